@@ -1,0 +1,66 @@
+# Akhbar: the commands an editor or a developer needs. `make help` lists them.
+# Everything runs in .venv, created and filled from requirements.txt on first use.
+
+PYTHON_BOOT ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican --log-handler plain
+BUILD_DIR := .build
+OUTPUT := output
+PORT ?= 8000
+STRICT ?=
+PELICANOPTS ?=
+STRICT_OPTS := $(if $(STRICT),-e BUILD_STRICT=true,)
+
+.PHONY: help html publish serve check extract test clean
+
+help:
+	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
+	@echo "make serve                build, then preview on http://127.0.0.1:$(PORT)/"
+	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
+	@echo "make check                validate seeds, corrections, content and data files"
+	@echo "make extract FILE=a.txt   print what the importer extracts from a text file, as JSON"
+	@echo "make test                 run the whole test suite"
+	@echo "make clean                remove output/ and build scratch"
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON_BOOT) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Build into a scratch folder, then swap: a failed build leaves output/ as it was.
+define build_into_output
+	rm -rf $(BUILD_DIR)/output.new
+	mkdir -p $(BUILD_DIR)
+	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(STRICT_OPTS) $(PELICANOPTS)
+	rm -rf $(BUILD_DIR)/output.old
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(BUILD_DIR)/output.old; fi
+	mv $(BUILD_DIR)/output.new $(OUTPUT)
+	rm -rf $(BUILD_DIR)/output.old
+endef
+
+html: $(VENV)/.installed
+	$(call build_into_output,pelican.conf.py)
+
+publish: STRICT := 1
+publish: $(VENV)/.installed
+	$(call build_into_output,publishconf.py)
+
+serve: html
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(OUTPUT) $(PORT)
+
+check: $(VENV)/.installed
+	PYTHONPATH=plugins $(PY) -m seed_reader check --root .
+	rm -rf $(BUILD_DIR)/check
+	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true
+	rm -rf $(BUILD_DIR)/check
+
+extract: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
+	@PYTHONPATH=plugins $(PY) -m seed_reader extract "$(FILE)"
+
+test: check
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(OUTPUT) $(BUILD_DIR)

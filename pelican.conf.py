@@ -1,0 +1,56 @@
+"""Akhbar: settings for a local build (`make html`). Paths are relative to this file."""
+
+SITENAME = "اخبار"
+SITENAME_EN = "Akhbar"
+SITESUBTITLE = "اردو اور انگریزی خبروں کا آرکائیو"
+SITEURL = ""
+# Links between pages are relative, so output/ works from any sub-path and from disk.
+RELATIVE_URLS = True
+
+DEFAULT_LANG = "ur"
+TIMEZONE = "Asia/Karachi"
+
+# The project root is Pelican's content path: raw seeds and editors' Markdown
+# are both articles; `content/pages` holds the static pages (about, ...).
+PATH = "."
+ARTICLE_PATHS = ["seeds", "content"]
+ARTICLE_EXCLUDES = ["content/pages"]
+PAGE_PATHS = ["content/pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+IGNORE_FILES = [".#*", "__pycache__"]
+
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["seed_reader", "unique_urls", "build_report"]
+# Seeds are plain text and editors write Markdown; no reStructuredText reader.
+READERS = {"rst": None}
+# A build with errors (a seed that cannot be imported, two articles on one URL)
+# fails only in strict mode: `make html STRICT=1`, `make check` and CI.
+BUILD_STRICT = False
+
+# Autoescape: metadata is text (a headline with "<script>" shows as text);
+# templates mark the HTML body and summary `|safe` where they are HTML.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# Permanent ASCII URLs from the seed's file name (or an editor-given slug).
+ARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"
+ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "{lang}/pages/{slug}.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "general"
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "categories"]
+ARCHIVES_SAVE_AS = "archives.html"
+CATEGORIES_SAVE_AS = "categories.html"
+DEFAULT_PAGINATION = 20
+
+# Feeds are for the published site (publishconf.py), which has an absolute URL.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None

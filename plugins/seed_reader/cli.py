@@ -1,0 +1,122 @@
+"""`make extract` and `make check`: the importer without a site build."""
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from .corrections import SUFFIX, seed_for
+from .decoding import SeedError
+from .importer import extractor_for, import_seed, slug_for
+from .knowledge import DATA_DIR, KnowledgeError
+
+_MD_FIELD = re.compile(r"^([A-Za-z_]+):\s*(.*)$")
+_MD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def extract_command(path: Path) -> int:
+    try:
+        seed = import_seed(path, extractor_for(DATA_DIR))
+    except SeedError as error:
+        where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
+        print(f"{where}: {error.reason}", file=sys.stderr)
+        return 1
+    result = seed.extraction.as_dict()
+    result["slug"] = seed.slug
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]]:
+    """Pelican-style `Key: value` header lines, with their line numbers."""
+    fields, problems = {}, []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return {}, [f"{path}: not UTF-8 ({error.reason})"]
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            break
+        match = _MD_FIELD.match(line)
+        if not match:
+            problems.append(f"{path}:{number}: expected a `Key: value` metadata line before the first blank line")
+            break
+        fields[match.group(1).lower()] = (number, match.group(2).strip())
+    return fields, problems
+
+
+def check_markdown(path: Path) -> tuple[str | None, list[str]]:
+    fields, problems = markdown_metadata(path)
+    if "title" not in fields or not fields["title"][1]:
+        problems.append(f"{path}:1: missing `Title:`")
+    if "date" in fields and not _MD_DATE.match(fields["date"][1]):
+        line, value = fields["date"]
+        problems.append(f"{path}:{line}: date {value!r} is not YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    if "lang" in fields and fields["lang"][1] not in ("ur", "en"):
+        line, value = fields["lang"]
+        problems.append(f"{path}:{line}: lang {value!r} is not 'ur' or 'en'")
+    slug = fields["slug"][1] if "slug" in fields else None
+    if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", slug):
+        problems.append(f"{path}:{fields['slug'][0]}: slug {slug!r} must be lowercase ASCII")
+    return slug or slug_for(path), problems
+
+
+def check_command(root: Path) -> int:
+    """Validate data files, seeds, corrections and Markdown; print file:line: reason."""
+    problems: list[str] = []
+    doubtful: list[str] = []
+    try:
+        extractor = extractor_for(DATA_DIR)
+    except KnowledgeError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    urls: dict[tuple[str, str], Path] = {}
+
+    def claim(slug: str, lang: str, path: Path):
+        if (slug, lang) in urls:
+            problems.append(f"{path}: same URL ({lang}/{slug}) as {urls[(slug, lang)]}")
+        urls.setdefault((slug, lang), path)
+
+    seeds_dir, content_dir = root / "seeds", root / "content"
+    for path in sorted(seeds_dir.glob("*.txt")):
+        try:
+            seed = import_seed(path, extractor)
+        except SeedError as error:
+            where = getattr(error, "path", path)
+            problems.append(f"{where}:{error.line}: {error.reason}" if error.line else f"{where}: {error.reason}")
+            continue
+        claim(seed.slug, seed.extraction.language, path)
+        low = seed.extraction.low_confidence_fields()
+        if low:
+            doubtful.append(f"{path}: low confidence: {', '.join(low)}")
+    for sidecar in sorted(seeds_dir.glob("*" + SUFFIX)):
+        if not seed_for(sidecar).exists():
+            problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")
+    for path in sorted(content_dir.rglob("*.md")) if content_dir.exists() else []:
+        slug, found = check_markdown(path)
+        problems.extend(found)
+        fields, _ = markdown_metadata(path)
+        claim(slug, fields.get("lang", (0, "ur"))[1], path)
+
+    for line in doubtful:
+        print(line)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"checked: {len(urls)} article(s), {len(problems)} error(s), {len(doubtful)} doubtful", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="seed_reader", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="print what the importer extracts from a text file, as JSON")
+    extract.add_argument("file", type=Path)
+    check = commands.add_parser("check", help="validate seeds, corrections, content and data files")
+    check.add_argument("--root", type=Path, default=Path("."))
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        return extract_command(args.file)
+    return check_command(args.root)

@@ -1,0 +1,69 @@
+"""One seed file on disk to an extraction: decoding, extraction, corrections, URL."""
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .corrections import apply_corrections, load_corrections, sidecar_for
+from .decoding import SeedError, decode_seed
+from .extract import ArticleExtractor, Extraction
+from .knowledge import DATA_DIR, load_knowledge
+
+# A seed of this size is almost surely several pages pasted together.
+LARGE_SEED_BYTES = 1_000_000
+
+
+@dataclass
+class ImportedSeed:
+    path: Path
+    slug: str
+    extraction: Extraction
+    corrections: dict
+
+
+@lru_cache(maxsize=4)
+def extractor_for(data_dir: Path = DATA_DIR) -> ArticleExtractor:
+    """One extractor per data folder, shared by every seed of a build."""
+    return ArticleExtractor(load_knowledge(data_dir))
+
+
+def slug_for(seed: Path) -> str:
+    """A permanent ASCII URL name from the file name, never from the headline.
+
+    Corrections to a title or date must not move an article; file names of
+    seeds are ASCII already. A non-ASCII name gets a stable hash instead.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", seed.stem.lower()).strip("-")
+    if slug and seed.stem.isascii():
+        return slug
+    return "seed-" + hashlib.sha1(seed.stem.encode("utf-8")).hexdigest()[:12]
+
+
+def import_seed(path: Path, extractor: ArticleExtractor | None = None) -> ImportedSeed:
+    """Read and extract one seed; raise SeedError with the reason when it cannot be."""
+    extractor = extractor or extractor_for()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SeedError(f"cannot read file ({error.strerror})") from None
+    decoded = decode_seed(data)
+    extraction = extractor.extract(decoded.text)
+    extraction.warnings[:0] = decoded.warnings
+    if len(data) > LARGE_SEED_BYTES:
+        extraction.warnings.append(
+            f"unusually large seed ({len(data) / 1e6:.1f} MB): is it one article?"
+        )
+    if not extraction.paragraphs:
+        raise SeedError("only site chrome, no article text (every line matched data/boilerplate.toml)")
+    corrections = {}
+    sidecar = sidecar_for(path)
+    if sidecar.exists():
+        try:
+            corrections = load_corrections(sidecar, extractor.knowledge)
+        except SeedError as error:
+            error.path = sidecar
+            raise
+        apply_corrections(extraction, corrections, extractor.knowledge)
+    return ImportedSeed(path, corrections.get("slug") or slug_for(path), extraction, corrections)

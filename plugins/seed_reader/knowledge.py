@@ -1,0 +1,273 @@
+"""What editors teach the importer, loaded from the TOML files in `data/`.
+
+Every check here reports `file:line: reason`, so a typo in a data file is
+found without reading Python.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .normalize import fold_for_matching, normalize_urdu
+
+DATA_DIR = Path(__file__).parent / "data"
+ENTITY_KINDS = ("person", "place", "organisation", "topic")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class KnowledgeError(Exception):
+    """One or more problems in the data files, one `file:line: reason` per line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class BoilerplatePattern:
+    kind: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    ur: str
+    en: str
+    signatures: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Wire:
+    id: str
+    ur: str
+    en: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    ur: str
+    en: str
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    kind: str
+    ur: str
+    en: str
+    variants: tuple[str, ...]
+
+
+@dataclass
+class Knowledge:
+    boilerplate: list[BoilerplatePattern]
+    outlets: list[Outlet]
+    wires: list[Wire]
+    source_phrases: list[str]
+    categories: list[Category]
+    glossary: list[GlossaryEntry]
+    caption_credits: list[re.Pattern]
+    caption_head_endings: list[re.Pattern]
+    day_words: dict[str, int]
+
+    def outlet(self, outlet_id: str) -> Outlet | None:
+        return next((o for o in self.outlets if o.id == outlet_id), None)
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def entry(self, entry_id: str) -> GlossaryEntry | None:
+        return next((e for e in self.glossary if e.id == entry_id), None)
+
+    def category_for_label(self, label: str) -> Category | None:
+        folded = fold_for_matching(label)
+        for category in self.categories:
+            if any(fold_for_matching(x) == folded for x in category.labels):
+                return category
+        return None
+
+
+def _line_containing(text: str, needle: str, start_line: int = 1) -> int:
+    """1-based line of the first occurrence of needle at or after start_line."""
+    lines = text.split("\n")
+    for number in range(start_line, len(lines) + 1):
+        if needle in lines[number - 1]:
+            return number
+    return start_line
+
+
+def _table_lines(text: str, header: str) -> list[int]:
+    """Line numbers of each `[[header]]` table, in order."""
+    return [
+        number
+        for number, line in enumerate(text.split("\n"), 1)
+        if line.strip() == f"[[{header}]]"
+    ]
+
+
+class _Loader:
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self.problems: list[str] = []
+
+    def load(self, name: str) -> tuple[dict, str, Path]:
+        path = self.data_dir / name
+        try:
+            text = path.read_text(encoding="utf-8")
+            return tomllib.loads(text), text, path
+        except FileNotFoundError:
+            self.problems.append(f"{path}: missing data file")
+        except UnicodeDecodeError as error:
+            self.problems.append(f"{path}: not UTF-8 ({error.reason})")
+        except tomllib.TOMLDecodeError as error:
+            # tomllib says "... (at line N, column M)"; put the line up front.
+            found = re.search(r"at line (\d+)", str(error))
+            line = f":{found.group(1)}" if found else ""
+            self.problems.append(f"{path}{line}: invalid TOML: {error}")
+        return {}, "", path
+
+    def tables(self, document: dict, text: str, path: Path, header: str, keys: dict):
+        """Yield (line, table) for each [[header]] table, checking required keys."""
+        lines = _table_lines(text, header)
+        for index, table in enumerate(document.get(header, [])):
+            line = lines[index] if index < len(lines) else 1
+            ok = True
+            for key, kind in keys.items():
+                value = table.get(key)
+                if not isinstance(value, kind) or (kind is str and not value.strip()):
+                    self.problems.append(
+                        f"{path}:{line}: [[{header}]] needs `{key}` ({kind.__name__})"
+                    )
+                    ok = False
+            unknown = set(table) - set(keys)
+            if unknown:
+                self.problems.append(
+                    f"{path}:{line}: [[{header}]] has unknown key(s) {', '.join(sorted(unknown))}"
+                )
+            if ok and "id" in keys and not _ID.match(table["id"]):
+                self.problems.append(
+                    f"{path}:{line}: id {table['id']!r} must be lowercase ASCII words joined by '-'"
+                )
+                ok = False
+            if ok:
+                yield line, table
+
+    def regex(self, pattern: str, path: Path, line: int) -> re.Pattern | None:
+        try:
+            return re.compile(normalize_urdu(pattern), re.IGNORECASE | re.MULTILINE)
+        except re.error as error:
+            self.problems.append(f"{path}:{line}: bad regular expression {pattern!r}: {error}")
+            return None
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
+    """Read and check every data file; raise KnowledgeError listing all problems."""
+    loader = _Loader(Path(data_dir))
+
+    document, text, path = loader.load("boilerplate.toml")
+    boilerplate = []
+    for line, table in loader.tables(document, text, path, "line", {"kind": str, "pattern": str}):
+        line = _line_containing(text, "pattern", line)
+        regex = loader.regex(table["pattern"], path, line)
+        if regex:
+            boilerplate.append(BoilerplatePattern(table["kind"], regex))
+
+    document, text, path = loader.load("outlets.toml")
+    outlets, wires = [], []
+    for line, table in loader.tables(
+        document, text, path, "outlet", {"id": str, "ur": str, "en": str, "signatures": list}
+    ):
+        regexes = [loader.regex(p, path, _line_containing(text, p, line)) for p in table["signatures"]]
+        outlets.append(
+            Outlet(table["id"], normalize_urdu(table["ur"]), table["en"], tuple(r for r in regexes if r))
+        )
+    for line, table in loader.tables(
+        document, text, path, "wire", {"id": str, "ur": str, "en": str, "names": list}
+    ):
+        wires.append(
+            Wire(table["id"], normalize_urdu(table["ur"]), table["en"],
+                 tuple(normalize_urdu(n) for n in table["names"]))
+        )
+    source_phrases = [normalize_urdu(p) for p in document.get("source_phrases", [])]
+    for phrase in source_phrases:
+        if "{name}" not in phrase:
+            loader.problems.append(
+                f"{path}:{_line_containing(text, phrase)}: source phrase {phrase!r} lacks {{name}}"
+            )
+
+    document, text, path = loader.load("categories.toml")
+    categories = [
+        Category(t["id"], normalize_urdu(t["ur"]), t["en"], tuple(normalize_urdu(x) for x in t["labels"]))
+        for _, t in loader.tables(
+            document, text, path, "category", {"id": str, "ur": str, "en": str, "labels": list}
+        )
+    ]
+
+    document, text, path = loader.load("glossary.toml")
+    glossary = []
+    claimed: dict[str, str] = {}
+    for line, table in loader.tables(
+        document, text, path, "entry",
+        {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
+    ):
+        if table["kind"] not in ENTITY_KINDS:
+            loader.problems.append(
+                f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
+            )
+            continue
+        variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
+        for variant in variants:
+            key = fold_for_matching(variant)
+            if key in claimed and claimed[key] != table["id"]:
+                loader.problems.append(
+                    f"{path}:{_line_containing(text, variant, line)}: variant {variant!r} of "
+                    f"{table['id']!r} is already a variant of {claimed[key]!r}"
+                )
+            claimed[key] = table["id"]
+        glossary.append(
+            GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
+        )
+
+    document, text, path = loader.load("captions.toml")
+    caption_credits = [
+        r for p in document.get("credit_patterns", [])
+        if (r := loader.regex(p, path, _line_containing(text, p)))
+    ]
+    for regex in caption_credits:
+        if not {"text", "credit"} <= set(regex.groupindex):
+            loader.problems.append(
+                f"{path}:{_line_containing(text, regex.pattern)}: credit pattern needs groups `text` and `credit`"
+            )
+    caption_head_endings = [
+        r for p in document.get("head_endings", [])
+        if (r := loader.regex(p, path, _line_containing(text, p)))
+    ]
+
+    document, text, path = loader.load("urdu_numbers.toml")
+    day_words = {normalize_urdu(k): v for k, v in document.get("days", {}).items()}
+
+    for name, items in (("outlet", outlets), ("wire", wires), ("category", categories), ("entry", glossary)):
+        seen = set()
+        for item in items:
+            if item.id in seen:
+                loader.problems.append(f"{loader.data_dir}: two [[{name}]] tables have id {item.id!r}")
+            seen.add(item.id)
+
+    if loader.problems:
+        raise KnowledgeError(loader.problems)
+    return Knowledge(
+        boilerplate=boilerplate,
+        outlets=outlets,
+        wires=wires,
+        source_phrases=source_phrases,
+        categories=categories,
+        glossary=glossary,
+        caption_credits=caption_credits,
+        caption_head_endings=caption_head_endings,
+        day_words=day_words,
+    )

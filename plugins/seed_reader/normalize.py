@@ -1,0 +1,34 @@
+"""Urdu text normalisation: one spelling per word, whatever keyboard typed it."""
+
+import re
+import unicodedata
+
+# Arabic-keyboard letters that look like Urdu ones but are other code points.
+# Urdu writes ی (U+06CC), ک (U+06A9) and ہ (U+06C1); Arabic layouts type
+# ي (U+064A), ى (U+0649), ك (U+0643) and ه (U+0647).
+_ARABIC_TO_URDU = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ"})
+
+# Harakat, superscript alef and Quranic marks: optional in Urdu, so a search or
+# a glossary match ignores them (وِٹکوف and وٹکوف are one name).
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+# Embedding and override controls reorder what a reader sees without being
+# visible themselves; a headline must not be able to spoof its own text.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def normalize_urdu(text: str) -> str:
+    """Map Arabic-keyboard code points to Urdu letters and compose to NFC."""
+    return unicodedata.normalize("NFC", text.translate(_ARABIC_TO_URDU))
+
+
+def fold_for_matching(text: str) -> str:
+    """The form two spellings must share to count as the same word."""
+    return _DIACRITICS.sub("", normalize_urdu(text)).casefold()
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Eastern Arabic-Indic digits as 0-9."""
+    return text.translate(_DIGITS)

@@ -1,0 +1,91 @@
+"""Pelican glue: seeds/*.txt become articles; a seed that cannot be imported is
+reported as `file:line: reason` and skipped, and the rest of the archive builds."""
+
+import datetime as dt
+import html
+import logging
+from pathlib import Path
+
+from pelican import signals
+from pelican.readers import BaseReader
+
+from .decoding import SeedError
+from .importer import extractor_for, import_seed
+from .knowledge import DATA_DIR, KnowledgeError
+
+logger = logging.getLogger(__name__)
+
+# Pelican sorts, paginates and archives by `date`; an undated article gets this
+# stand-in for ordering only, with `undated = True`, and the theme shows
+# "date unknown" instead of it. It sorts undated articles last.
+UNDATED_SORT_DATE = dt.datetime(1970, 1, 1)
+
+
+def location(path: Path, line: int | None, root: str) -> str:
+    try:
+        shown = path.resolve().relative_to(Path(root).resolve())
+    except ValueError:
+        shown = path
+    return f"{shown}:{line}" if line else f"{shown}"
+
+
+def render_body(paragraphs: list[str]) -> str:
+    """Paragraphs as HTML; seed text is text, so markup in it is escaped, never run."""
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+
+
+class SeedReader(BaseReader):
+    enabled = True
+    file_extensions = ["txt"]
+
+    def read(self, source_path):
+        path = Path(source_path)
+        root = self.settings.get("PATH", ".")
+        data_dir = Path(self.settings.get("SEED_DATA_DIR", DATA_DIR))
+        try:
+            seed = import_seed(path, extractor_for(data_dir))
+        except SeedError as error:
+            where = location(getattr(error, "path", path), error.line, root)
+            logger.error("%s: %s", where, error.reason)
+            return "", {"status": "skip", "title": path.name}
+        except KnowledgeError as error:
+            for problem in error.problems:
+                logger.error("%s", problem)
+            return "", {"status": "skip", "title": path.name}
+
+        found = seed.extraction
+        for warning in found.warnings:
+            logger.warning("%s: %s", location(path, None, root), warning)
+
+        metadata = {
+            "title": found.title,
+            "slug": seed.slug,
+            "lang": found.language,
+            "date": dt.datetime.combine(found.date, dt.time()) if found.date else UNDATED_SORT_DATE,
+            "undated": found.date is None,
+            "date_confidence": found.date_confidence,
+            "date_source": found.date_source,
+            "title_confidence": found.title_confidence,
+            "title_en": seed.corrections.get("title_en"),
+            "summary": html.escape(found.summary, quote=False),
+            "outlet": found.outlet,
+            "source_credit": found.wire,
+            "captions": found.captions,
+            "entities": found.entities,
+            "word_count": found.word_count,
+            "reading_minutes": found.reading_minutes,
+            "import_warnings": found.warnings,
+            "low_confidence": found.low_confidence_fields(),
+        }
+        if found.category:
+            metadata["category"] = self.process_metadata("category", found.category.id)
+            metadata["category_info"] = found.category
+        return render_body(found.paragraphs), metadata
+
+
+def add_reader(readers):
+    readers.reader_classes["txt"] = SeedReader
+
+
+def register():
+    signals.readers_init.connect(add_reader)

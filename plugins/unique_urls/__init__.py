@@ -1,0 +1,44 @@
+"""Unique URLs: two articles that would be written to one file.
+
+Pelican aborts the whole build when two articles claim one output file (or
+silently treats them as translations of each other). Here the first one, in
+source-path order, keeps the URL; the other is dropped with an error naming
+both files, and the rest of the archive still builds.
+"""
+
+import logging
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+
+def find_collisions(contents) -> list[tuple[object, object]]:
+    """(kept, dropped) pairs among contents sharing a `save_as`."""
+    owners = {}
+    collisions = []
+    for content in sorted(contents, key=lambda c: c.source_path):
+        owner = owners.setdefault(content.save_as, content)
+        if owner is not content:
+            collisions.append((owner, content))
+    return collisions
+
+
+def drop_duplicate_urls(generator):
+    collisions = find_collisions([*generator.articles, *generator.translations])
+    dropped = {id(content) for _, content in collisions}
+    for kept, content in collisions:
+        message = (
+            f"{content.get_relative_source_path()}: same URL ({content.save_as}) as "
+            f"{kept.get_relative_source_path()}; not built (give one of them another slug)"
+        )
+        logger.error(message)
+    if dropped:
+        generator.articles = [a for a in generator.articles if id(a) not in dropped]
+        generator.translations = [a for a in generator.translations if id(a) not in dropped]
+        for article in generator.articles:
+            article.translations = [t for t in article.translations if id(t) not in dropped]
+
+
+def register():
+    signals.article_generator_pretaxonomy.connect(drop_duplicate_urls)

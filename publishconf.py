@@ -1,0 +1,22 @@
+"""Settings for publishing (`make publish`): pelican.conf.py plus an absolute URL.
+
+pelican.conf.py has a dot in its name and cannot be imported by module name,
+so it is loaded by path. Publish under another address or sub-path with
+SITEURL=https://example.org/archive make publish.
+"""
+
+import importlib.util
+import os
+from pathlib import Path
+
+_spec = importlib.util.spec_from_file_location("pelican_conf", Path(__file__).with_name("pelican.conf.py"))
+_base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
+
+SITEURL = os.environ.get("SITEURL", "https://akhbar.example.org").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+BUILD_STRICT = True
