@@ -8,6 +8,7 @@ build when anything was logged as an error.
 """
 
 import logging
+import sys
 import time
 
 from pelican import signals
@@ -31,6 +32,11 @@ class BuildFailed(Exception):
 class BuildReport:
     def __init__(self):
         self.counter = ErrorCounter()
+        # Pelican's `--log-handler plain` installs no handler and relies on
+        # logging's last resort, which any handler (the counter) switches off.
+        self.plain = logging.StreamHandler(sys.stderr)
+        self.plain.setLevel(logging.WARNING)
+        self.plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         self.started = time.monotonic()
         self.articles = []
 
@@ -38,18 +44,22 @@ class BuildReport:
         self.counter.messages.clear()
         self.articles = []
         self.started = time.monotonic()
-        logging.getLogger().removeHandler(self.counter)
-        logging.getLogger().addHandler(self.counter)
+        root = logging.getLogger()
+        for handler in (self.counter, self.plain):
+            root.removeHandler(handler)
+        if not root.handlers:
+            root.addHandler(self.plain)
+        root.addHandler(self.counter)
 
     def collect(self, generator):
         self.articles = [*generator.articles, *generator.translations]
 
     def finish(self, pelican):
-        doubtful = [
+        doubtful = sorted(
             f"{a.get_relative_source_path()}: {', '.join(a.low_confidence)}"
             for a in self.articles
             if getattr(a, "low_confidence", None)
-        ]
+        )
         if doubtful:
             logger.warning("%d article(s) with low-confidence fields (correct them in a "
                            ".corrections.toml file):\n  %s", len(doubtful), "\n  ".join(doubtful))
@@ -58,7 +68,6 @@ class BuildReport:
             "Build summary: %d article(s), %d error(s), %d with low-confidence fields, %.1f s",
             len(self.articles), len(errors), len(doubtful), time.monotonic() - self.started,
         )
-        logging.getLogger().removeHandler(self.counter)
         if errors and pelican.settings.get("BUILD_STRICT"):
             raise BuildFailed(f"strict mode: {len(errors)} error(s):\n  " + "\n  ".join(errors))
 

@@ -112,7 +112,12 @@ def sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
 
 
+# Tags and URLs are Latin whatever the language of the text around them.
+_MARKUP = re.compile(r"<[^>]*>|https?://\S+")
+
+
 def detect_language(text: str) -> str:
+    text = _MARKUP.sub(" ", text)
     arabic = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     return "ur" if arabic >= latin else "en"

@@ -1,9 +1,9 @@
 """Unique URLs: two articles that would be written to one file.
 
 Pelican aborts the whole build when two articles claim one output file (or
-silently treats them as translations of each other). Here the first one, in
-source-path order, keeps the URL; the other is dropped with an error naming
-both files, and the rest of the archive still builds.
+treats them as translations of each other). Here the article published
+first (then the first by source path) keeps the URL; the other is dropped
+with an error naming both files, and the rest of the archive still builds.
 """
 
 import logging
@@ -17,7 +17,7 @@ def find_collisions(contents) -> list[tuple[object, object]]:
     """(kept, dropped) pairs among contents sharing a `save_as`."""
     owners = {}
     collisions = []
-    for content in sorted(contents, key=lambda c: c.source_path):
+    for content in sorted(contents, key=lambda c: (c.date, c.source_path)):
         owner = owners.setdefault(content.save_as, content)
         if owner is not content:
             collisions.append((owner, content))

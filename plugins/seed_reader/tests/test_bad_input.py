@@ -1,0 +1,116 @@
+"""Bad input: imported correctly, or refused with the file, the line and the reason."""
+
+import codecs
+
+import pytest
+
+from seed_reader.decoding import SeedError
+from seed_reader.importer import import_seed
+
+from .conftest import SEEDS
+
+SEED_002 = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
+TITLE_002 = "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات"
+
+
+def refused(path, extractor):
+    with pytest.raises(SeedError) as caught:
+        import_seed(path, extractor)
+    return caught.value
+
+
+def test_empty_file(write_seed, extractor):
+    assert "empty file" in refused(write_seed(""), extractor).reason
+    assert "empty file" in refused(write_seed("\n  \n\n"), extractor).reason
+
+
+def test_only_boilerplate(write_seed, extractor):
+    error = refused(write_seed("ہمارے ساتھ رابطہ\n\nاشتہار\n\nRelated articles\n"), extractor)
+    assert "only site chrome" in error.reason
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("cp1256", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-8", codecs.BOM_UTF8),
+])
+def test_other_encodings_import_the_same_article(write_seed, extractor, encoding, bom):
+    text = SEED_002
+    if encoding == "cp1256":
+        # Windows-1256 has ہ ک ے but no Urdu ی or ۔: such files carry Arabic ي and
+        # a full stop, and normalisation brings ی back.
+        text = text.replace("ی", "ي").replace("۔", ".")
+    path = write_seed(bom + text.encode(encoding))
+    found = import_seed(path, extractor).extraction
+    assert found.title == TITLE_002
+    assert found.date.isoformat() == "2021-12-28"
+    assert len(found.paragraphs) == 17
+
+
+def test_crlf_line_ends(write_seed, extractor):
+    found = import_seed(write_seed(SEED_002.replace("\n", "\r\n")), extractor).extraction
+    assert found.title == TITLE_002
+    assert not any("\r" in p for p in found.paragraphs)
+    assert len(found.paragraphs) == 17
+
+
+def test_binary_file(write_seed, extractor):
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+    error = refused(write_seed(png, name="photo.txt"), extractor)
+    assert "binary file" in error.reason
+    assert error.line == 3  # the PNG signature holds two line feeds before its first NUL
+
+
+def test_invalid_bytes_name_the_line(write_seed, extractor):
+    data = "پہلی سطر\nدوسری سطر\n".encode() + b"\xff\xfe\x00bad\n"
+    error = refused(write_seed(data), extractor)
+    assert error.line == 3
+
+
+def test_five_megabyte_text(write_seed, extractor):
+    paragraph = "روس اور امریکہ کے درمیان سفارتی رابطے جاری ہیں اور پوتن نے بائیڈن سے بات کی۔"
+    text = "ایک بہت لمبا مضمون\n\n" + "\n\n".join([paragraph] * 37_000)
+    path = write_seed(text)
+    assert path.stat().st_size > 5_000_000
+    found = import_seed(path, extractor).extraction
+    assert found.title == "ایک بہت لمبا مضمون"
+    assert len(found.paragraphs) == 37_000
+    assert any("unusually large" in w for w in found.warnings)
+    assert {e.entry.id for e in found.entities} >= {"vladimir-putin", "joe-biden"}
+
+
+def test_html_and_script_stay_text(write_seed, extractor):
+    text = "عنوان <b>جلی</b>\n\n<script>alert('x')</script> یہ متن ہے۔\n\n<img src=x onerror=alert(1)>\n"
+    found = import_seed(write_seed(text), extractor).extraction
+    assert found.title == "عنوان <b>جلی</b>"
+    assert found.paragraphs == ["<script>alert('x')</script> یہ متن ہے۔", "<img src=x onerror=alert(1)>"]
+
+
+def test_bidi_override_in_headline_is_removed(write_seed, extractor):
+    text = "\u202eروس کے امریکا سے مذاکرات\u202c\n\nمتن کا پہلا پیراگراف۔\n"
+    found = import_seed(write_seed(text), extractor).extraction
+    assert found.title == "روس کے امریکا سے مذاکرات"
+    assert any("line 1" in w and "U+202E" in w for w in found.warnings)
+
+
+def test_metadata_lines_are_text_not_metadata(write_seed, extractor):
+    text = "Title: x\nDate: 1999-01-01\n\nروس اور امریکہ کے درمیان سفارتی رابطے جاری ہیں۔\n"
+    found = import_seed(write_seed(text), extractor).extraction
+    assert found.date is None  # "Date: y" does not date the article
+    assert found.title == "Title: x"
+    assert "Date: 1999-01-01" in found.paragraphs
+    assert sum("metadata header" in w for w in found.warnings) == 2
+
+
+def test_two_seeds_with_one_headline_get_two_urls(write_seed, extractor):
+    first = import_seed(write_seed(SEED_002, name="100_a.txt"), extractor)
+    second = import_seed(write_seed(SEED_002, name="101_b.txt"), extractor)
+    assert first.extraction.title == second.extraction.title
+    assert first.slug != second.slug
+
+
+def test_arabic_keyboard_letters_are_normalised(write_seed, extractor):
+    # ي ك ه typed on an Arabic layout: stored as ی ک ہ, so one word has one spelling.
+    found = import_seed(write_seed("روس كے امريكا سے مذاكرات\n\nيه متن ہے۔\n"), extractor).extraction
+    assert found.title == "روس کے امریکا سے مذاکرات"
+    assert found.paragraphs == ["یہ متن ہے۔"]
+    assert "united-states" in {e.entry.id for e in found.entities}

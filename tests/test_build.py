@@ -1,0 +1,170 @@
+"""The seed archive built by the real pipeline: one page per seed, no chrome, errors reported."""
+
+import hashlib
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, make, pelican
+
+TITLES = {
+    "000-947afd4b53ab818c": "روس اور امریکہ کے درمیان سفارتی رابطے جاری ہیں۔",
+    "001-5fdcb9c48dad7940": "بائیڈن اور پوتن نے یوکرین کے بارے میں باہمی انتباہات اور سفارتی راستے کے لیے حمایت کا وعدہ کیا۔",
+    "002-6aa83e8293d70fa7": "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات",
+    "003-d5d1f4a12c482239": "یوکرین میں تقریباً چار سال سے جاری جنگ کے خاتمے کے لیے روس اور امریکہ کے درمیان مذاکرات تعمیری تھے",
+}
+CHROME = ["ہمارے ساتھ رابطہ", "حصص:", "سائن اپ", "اشتہار", "اس مضمون کا اشتراک کریں", "مختلف قسم کے بیرونی ذرائع",
+          "رجحان سازی", "مواضيع ذات صلة", "مواضیع ذات صلة", "Related articles", "تبصرے (0) بند ہیں",
+          "مزید پڑھیں", "یہ بھی پڑھیں", "---فوٹو"]
+
+
+def h1(page: Path) -> str:
+    return unescape(re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S).group(1)).strip()
+
+
+def checksums(folder: Path) -> dict:
+    return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_one_page_per_seed_with_its_headline(site):
+    for slug, title in TITLES.items():
+        assert h1(site / f"{slug}.html") == title
+    assert len(list(ROOT.glob("seeds/*.txt"))) == len(TITLES)
+
+
+def test_no_site_chrome_in_any_page(site):
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for phrase in CHROME:
+            assert phrase not in text, f"{phrase!r} in {page.name}"
+
+
+def test_article_pages_show_metadata(site):
+    page = (site / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    assert '<html lang="ur" dir="rtl">' in page
+    assert '<time datetime="2021-12-28">' in page
+    assert "ڈان نیوز" in page
+    assert page.count("سرگئی لاروف نے ایک انٹرویو میں اگلے ماہ مذاکرات کی بات کی") == 1
+    undated = (site / "000-947afd4b53ab818c.html").read_text(encoding="utf-8")
+    assert "تاریخ نامعلوم" in undated and "1970" not in undated
+
+
+def test_build_is_byte_identical_twice(site, tmp_path):
+    again = tmp_path / "again"
+    result = pelican(ROOT, again, "-e", "BUILD_STRICT=true")
+    assert result.returncode == 0, result.stderr
+    assert checksums(again) == checksums(site)
+
+
+def test_build_never_touches_sources(site, tmp_path):
+    before = checksums(ROOT / "seeds"), checksums(ROOT / "content")
+    assert pelican(ROOT, tmp_path / "out").returncode == 0
+    assert (checksums(ROOT / "seeds"), checksums(ROOT / "content")) == before
+
+
+BAD_SEEDS = {
+    "empty.txt": (b"", "empty file: no text to import"),
+    "chrome.txt": ("ہمارے ساتھ رابطہ\n\nاشتہار\n\nتبصرے (0) بند ہیں\n".encode(), "only site chrome"),
+    "photo.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+}
+
+
+def planted_project(project: Path) -> Path:
+    seed_002 = next((project / "seeds").glob("002_*.txt")).read_text(encoding="utf-8")
+    for name, (data, _) in BAD_SEEDS.items():
+        (project / "seeds" / name).write_bytes(data)
+    # Imported correctly, however odd: same headline as 002, UTF-16, markup, bidi override.
+    (project / "seeds" / "same_headline.txt").write_text(seed_002, encoding="utf-8")
+    (project / "seeds" / "utf16.txt").write_bytes(b"\xff\xfe" + seed_002.encode("utf-16-le"))
+    (project / "seeds" / "markup.txt").write_text(
+        "عنوان <script>alert(1)</script>\n\nمتن <img src=x onerror=alert(2)> ہے۔\n", encoding="utf-8")
+    (project / "seeds" / "bidi.txt").write_text("\u202eالٹا عنوان\n\nمتن ہے۔\n", encoding="utf-8")
+    # An editor's Markdown article that claims a seed's URL.
+    (project / "content" / "clash.md").write_text(
+        "Title: Clash\nDate: 2021-12-29\nSlug: 002-6aa83e8293d70fa7\nLang: ur\n\nمتن\n", encoding="utf-8")
+    return project
+
+
+def test_bad_input_is_reported_and_the_rest_builds(project, tmp_path):
+    planted_project(project)
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    log = result.stdout + result.stderr
+    for name, (_, reason) in BAD_SEEDS.items():
+        lines = [line for line in log.splitlines() if f"seeds/{name}" in line and reason in line]
+        assert len(lines) == 1, log
+    # The seed, published first, keeps its permanent URL; the newcomer is refused.
+    assert "content/clash.md: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt" in log
+    for slug, title in TITLES.items():
+        assert h1(output / f"{slug}.html") == title
+    assert h1(output / "same-headline.html") == TITLES["002-6aa83e8293d70fa7"]
+    assert h1(output / "utf16.html") == TITLES["002-6aa83e8293d70fa7"]
+    assert h1(output / "bidi.html") == "الٹا عنوان"
+    markup = (output / "markup.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in markup and "<img src=x" not in markup
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "\u202e" not in (output / "bidi.html").read_text(encoding="utf-8")
+
+
+def test_strict_mode_fails_the_build(project, tmp_path):
+    planted_project(project)
+    result = pelican(project, tmp_path / "out", "-e", "BUILD_STRICT=true")
+    assert result.returncode != 0
+    assert "strict mode: 4 error(s)" in result.stdout + result.stderr
+
+
+def test_failed_build_leaves_previous_output(project):
+    result = make(project, "html")
+    assert result.returncode == 0, result.stderr
+    before = checksums(project / "output")
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    result = make(project, "html", "STRICT=1")
+    assert result.returncode != 0
+    assert checksums(project / "output") == before
+
+
+def test_make_extract_on_any_path(tmp_path):
+    article = tmp_path / "elsewhere" / "story.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "روس\n\nپوٹن اور بائیڈن کی ملاقات\n\n12 جنوری 2022\n\nروسی صدر پیوٹن نے بدھ کو جو بائیڈن سے بات کی۔\n\n"
+        "مزید پڑھیں: کچھ اور\n", encoding="utf-8")
+    result = make(ROOT, "extract", f"FILE={article}")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    for key in ("title", "date", "date_confidence", "date_source", "outlet", "category", "captions",
+                "entities", "summary", "paragraphs", "warnings"):
+        assert key in found
+    assert found["title"] == "پوٹن اور بائیڈن کی ملاقات"
+    assert (found["date"], found["date_confidence"], found["date_source"]) == ("2022-01-12", "high", "12 جنوری 2022")
+    assert found["category"]["en"] == "Russia"
+    assert found["paragraphs"] == ["روسی صدر پیوٹن نے بدھ کو جو بائیڈن سے بات کی۔"]
+    assert [(e["ur"], e["en"], e["kind"]) for e in found["entities"]] == [
+        ("ولادیمیر پوتن", "Vladimir Putin", "person"), ("جو بائیڈن", "Joe Biden", "person")]
+
+
+def test_make_extract_reports_unreadable_file(tmp_path):
+    result = make(ROOT, "extract", f"FILE={tmp_path / 'missing.txt'}")
+    assert result.returncode != 0
+    assert "missing.txt: cannot read file" in result.stderr
+
+
+def test_make_check(project):
+    result = make(project, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (project / "seeds" / "000_947afd4b53ab818c.corrections.toml").write_text(
+        'title = "ٹھیک"\ncategory = "sports"\n', encoding="utf-8")
+    (project / "seeds" / "999_gone.corrections.toml").write_text('title = "x"\n', encoding="utf-8")
+    (project / "content" / "bad.md").write_text("Title: x\nDate: 28/12/2021\nLang: urdu\n\ntext\n", encoding="utf-8")
+    result = make(project, "check")
+    assert result.returncode != 0
+    errors = result.stderr
+    assert "seeds/000_947afd4b53ab818c.corrections.toml:2: unknown category id 'sports'" in errors
+    assert "seeds/999_gone.corrections.toml: corrects 999_gone.txt, which does not exist" in errors
+    assert "content/bad.md:2: date '28/12/2021' is not YYYY-MM-DD" in errors
+    assert "content/bad.md:3: lang 'urdu' is not 'ur' or 'en'" in errors
