@@ -6,6 +6,8 @@
     date = 2021-12-15          # a TOML date, or "unknown"
     outlet = "eu-reporter"     # an id from data/outlets.toml
     category = "russia"        # an id from data/categories.toml
+    source = "al-jazeera"      # a [[wire]] id from data/outlets.toml
+    captions = [{ text = "…", credit = "اے پی" }]   # replaces the extracted captions
     slug = "russia-us-contacts"
     summary = "…"
     title_en = "Russia and the US keep talking"
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from .decoding import SeedError
 from .entities import EntityMention
-from .extract import Extraction
+from .extract import Caption, Extraction
 from .knowledge import Knowledge
 
 SUFFIX = ".corrections.toml"
@@ -35,6 +37,8 @@ FIELDS = {
     "date": (dt.date, str),
     "outlet": str,
     "category": str,
+    "source": str,
+    "captions": list,
     "slug": str,
     "lang": str,
     "entities_add": list,
@@ -80,6 +84,13 @@ def load_corrections(path: Path, knowledge: Knowledge) -> dict:
         fail("outlet", f"unknown outlet id {data['outlet']!r} (see data/outlets.toml)")
     if "category" in data and not knowledge.category(data["category"]):
         fail("category", f"unknown category id {data['category']!r} (see data/categories.toml)")
+    if "source" in data and not knowledge.wire(data["source"]):
+        fail("source", f"unknown wire id {data['source']!r} (see [[wire]] in data/outlets.toml)")
+    for caption in data.get("captions", []):
+        if not isinstance(caption, dict) or not isinstance(caption.get("text"), str) or (
+            set(caption) - {"text", "credit"}
+        ):
+            fail("captions", "each caption is { text = \"…\", credit = \"…\" } (credit optional)")
     if "slug" in data and not SLUG.match(data["slug"]):
         fail("slug", f"slug {data['slug']!r} must be lowercase ASCII letters, digits, '-' or '_'")
     if "lang" in data and data["lang"] not in ("ur", "en"):
@@ -110,6 +121,12 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
         extraction.outlet = knowledge.outlet(corrections["outlet"])
     if "category" in corrections:
         extraction.category = knowledge.category(corrections["category"])
+    if "source" in corrections:
+        extraction.wire = knowledge.wire(corrections["source"])
+    if "captions" in corrections:
+        extraction.captions = [
+            Caption(c["text"].strip(), c.get("credit"), 0) for c in corrections["captions"]
+        ]
     if "lang" in corrections:
         extraction.language = corrections["lang"]
     removed = set(corrections.get("entities_remove", []))

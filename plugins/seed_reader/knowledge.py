@@ -78,6 +78,9 @@ class Knowledge:
     def outlet(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
 
+    def wire(self, wire_id: str) -> Wire | None:
+        return next((w for w in self.wires if w.id == wire_id), None)
+
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 

@@ -28,6 +28,8 @@ def test_corrections_override_fields(seed_000, extractor):
         "date = 2021-12-16\n"
         'outlet = "dawn-news"\n'
         'entities_add = ["sergei-lavrov"]\n'
+        'source = "reuters"\n'
+        'captions = [{ text = "کیرن ڈانفرائیڈ ماسکو میں", credit = "رائٹرز" }]\n'
         'entities_remove = ["iran", "kremlin"]\n',
         encoding="utf-8",
     )
@@ -36,6 +38,8 @@ def test_corrections_override_fields(seed_000, extractor):
     assert found.title == "روس اور امریکہ کے سفارتی رابطے"
     assert (found.date, found.date_confidence, found.date_source) == (dt.date(2021, 12, 16), "high", "corrections file")
     assert found.outlet.id == "dawn-news"
+    assert found.wire.id == "reuters"
+    assert [(c.text, c.credit) for c in found.captions] == [("کیرن ڈانفرائیڈ ماسکو میں", "رائٹرز")]
     ids = [e.entry.id for e in found.entities]
     assert "sergei-lavrov" in ids and "kremlin" not in ids
     assert found.low_confidence_fields() == []
@@ -57,6 +61,8 @@ def test_slug_correction(seed_000, extractor):
     ('slug = "روس"\n', 1, "must be lowercase ASCII"),
     ('entities_add = ["putin"]\n', 1, "unknown glossary id 'putin'"),
     ('title = "x\n', 1, "invalid TOML"),
+    ('source = "bbc"\n', 1, "unknown wire id 'bbc'"),
+    ('title = "x"\ncaptions = ["just text"]\n', 2, "each caption is"),
 ])
 def test_bad_corrections_name_file_line_reason(seed_000, extractor, text, line, reason):
     sidecar = sidecar_for(seed_000)
