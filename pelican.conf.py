@@ -22,7 +22,9 @@ IGNORE_FILES = [".#*", "__pycache__"]
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["seed_reader", "unique_urls", "build_report"]
+PLUGINS = [
+    "seed_reader", "translations", "unique_urls", "ui_language", "archive_pages", "webfonts", "build_report",
+]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}
 # A build with errors (a seed that cannot be imported, two articles on one URL)
@@ -31,22 +33,32 @@ BUILD_STRICT = False
 
 # Autoescape: metadata is text (a headline with "<script>" shows as text);
 # templates mark the HTML body and summary `|safe` where they are HTML.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.do"],
+}
 
 # Permanent ASCII URLs from the seed's file name (or an editor-given slug).
 ARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"
 ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
 PAGE_LANG_URL = PAGE_LANG_SAVE_AS = "{lang}/pages/{slug}.html"
-CATEGORY_URL = CATEGORY_SAVE_AS = "category/{slug}.html"
+# Listing pages (home, archives, outlets, people ...) are written in both
+# languages by the archive_pages plugin, not by Pelican's per-taxonomy pages.
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_CATEGORY = "general"
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "categories"]
-ARCHIVES_SAVE_AS = "archives.html"
-CATEGORIES_SAVE_AS = "categories.html"
 DEFAULT_PAGINATION = 20
+
+# Fonts the webfonts plugin subsets into output/theme/fonts/ (paths in the theme):
+# Nastaliq to the characters the built pages use, Naskh to the whole Urdu
+# alphabet, as the fallback for what a reader types into the search box.
+WEBFONTS = [
+    {"source": "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "output": "nastaliq.woff2", "text": "site"},
+    {"source": "fonts/noto-naskh-arabic-arabic-400-normal.woff2", "output": "naskh.woff2", "text": "urdu"},
+]
 
 # Feeds are for the published site (publishconf.py), which has an absolute URL.
 FEED_ALL_ATOM = None

@@ -1,0 +1,211 @@
+"""Archive pages: every listing page of the archive, once in Urdu and once in English.
+
+Pelican writes the article pages; this generator writes the rest for both
+languages (home with pagination, archives by year and month with a timeline,
+outlet, category, person / place / organisation / topic pages, search, 404),
+an Atom feed per language and `sitemap.xml` with hreflang alternates when the
+site has an absolute SITEURL. The English side lists every story, Urdu-only
+ones included, marked as Urdu.
+"""
+
+import logging
+import math
+from collections import defaultdict
+from xml.sax.saxutils import escape, quoteattr
+
+from pelican import signals
+from pelican.generators import Generator
+
+from . import urls
+from .stories import Story, related_stories
+from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars
+
+logger = logging.getLogger(__name__)
+LANGUAGES = ("ur", "en")
+
+
+def local_name(thing, lang: str) -> str:
+    """The name of an outlet, category or glossary entry in a language."""
+    if thing is None:
+        return ""
+    thing = getattr(thing, "entry", thing)
+    return getattr(thing, lang, None) or getattr(thing, "en", "")
+
+
+SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization", "topic": "Thing"}
+
+
+def schema_thing(entry) -> dict:
+    """A glossary entry as a schema.org object for JSON-LD."""
+    return {"@type": SCHEMA_TYPES[entry.kind], "name": entry.en, "alternateName": entry.ur}
+
+
+def install_url_helpers(generator):
+    generator.env.globals.update(urls=urls, local_name=local_name)
+    generator.env.filters["schema_thing"] = schema_thing
+
+
+class ArchivePagesGenerator(Generator):
+    def generate_context(self):
+        originals = self.context.get("articles", [])
+        self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
+        related = related_stories(self.stories)
+        for story in self.stories:
+            for version in story.versions.values():
+                version.related = related[id(story)]
+                version.story = story
+
+        self.by_month = defaultdict(list)
+        self.undated = []
+        self.by_outlet = defaultdict(list)
+        self.by_category = defaultdict(list)
+        self.by_entity = defaultdict(list)
+        self.things = {}
+        for story in self.stories:
+            if story.undated:
+                self.undated.append(story)
+            else:
+                self.by_month[(story.date.year, story.date.month)].append(story)
+            if story.outlet:
+                self.by_outlet[story.outlet.id].append(story)
+                self.things[("outlet", story.outlet.id)] = story.outlet
+            if story.category:
+                self.by_category[story.category.id].append(story)
+                self.things[("category", story.category.id)] = story.category
+            for mention in story.entities:
+                self.by_entity[(mention.entry.kind, mention.entry.id)].append(story)
+                self.things[(mention.entry.kind, mention.entry.id)] = mention.entry
+        self.context["stories"] = self.stories
+
+    # -- writing ------------------------------------------------------------
+
+    def _write(self, writer, name, template, lang, alternates, **values):
+        writer.write_file(
+            name,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            page_lang=lang,
+            page_url=name,
+            alternates=alternates,
+            **values,
+        )
+
+    def _both(self, url_of):
+        return {lang: url_of(lang) for lang in LANGUAGES}
+
+    def _listing(self, writer, lang, first_url, stories, heading, **values):
+        """A paginated list of stories; first_url(lang) names its first page."""
+        per_page = self.settings.get("DEFAULT_PAGINATION") or 20
+        pages = max(1, math.ceil(len(stories) / per_page))
+
+        def page(other_lang, number):
+            return urls.page(first_url(other_lang), number)
+
+        for number in range(1, pages + 1):
+            chunk = stories[(number - 1) * per_page:number * per_page]
+            self._write(
+                writer, page(lang, number), "listing", lang,
+                {other: page(other, number) for other in LANGUAGES},
+                heading=heading,
+                total=len(stories),
+                cards=[s.card(lang) for s in chunk],
+                page_number=number,
+                page_count=pages,
+                previous_url=page(lang, number - 1) if number > 1 else None,
+                next_url=page(lang, number + 1) if number < pages else None,
+                **values,
+            )
+
+    def generate_output(self, writer):
+        for lang in LANGUAGES:
+            self._write_language(writer, lang)
+        if self.settings.get("SITEURL", "").startswith(("http://", "https://")):
+            self._write_feeds(writer)
+            self._write_sitemap()
+
+    def _write_language(self, writer, lang):
+        self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True)
+
+        counts = {month: len(stories) for month, stories in self.by_month.items()}
+        years = sorted({y for y, _ in self.by_month}, reverse=True)
+        self._write(
+            writer, urls.archives(lang), "archives", lang, self._both(urls.archives),
+            bars=timeline_bars(counts, right_to_left=(lang == "ur")),
+            timeline_size=(WIDTH, HEIGHT, LABEL_SPACE),
+            years=[(y, sorted(((m, len(s)) for (yy, m), s in self.by_month.items() if yy == y), reverse=True))
+                   for y in years],
+            undated_count=len(self.undated),
+        )
+        for (year, month), stories in self.by_month.items():
+            self._listing(writer, lang, lambda l, y=year, m=month: urls.month(l, y, m),
+                          stories, heading=("month", year, month))
+        for year in years:
+            stories = [s for s in self.stories if not s.undated and s.date.year == year]
+            self._listing(writer, lang, lambda l, y=year: urls.year(l, y), stories, heading=("year", year))
+        if self.undated:
+            self._listing(writer, lang, urls.undated, self.undated, heading=("undated",))
+        for key, stories in self.by_outlet.items():
+            self._listing(writer, lang, lambda l, k=key: urls.outlet(l, k), stories,
+                          heading=("outlet", self.things[("outlet", key)]))
+        for key, stories in self.by_category.items():
+            self._listing(writer, lang, lambda l, k=key: urls.category(l, k), stories,
+                          heading=("category", self.things[("category", key)]))
+        for (kind, key), stories in self.by_entity.items():
+            self._listing(writer, lang, lambda l, k=kind, i=key: urls.entity(l, k, i), stories,
+                          heading=("entity", self.things[(kind, key)]))
+        entity_index = defaultdict(list)
+        for (kind, key), stories in self.by_entity.items():
+            entity_index[kind].append((self.things[(kind, key)], len(stories)))
+        for kind in entity_index:
+            entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
+        self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
+                    self._both(lambda l: urls.named(l, "entities.html")), entity_index=entity_index)
+        self._write(writer, urls.named(lang, "search.html"), "search", lang,
+                    self._both(lambda l: urls.named(l, "search.html")))
+        self._write(writer, urls.named(lang, "404.html"), "404", lang,
+                    self._both(lambda l: urls.named(l, "404.html")))
+
+    def _write_feeds(self, writer):
+        for lang in LANGUAGES:
+            items = [s.versions.get(lang) or s.original for s in self.stories if not s.undated]
+            writer.write_feed(
+                items, self.context, urls.feed(lang), urls.feed(lang),
+                feed_title=self.settings.get("SITENAME" if lang == "ur" else "SITENAME_EN"),
+            )
+
+    def _write_sitemap(self):
+        site = self.settings["SITEURL"].rstrip("/")
+        entries = []
+        for story in self.stories:
+            links = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{lang}" href={quoteattr(f"{site}/{v.url}")}/>'
+                for lang, v in sorted(story.versions.items())
+            )
+            if len(story.versions) > 1:
+                links += f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(f"{site}/{story.original.url}")}/>'
+            for version in sorted(story.versions.values(), key=lambda v: v.lang):
+                lastmod = "" if story.undated else f"<lastmod>{story.date:%Y-%m-%d}</lastmod>"
+                entries.append(f"<url><loc>{escape(f'{site}/{version.url}')}</loc>{lastmod}{links}</url>")
+        for lang in LANGUAGES:
+            links = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(f"{site}/{urls.home(other)}")}/>'
+                for other in LANGUAGES
+            ) + f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(f"{site}/{urls.home(LANGUAGES[0])}")}/>'
+            entries.append(f"<url><loc>{escape(f'{site}/{urls.home(lang)}')}</loc>{links}</url>")
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
+        )
+        with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as sitemap:
+            sitemap.write(xml)
+
+
+def get_generators(pelican):
+    return ArchivePagesGenerator
+
+
+def register():
+    signals.generator_init.connect(install_url_helpers)
+    signals.get_generators.connect(get_generators)

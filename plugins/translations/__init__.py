@@ -1,0 +1,59 @@
+"""Translations: an editor's Markdown file names the article it translates.
+
+    Title: Russia and the US keep talking
+    Lang: en
+    Translation-of: 000-947afd4b53ab818c
+
+The translation takes the original's slug (so Pelican links the two as
+translations of one article and writes the English page at en/<slug>.html)
+and, unless it gives its own, the original's date, outlet, category, people,
+places and organisations. A translation of an article that does not exist is
+an error naming the file.
+"""
+
+import logging
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+KEY = "translation-of"
+INHERITED = ("outlet", "category_info", "entities", "source_credit", "undated",
+             "date_confidence", "date_source", "title_confidence")
+
+
+def claim_original_slug(generator, metadata):
+    target = metadata.get(KEY)
+    if target:
+        metadata["slug"] = str(target).strip()
+
+
+def inherit_from_original(generator):
+    orphans = []
+    for translation in generator.translations + generator.articles:
+        target = translation.metadata.get(KEY)
+        if not target:
+            continue
+        original = next((t for t in translation.translations if not t.metadata.get(KEY)), None)
+        if original is None:
+            logger.error(
+                "%s: %s: %s, but no article has that slug",
+                translation.get_relative_source_path(), "Translation-of", target,
+            )
+            orphans.append(translation)
+            continue
+        for name in INHERITED:
+            if not hasattr(translation, name) and hasattr(original, name):
+                setattr(translation, name, getattr(original, name))
+        if "date" not in translation.metadata:
+            translation.date = original.date
+        if "category" not in translation.metadata and hasattr(original, "category"):
+            translation.category = original.category
+    if orphans:
+        generator.articles = [a for a in generator.articles if a not in orphans]
+        generator.translations = [a for a in generator.translations if a not in orphans]
+
+
+def register():
+    signals.article_generator_context.connect(claim_original_slug)
+    signals.article_generator_pretaxonomy.connect(inherit_from_original)
