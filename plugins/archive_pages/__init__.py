@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from . import urls
 from .stories import Story, related_stories
-from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars
+from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars, year_labels
 
 logger = logging.getLogger(__name__)
 LANGUAGES = ("ur", "en")
@@ -129,9 +129,11 @@ class ArchivePagesGenerator(Generator):
 
         counts = {month: len(stories) for month, stories in self.by_month.items()}
         years = sorted({y for y, _ in self.by_month}, reverse=True)
+        bars = timeline_bars(counts, right_to_left=(lang == "ur"))
         self._write(
             writer, urls.archives(lang), "archives", lang, self._both(urls.archives),
-            bars=timeline_bars(counts, right_to_left=(lang == "ur")),
+            bars=bars,
+            year_labels=year_labels(bars),
             timeline_size=(WIDTH, HEIGHT, LABEL_SPACE),
             years=[(y, sorted(((m, len(s)) for (yy, m), s in self.by_month.items() if yy == y), reverse=True))
                    for y in years],

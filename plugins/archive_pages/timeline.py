@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 
 WIDTH, HEIGHT, BAR_GAP, LABEL_SPACE = 640, 120, 2, 20
+# A year label needs about this much room; a year with less (a lone month at
+# either end of the timeline) goes unlabelled rather than overprinted.
+MIN_LABEL_WIDTH = 30
 
 
 @dataclass
@@ -46,3 +49,21 @@ def timeline_bars(counts: dict[tuple[int, int], int], right_to_left: bool) -> li
             year=year, month=month, count=count,
         ))
     return bars
+
+
+@dataclass
+class YearLabel:
+    x: float
+    year: int
+
+
+def year_labels(bars: list[Bar]) -> list[YearLabel]:
+    """One label per year, centred under that year's bars, where it fits."""
+    spans: dict[int, list[float]] = {}
+    for bar in bars:
+        spans.setdefault(bar.year, []).extend([bar.x, bar.x + bar.width])
+    return [
+        YearLabel(x=round((min(edges) + max(edges)) / 2, 2), year=year)
+        for year, edges in spans.items()
+        if max(edges) - min(edges) >= MIN_LABEL_WIDTH
+    ]

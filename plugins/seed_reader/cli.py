@@ -11,7 +11,7 @@ from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
 from .knowledge import DATA_DIR, KnowledgeError
 
-_MD_FIELD = re.compile(r"^([A-Za-z_]+):\s*(.*)$")
+_MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):\s*(.*)$")
 _MD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -58,6 +58,8 @@ def check_markdown(path: Path) -> tuple[str | None, list[str]]:
         line, value = fields["lang"]
         problems.append(f"{path}:{line}: lang {value!r} is not 'ur' or 'en'")
     slug = fields["slug"][1] if "slug" in fields else None
+    if "translation-of" in fields:
+        slug = fields["translation-of"][1]
     if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", slug):
         problems.append(f"{path}:{fields['slug'][0]}: slug {slug!r} must be lowercase ASCII")
     return slug or slug_for(path), problems
@@ -95,11 +97,22 @@ def check_command(root: Path) -> int:
     for sidecar in sorted(seeds_dir.glob("*" + SUFFIX)):
         if not seed_for(sidecar).exists():
             problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")
+    translations = []
     for path in sorted(content_dir.rglob("*.md")) if content_dir.exists() else []:
         slug, found = check_markdown(path)
         problems.extend(found)
         fields, _ = markdown_metadata(path)
+        if path.parent.name == "pages" or "pages" in path.relative_to(content_dir).parts:
+            continue
         claim(slug, fields.get("lang", (0, "ur"))[1], path)
+        if "translation-of" in fields:
+            translations.append((path, fields["translation-of"]))
+    originals = {slug for slug, _ in urls}
+    for path, (line, target) in translations:
+        if target not in originals:
+            problems.append(f"{path}:{line}: Translation-of: {target}, but no article has that slug")
+        elif (target, "ur") not in urls and (target, "en") in urls and urls[(target, "en")] == path:
+            problems.append(f"{path}:{line}: Translation-of: {target} translates nothing but itself")
 
     for line in doubtful:
         print(line)

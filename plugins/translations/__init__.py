@@ -11,6 +11,7 @@ places and organisations. A translation of an article that does not exist is
 an error naming the file.
 """
 
+import datetime as dt
 import logging
 
 from pelican import signals
@@ -26,6 +27,11 @@ def claim_original_slug(generator, metadata):
     target = metadata.get(KEY)
     if target:
         metadata["slug"] = str(target).strip()
+        if "date" not in metadata:
+            # Pelican refuses an article without a date before the original is
+            # known; this stand-in is replaced by the original's date below.
+            metadata["date"] = dt.datetime(1970, 1, 1)
+            metadata["date_from_original"] = True
 
 
 def inherit_from_original(generator):
@@ -45,7 +51,7 @@ def inherit_from_original(generator):
         for name in INHERITED:
             if not hasattr(translation, name) and hasattr(original, name):
                 setattr(translation, name, getattr(original, name))
-        if "date" not in translation.metadata:
+        if translation.metadata.get("date_from_original"):
             translation.date = original.date
         if "category" not in translation.metadata and hasattr(original, "category"):
             translation.category = original.category
