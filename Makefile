@@ -9,8 +9,11 @@ BUILD_DIR := .build
 OUTPUT := output
 PORT ?= 8000
 STRICT ?=
+# Extra Pelican settings, NAME=JSON, e.g. SETTINGS='SITEURL="https://example.org/archive"'
+SETTINGS ?=
 PELICANOPTS ?=
-STRICT_OPTS := $(if $(STRICT),-e BUILD_STRICT=true,)
+OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
+OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
 .PHONY: help html publish serve check extract test clean
 
@@ -32,7 +35,7 @@ $(VENV)/.installed: requirements.txt
 define build_into_output
 	rm -rf $(BUILD_DIR)/output.new
 	mkdir -p $(BUILD_DIR)
-	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(STRICT_OPTS) $(PELICANOPTS)
+	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS)
 	rm -rf $(BUILD_DIR)/output.old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(BUILD_DIR)/output.old; fi
 	mv $(BUILD_DIR)/output.new $(OUTPUT)
@@ -52,7 +55,7 @@ serve: html
 check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m seed_reader check --root .
 	rm -rf $(BUILD_DIR)/check
-	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true
+	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true $(foreach o,$(SETTINGS),'$(o)')
 	rm -rf $(BUILD_DIR)/check
 
 extract: $(VENV)/.installed

@@ -25,7 +25,7 @@ def pelican(project: Path, output: Path, *options: str) -> subprocess.CompletedP
 
 def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["make", "--no-print-directory", f"VENV={VENV}", f"PELICANOPTS=-e '{FONT_CACHE[1]}'", *targets],
+        ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *targets],
         cwd=project, capture_output=True, text=True,
     )
 
