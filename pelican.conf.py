@@ -6,6 +6,9 @@ SITESUBTITLE = "اردو اور انگریزی خبروں کا آرکائیو"
 SITEURL = ""
 # Links between pages are relative, so output/ works from any sub-path and from disk.
 RELATIVE_URLS = True
+# Where the archive is published: canonical URLs, hreflang alternates, Open Graph
+# and JSON-LD name pages by their public address even in a local build.
+PUBLIC_URL = "https://akhbar.example.org"
 
 DEFAULT_LANG = "ur"
 TIMEZONE = "Asia/Karachi"

@@ -14,9 +14,8 @@ _base = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_base)
 globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
 
-SITEURL = os.environ.get("SITEURL", "https://akhbar.example.org").rstrip("/")
+SITEURL = PUBLIC_URL = os.environ.get("SITEURL", PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/all.atom.xml"
-CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+FEED_ALL_ATOM = "feeds/atom.xml"
 BUILD_STRICT = True

@@ -3,8 +3,8 @@
 Pelican writes the article pages; this generator writes the rest for both
 languages (home with pagination, archives by year and month with a timeline,
 outlet, category, person / place / organisation / topic pages, search, 404),
-an Atom feed per language and `sitemap.xml` with hreflang alternates when the
-site has an absolute SITEURL. The English side lists every story, Urdu-only
+`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and an
+Atom feed per language when feeds are on (FEED_ALL_ATOM, as in publishconf.py). The English side lists every story, Urdu-only
 ones included, marked as Urdu.
 """
 
@@ -120,9 +120,9 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer):
         for lang in LANGUAGES:
             self._write_language(writer, lang)
-        if self.settings.get("SITEURL", "").startswith(("http://", "https://")):
+        if self.settings.get("FEED_ALL_ATOM"):
             self._write_feeds(writer)
-            self._write_sitemap()
+        self._write_sitemap()
 
     def _write_language(self, writer, lang):
         self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True)
@@ -177,7 +177,7 @@ class ArchivePagesGenerator(Generator):
             )
 
     def _write_sitemap(self):
-        site = self.settings["SITEURL"].rstrip("/")
+        site = self.settings["PUBLIC_URL"].rstrip("/")
         entries = []
         for story in self.stories:
             links = "".join(
