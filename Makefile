@@ -15,7 +15,7 @@ PELICANOPTS ?=
 OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract test clean
+.PHONY: help html publish serve check extract test clean browser-deps screenshots
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
@@ -62,8 +62,23 @@ extract: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@PYTHONPATH=plugins $(PY) -m seed_reader extract "$(FILE)"
 
-test: check
+# Browser tests use Debian's Chromium (never a downloaded browser) and the Nu
+# HTML Checker needs Java: installed with apt when missing and run as root.
+browser-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	  else echo "install:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
+	fi
+
+test: check browser-deps
 	$(PY) -m pytest
+
+# Screenshots of an Urdu and an English article, phone and desktop, for the README.
+screenshots: html browser-deps
+	$(PY) tests/screenshots.py output docs/screenshots
 
 clean:
 	rm -rf $(OUTPUT) $(BUILD_DIR)

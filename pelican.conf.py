@@ -65,6 +65,7 @@ WEBFONTS = [
 
 # Feeds are for the published site (publishconf.py), which has an absolute URL.
 FEED_ALL_ATOM = None
+LANGUAGE_FEEDS = False
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -17,5 +17,6 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 SITEURL = PUBLIC_URL = os.environ.get("SITEURL", PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/atom.xml"
+# One Atom feed per language, written by the archive_pages plugin.
+LANGUAGE_FEEDS = True
 BUILD_STRICT = True

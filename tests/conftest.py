@@ -51,3 +51,91 @@ def project(tmp_path) -> Path:
             shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
     (copy / "content").mkdir(exist_ok=True)
     return copy
+
+
+# -- browser fixtures ----------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# As root and offline: no sandbox, no GPU, nothing that phones home, and no
+# host but loopback resolves, so any request off the machine fails loudly.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class StaticServer:
+    """A static file server on 127.0.0.1 that mounts a folder at a sub-path."""
+
+    def __init__(self, folder: Path, prefix: str = "", port: int = 0):
+        import functools
+        import http.server
+        import threading
+
+        self.requests: list[tuple[str, int]] = []
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def translate_path(self, path):
+                path = path.split("?", 1)[0].split("#", 1)[0]
+                if prefix and not path.startswith(prefix + "/"):
+                    return str(folder / "__outside_the_site__")
+                return super().translate_path(path[len(prefix):])
+
+            def log_request(self, code="-", size="-"):
+                server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
+
+        handler = functools.partial(Handler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    server = StaticServer(site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def sub_path_site(tmp_path_factory):
+    """The publish build (absolute URLs, feeds) for https-like hosting under /archive."""
+    port = free_port()
+    output = tmp_path_factory.mktemp("published")
+    env_url = f"http://127.0.0.1:{port}/archive"
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", "publishconf.py",
+         "-o", str(output), *FONT_CACHE],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "SITEURL": env_url},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = StaticServer(output, prefix="/archive", port=port)
+    server.output = output
+    yield server
+    server.close()

@@ -4,8 +4,8 @@ Pelican writes the article pages; this generator writes the rest for both
 languages (home with pagination, archives by year and month with a timeline,
 outlet, category, person / place / organisation / topic pages, search, 404),
 `sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and an
-Atom feed per language when feeds are on (FEED_ALL_ATOM, as in publishconf.py). The English side lists every story, Urdu-only
-ones included, marked as Urdu.
+Atom feed per language when LANGUAGE_FEEDS is on (publishconf.py). The
+English side lists every story, Urdu-only ones included, marked as Urdu.
 """
 
 import logging
@@ -120,7 +120,7 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer):
         for lang in LANGUAGES:
             self._write_language(writer, lang)
-        if self.settings.get("FEED_ALL_ATOM"):
+        if self.settings.get("LANGUAGE_FEEDS"):
             self._write_feeds(writer)
         self._write_sitemap()
 

@@ -1,0 +1,118 @@
+"""The site as readers get it, in headless Chromium: direction, fonts, switching
+languages, accessibility, and every page working from disk and under a sub-path."""
+
+from pathlib import Path
+
+import pytest
+
+ARTICLE = "002-6aa83e8293d70fa7"
+AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+SAMPLE = ["index.html", f"{ARTICLE}.html", "person/vladimir-putin.html", "archives/2021-12.html",
+          "archives.html", "search.html", "404.html", "entities.html", "pages/about.html"]
+BOTH_LANGUAGES = SAMPLE + [f"en/{page}" for page in SAMPLE]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.failures = []
+    # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
+    page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
+            and page.failures.append(f"{request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400 and page.failures.append(f"{response.url} {response.status}"))
+    page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
+    yield page
+    context.close()
+
+
+def test_urdu_reads_right_to_left_in_nastaliq(page, served_site):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{served_site.url}/{ARTICLE}.html")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    heading = page.locator("h1").bounding_box()
+    main = page.locator("main").bounding_box()
+    # Start-aligned in RTL: the headline hugs the right edge of the column.
+    assert abs((main["x"] + main["width"]) - (heading["x"] + heading["width"])) < 20
+    assert page.evaluate("document.fonts.check('20px \"Akhbar Nastaliq\"', 'روس')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Nastaliq') && f.status === 'loaded')")
+    line_height = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-body p')).lineHeight) / parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)")
+    assert 2.0 <= line_height <= 2.2
+    # Nothing wider than a 390 px phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.failures == []
+
+
+def test_english_reads_left_to_right_without_webfont(page, served_site):
+    fonts = []
+    page.on("request", lambda request: request.url.endswith(".woff2") and fonts.append(request.url))
+    page.goto(f"{served_site.url}/en/{ARTICLE}.html")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    heading = page.locator("h1").bounding_box()
+    main = page.locator("main").bounding_box()
+    assert abs(main["x"] - heading["x"]) < 20
+    assert fonts == []
+    assert page.failures == []
+
+
+def test_language_switch_goes_to_the_counterpart(page, served_site):
+    page.goto(f"{served_site.url}/{ARTICLE}.html")
+    page.click(".language-switch")
+    assert page.url == f"{served_site.url}/en/{ARTICLE}.html"
+    assert page.locator("h1").inner_text() == "Russia to hold security talks with the US next month"
+    page.click(".language-switch")
+    assert page.url == f"{served_site.url}/{ARTICLE}.html"
+    page.goto(f"{served_site.url}/person/vladimir-putin.html")
+    page.click(".language-switch")
+    assert page.url == f"{served_site.url}/en/person/vladimir-putin.html"
+    assert page.locator("h1").inner_text() == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("path", BOTH_LANGUAGES)
+def test_axe_finds_no_violations(page, served_site, path):
+    page.goto(f"{served_site.url}/{path}")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+
+
+def test_every_page_works_from_disk(page, site):
+    """file:// with no server: every asset loads, every link opens a file, not a folder."""
+    for path in BOTH_LANGUAGES:
+        page.goto((site / path).as_uri())
+        page.evaluate("document.fonts.ready")
+    assert page.failures == []
+    page.goto((site / "index.html").as_uri())
+    for link in ("site-nav a >> nth=1", ".timeline a >> nth=0", ".card-title a >> nth=0", ".language-switch"):
+        page.click(f".{link}" if link.startswith("site-nav") else link)
+        assert page.url.endswith(".html"), page.url
+        assert page.locator("h1").count() == 1
+    assert page.failures == []
+
+
+def test_sub_path_hosting_with_absolute_urls(page, sub_path_site):
+    page.goto(f"{sub_path_site.url}/index.html")
+    page.click(".card-title a >> nth=0")
+    assert page.url.startswith(f"{sub_path_site.url}/")
+    page.click(".language-switch")
+    assert page.url.startswith(f"{sub_path_site.url}/en/")
+    page.goto(f"{sub_path_site.url}/en/archives.html")
+    page.evaluate("document.fonts.ready")
+    assert page.failures == []
+    assert all(status < 400 for _, status in sub_path_site.requests)
+    assert (sub_path_site.output / "feeds" / "atom.xml").exists()
+    assert (sub_path_site.output / "en" / "feeds" / "atom.xml").exists()
+
+
+def test_dark_mode_and_print(browser, served_site):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{served_site.url}/{ARTICLE}.html")
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert background == "rgb(22, 22, 20)"
+    page.emulate_media(media="print")
+    assert page.locator(".site-nav").is_hidden()
+    assert page.locator(".article-body").is_visible()
+    context.close()
