@@ -15,7 +15,7 @@ PELICANOPTS ?=
 OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract test clean browser-deps screenshots
+.PHONY: help html publish serve check extract test clean browser-deps screenshots lighthouse
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
@@ -24,6 +24,7 @@ help:
 	@echo "make check                validate seeds, corrections, content and data files"
 	@echo "make extract FILE=a.txt   print what the importer extracts from a text file, as JSON"
 	@echo "make test                 run the whole test suite"
+	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make clean                remove output/ and build scratch"
 
 $(VENV)/.installed: requirements.txt
@@ -75,6 +76,10 @@ browser-deps:
 
 test: check browser-deps
 	$(PY) -m pytest
+
+# Lighthouse, mobile preset, on the home page and an article in each language (needs npm).
+lighthouse: html browser-deps
+	$(PY) tests/lighthouse_report.py output
 
 # Screenshots of an Urdu and an English article, phone and desktop, for the README.
 screenshots: html browser-deps

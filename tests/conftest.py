@@ -97,6 +97,9 @@ class StaticServer:
             def log_request(self, code="-", size="-"):
                 server.requests.append((self.path, int(code) if str(code).isdigit() else 0))
 
+            def log_message(self, *args):
+                pass  # requests are kept in server.requests, not printed
+
         handler = functools.partial(Handler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{prefix}"
