@@ -4,6 +4,7 @@ reported as `file:line: reason` and skipped, and the rest of the archive builds.
 import datetime as dt
 import html
 import logging
+import re
 from pathlib import Path
 
 from pelican import signals
@@ -29,9 +30,29 @@ def location(path: Path, line: int | None, root: str) -> str:
     return f"{shown}:{line}" if line else f"{shown}"
 
 
-def render_body(paragraphs: list[str]) -> str:
+# A run of the other script inside a paragraph: Latin words (with the digits and
+# punctuation between them) in Urdu, Arabic-script words in English.
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.,'&/:_-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.,'&/:_-]*)*")
+_URDU_RUN = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\u200c\s]*[\u0600-\u06ff]|[\u0600-\u06ff]")
+
+
+def isolate_runs(text: str, language: str) -> str:
+    """Escape text and wrap other-direction runs in <bdi>, so a number or a full
+    stop next to them stays where the writer put it."""
+    pattern, run_lang = (_LATIN_RUN, None) if language == "ur" else (_URDU_RUN, "ur")
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(html.escape(text[last:match.start()], quote=False))
+        attribute = f' lang="{run_lang}"' if run_lang else ""
+        out.append(f"<bdi{attribute}>{html.escape(match.group(), quote=False)}</bdi>")
+        last = match.end()
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def render_body(paragraphs: list[str], language: str) -> str:
     """Paragraphs as HTML; seed text is text, so markup in it is escaped, never run."""
-    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
+    return "\n".join(f"<p>{isolate_runs(p, language)}</p>" for p in paragraphs)
 
 
 class SeedReader(BaseReader):
@@ -80,7 +101,7 @@ class SeedReader(BaseReader):
         if found.category:
             metadata["category"] = self.process_metadata("category", found.category.id)
             metadata["category_info"] = found.category
-        return render_body(found.paragraphs), metadata
+        return render_body(found.paragraphs, found.language), metadata
 
 
 def add_reader(readers):
