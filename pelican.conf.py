@@ -26,7 +26,8 @@ IGNORE_FILES = [".#*", "__pycache__"]
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages", "webfonts", "build_report",
+    "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages",
+    "search_index", "webfonts", "build_report",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}

@@ -163,8 +163,14 @@ class ArchivePagesGenerator(Generator):
             entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
         self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
                     self._both(lambda l: urls.named(l, "entities.html")), entity_index=entity_index)
+        facets = {
+            "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=lambda t: local_name(t, lang)),
+            "year": years,
+            **{kind: sorted((e for e, _ in entity_index.get(kind, [])), key=lambda t: local_name(t, lang))
+               for kind in ("person", "place", "organisation")},
+        }
         self._write(writer, urls.named(lang, "search.html"), "search", lang,
-                    self._both(lambda l: urls.named(l, "search.html")))
+                    self._both(lambda l: urls.named(l, "search.html")), facets=facets)
         self._write(writer, urls.named(lang, "404.html"), "404", lang,
                     self._both(lambda l: urls.named(l, "404.html")))
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from .knowledge import GlossaryEntry
 from .normalize import fold_for_matching
 
-# Words are runs of letters, marks and digits; Urdu separates words with
-# spaces (and sometimes ZWNJ), so this also splits "روس،" from its comma.
-_WORD = re.compile(r"[\w\u0600-\u06ff\u200c]+")
+# Words are runs of letters and digits with their combining marks (harakat)
+# and ZWNJ; Urdu punctuation (، ۔ ؟ ؛) separates words like spaces do.
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
 
 
 @dataclass(frozen=True)

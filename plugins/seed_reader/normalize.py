@@ -24,9 +24,13 @@ def normalize_urdu(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_ARABIC_TO_URDU))
 
 
+# Teh marbuta (Arabic ة, Urdu ۃ) is written ہ in most Urdu: one letter when matching.
+_MATCHING_ONLY = str.maketrans({"ة": "ہ", "ۃ": "ہ"})
+
+
 def fold_for_matching(text: str) -> str:
     """The form two spellings must share to count as the same word."""
-    return _DIACRITICS.sub("", normalize_urdu(text)).casefold()
+    return _DIACRITICS.sub("", normalize_urdu(text)).translate(_MATCHING_ONLY).casefold()
 
 
 def western_digits(text: str) -> str:

@@ -1,0 +1,84 @@
+"""Search index: Pagefind over the articles, built at the end of every build.
+
+Only articles are indexed (no listing, tag or archive page), one record per
+article version, all in one index (`force_language`) so that the Urdu and the
+English search page both find every article. Records are written through
+Pagefind's Python API from text the importer has already normalised, folded
+the way glossary names are matched (Urdu letters, no diacritics), plus one
+token per glossary entry the article names: any spelling of a name, in either
+language, is one search term. The same records go into an offline index
+(`offline.py`) for readers who open the site from disk.
+"""
+
+import asyncio
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from pelican import signals
+
+from seed_reader.importer import extractor_for
+from seed_reader.knowledge import DATA_DIR
+
+from .offline import write_offline_index
+from .records import lexicon, record_for
+
+logger = logging.getLogger(__name__)
+
+
+class SearchIndex:
+    def __init__(self):
+        self.articles = []
+
+    def collect(self, generator):
+        self.articles = list(generator.articles)
+
+    def records(self):
+        records = []
+        for original in sorted(self.articles, key=lambda a: a.slug):
+            versions = {original.lang: original}
+            for translation in original.translations:
+                versions.setdefault(translation.lang, translation)
+            for lang in sorted(versions):
+                records.append(record_for(versions[lang], versions))
+        return records
+
+    def write(self, pelican):
+        if not pelican.settings.get("SEARCH_INDEX", True):
+            return
+        output = Path(pelican.output_path)
+        records = self.records()
+        asyncio.run(self._write_pagefind(records, output / "pagefind"))
+        offline = output / "search" / "offline"
+        shutil.rmtree(offline, ignore_errors=True)
+        write_offline_index(records, offline)
+        knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
+        years = {r.meta["date"][:4] for r in records if r.meta["date"]}
+        data = lexicon(knowledge.glossary, knowledge.outlets, years)
+        (output / "search" / "lexicon.js").write_text(
+            "window.AKHBAR_LEXICON = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n",
+            encoding="utf-8",
+        )
+        logger.info("Search index: %d records", len(records))
+
+    @staticmethod
+    async def _write_pagefind(records, folder: Path):
+        from pagefind.index import IndexConfig, PagefindIndex
+
+        shutil.rmtree(folder, ignore_errors=True)
+        config = IndexConfig(force_language="ur", output_path=str(folder))
+        async with PagefindIndex(config=config) as index:
+            for record in records:
+                await index.add_custom_record(
+                    url=record.url, content=record.content, language="ur",
+                    meta=record.meta, filters=record.filters,
+                )
+
+
+INDEX = SearchIndex()
+
+
+def register():
+    signals.article_generator_finalized.connect(INDEX.collect)
+    signals.finalized.connect(INDEX.write)

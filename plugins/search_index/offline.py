@@ -1,0 +1,64 @@
+"""The offline index: the same records as Pagefind's, as script files a page
+opened from disk can load (browsers refuse fetch() and module imports over
+file://, which is why Pagefind cannot run there; <script src> still works).
+
+search/offline/docs.js         every record's URL, meta and filters, and the shard list
+search/offline/terms/<k>.js    word -> postings, for the words whose first two
+                               characters are <k> (so a prefix lookup reads one file)
+search/offline/text/<n>.js     record texts, 100 per file, for excerpts
+"""
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .records import SearchRecord
+
+TEXT_CHUNK = 100
+
+
+def shard_key(word: str) -> str:
+    return "-".join(f"{ord(c):04x}" for c in word[:2])
+
+
+def _script(name: str, data) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"AkhbarOffline.load({json.dumps(name)},{payload});\n"
+
+
+def postings(counts: list[tuple[int, int]]) -> str:
+    """Record numbers as base-36 gaps, with ".count" where a word occurs more than once."""
+    out, previous = [], 0
+    for number, count in counts:
+        gap = _base36(number - previous)
+        out.append(gap if count == 1 else f"{gap}.{_base36(count)}")
+        previous = number
+    return ",".join(out)
+
+
+def _base36(value: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        value, remainder = divmod(value, 36)
+        text = digits[remainder] + text
+        if value == 0:
+            return text
+
+
+def write_offline_index(records: list[SearchRecord], folder: Path) -> None:
+    shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for number, record in enumerate(records):
+        for word, count in sorted(Counter(record.terms()).items()):
+            shards[shard_key(word)][word].append((number, count))
+    (folder / "terms").mkdir(parents=True, exist_ok=True)
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    for key, table in shards.items():
+        encoded = {word: postings(counts) for word, counts in table.items()}
+        (folder / "terms" / f"{key}.js").write_text(_script(f"terms/{key}", encoded), encoding="utf-8")
+    docs = {"shards": sorted(shards), "chunk": TEXT_CHUNK, "records": [r.as_dict() for r in records]}
+    (folder / "docs.js").write_text(_script("docs", docs), encoding="utf-8")
+    for start in range(0, len(records), TEXT_CHUNK):
+        chunk = [r.content for r in records[start:start + TEXT_CHUNK]]
+        number = start // TEXT_CHUNK
+        (folder / "text" / f"{number}.js").write_text(_script(f"text/{number}", chunk), encoding="utf-8")

@@ -1,0 +1,107 @@
+"""Search records: what the index knows of each article version, as plain data.
+
+Pure logic (no Pelican, no Pagefind), shared by the Pagefind index and the
+offline index so that both search exactly the same words.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from seed_reader.entities import words
+from seed_reader.normalize import fold_for_matching
+from ui_language import LANGUAGES, date_text
+
+_TAG = re.compile(r"<[^>]*>")
+ENTITY_KINDS = ("person", "place", "organisation", "topic")
+
+
+def entity_token(entry_id: str) -> str:
+    """One searchable word standing for every spelling of a glossary entry.
+
+    ASCII, and closed by "xe" so that no other entry's token extends it
+    (Pagefind matches words by prefix).
+    """
+    return "xe" + re.sub(r"[^a-z0-9]", "", entry_id) + "xe"
+
+
+def plain_text(markup: str) -> str:
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+@dataclass
+class SearchRecord:
+    url: str
+    lang: str
+    story: str
+    content: str  # folded text, then the entity tokens
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+    def terms(self) -> list[str]:
+        return words(self.content)
+
+    def as_dict(self) -> dict:
+        return {"url": self.url, "meta": self.meta, "filters": self.filters}
+
+
+def record_for(version, story_versions: dict) -> SearchRecord:
+    """A record for one article version; `story_versions` maps lang -> version."""
+    original = story_versions.get("ur") or next(iter(story_versions.values()))
+    entities = list(getattr(original, "entities", None) or [])
+    captions = [c.text for c in getattr(version, "captions", None) or []]
+    if getattr(version, "caption", None):
+        captions.append(version.caption)
+    text = "\n".join([version.title, *captions, plain_text(version.content)])
+    tokens = " ".join(entity_token(m.entry.id) for m in entities)
+    outlet = getattr(original, "outlet", None)
+    undated = bool(getattr(original, "undated", False))
+    meta = {
+        "title": version.title,
+        "lang": version.lang,
+        "story": original.slug,
+        "date": "" if undated else original.date.strftime("%Y-%m-%d"),
+        "outlet": outlet.id if outlet else "",
+    }
+    if not undated:
+        for lang in LANGUAGES:
+            meta[f"date_{lang}"] = date_text(original.date, lang)
+    for lang, other in story_versions.items():
+        meta[f"url_{lang}"] = other.url
+        meta[f"title_{lang}"] = other.title
+    filters = {"language": [version.lang]}
+    if outlet:
+        filters["outlet"] = [outlet.id]
+    if not undated:
+        filters["year"] = [str(original.date.year)]
+    for kind in ENTITY_KINDS:
+        ids = [m.entry.id for m in entities if m.entry.kind == kind]
+        if ids:
+            filters[kind] = ids
+    return SearchRecord(
+        url=version.url,
+        lang=version.lang,
+        story=original.slug,
+        content=fold_for_matching(text) + ("\n" + tokens if tokens else ""),
+        meta=meta,
+        filters=filters,
+    )
+
+
+def lexicon(glossary, outlets, years) -> dict:
+    """What the search page needs to read a query the way the index was written."""
+    variants = []
+    for entry in glossary:
+        for variant in entry.variants:
+            key = words(variant)
+            if key:
+                variants.append([key, entity_token(entry.id), entry.id])
+    variants.sort(key=lambda item: -len(item[0]))
+    return {
+        "variants": variants,
+        "labels": {
+            **{entry.id: {"ur": entry.ur, "en": entry.en, "kind": entry.kind} for entry in glossary},
+            **{outlet.id: {"ur": outlet.ur, "en": outlet.en, "kind": "outlet"} for outlet in outlets},
+        },
+        "years": sorted(years, reverse=True),
+    }

@@ -1,0 +1,254 @@
+/* Akhbar search page: Pagefind over http(s), the offline index from disk.
+ *
+ * A query is read the way the importer reads text: Arabic-keyboard letters
+ * become Urdu ones, diacritics go, and any spelling of a glossary name (in
+ * Urdu or English) becomes that entry's single index token. Both engines match
+ * each word as a prefix of indexed words, and a word that begins no indexed
+ * word finds nothing (Pagefind would fall back to a shorter word: we check).
+ */
+(function () {
+  "use strict";
+
+  const config = JSON.parse(document.getElementById("search-config").textContent);
+  const lexicon = window.AKHBAR_LEXICON;
+  const strings = config.strings;
+  const lang = document.documentElement.lang;
+  const root = new URL(config.root, location.href);
+  const PAGE_SIZE = 20;
+
+  // -- reading a query ------------------------------------------------------
+
+  const LETTERS = { "ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ" };
+  const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+  const WORD = /[\p{L}\p{N}_\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+/gu;
+
+  function fold(text) {
+    return text.normalize("NFC").replace(/[يىكهةۃ]/g, (c) => LETTERS[c])
+      .normalize("NFC").replace(DIACRITICS, "").toLowerCase();
+  }
+
+  function words(text) {
+    return (fold(text).match(WORD) || []).map((w) => w.replace(/^\u200c+|\u200c+$/g, "")).filter(Boolean);
+  }
+
+  /* Words of the query, with glossary names (longest first) replaced by tokens. */
+  function queryTerms(text) {
+    const tokens = words(text);
+    const terms = [];
+    const entities = [];
+    for (let i = 0; i < tokens.length;) {
+      const hit = lexicon.variants.find(([key]) => key.every((w, j) => tokens[i + j] === w));
+      if (hit) {
+        terms.push(hit[1]);
+        entities.push(hit[2]);
+        i += hit[0].length;
+      } else {
+        terms.push(tokens[i]);
+        i += 1;
+      }
+    }
+    return { terms: [...new Set(terms)], entities };
+  }
+
+  // -- engines -----------------------------------------------------------------
+
+  const pagefindEngine = {
+    async search(terms, filters) {
+      if (!this.pagefind) {
+        this.pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+        await this.pagefind.init();
+      }
+      const response = await this.pagefind.search(terms.length ? terms.join(" ") : null, { filters });
+      const hits = [];
+      for (const result of response.results) {
+        hits.push({ score: result.score, load: () => result.data() });
+      }
+      return hits;
+    },
+  };
+
+  /* Offline: script files registered through AkhbarOffline.load(name, data). */
+  const loaded = {};
+  const pending = {};
+  window.AkhbarOffline = {
+    load(name, data) {
+      loaded[name] = data;
+      if (pending[name]) pending[name].resolve(data);
+    },
+  };
+
+  function script(name) {
+    if (loaded[name]) return Promise.resolve(loaded[name]);
+    if (!pending[name]) {
+      let resolve, reject;
+      pending[name] = new Promise((ok, fail) => { resolve = ok; reject = fail; });
+      pending[name].resolve = resolve;
+      const tag = document.createElement("script");
+      tag.src = new URL(`search/offline/${name}.js`, root).href;
+      tag.onerror = () => reject(new Error(`cannot load search/offline/${name}.js`));
+      document.head.append(tag);
+    }
+    return pending[name];
+  }
+
+  function shardKey(word) {
+    return [...word].slice(0, 2).map((c) => c.codePointAt(0).toString(16).padStart(4, "0")).join("-");
+  }
+
+  function decodePostings(list) {
+    const counts = new Map();
+    let previous = 0;
+    for (const item of list.split(",")) {
+      const [gap, count] = item.split(".");
+      previous += parseInt(gap, 36);
+      counts.set(previous, count ? parseInt(count, 36) : 1);
+    }
+    return counts;
+  }
+
+  const offlineEngine = {
+    /* record number -> occurrences of indexed words that start with `term` */
+    async matches(term, docs) {
+      const first = shardKey(term);
+      const keys = docs.shards.filter((k) => (term.length === 1 ? k.startsWith(first) : k === first));
+      const counts = new Map();
+      for (const key of keys) {
+        const table = await script(`terms/${key}`);
+        for (const [word, list] of Object.entries(table)) {
+          if (!word.startsWith(term)) continue;
+          for (const [number, count] of decodePostings(list)) counts.set(number, (counts.get(number) || 0) + count);
+        }
+      }
+      return counts;
+    },
+    async search(terms, filters) {
+      const docs = await script("docs");
+      let scores = null;
+      for (const term of terms) {
+        const counts = await this.matches(term, docs);
+        if (scores === null) scores = counts;
+        else for (const number of [...scores.keys()]) {
+          if (counts.has(number)) scores.set(number, scores.get(number) + counts.get(number));
+          else scores.delete(number);
+        }
+      }
+      if (scores === null) scores = new Map(docs.records.map((_, number) => [number, 1]));
+      const hits = [];
+      for (const [number, score] of scores) {
+        const record = docs.records[number];
+        if (!Object.entries(filters).every(([key, value]) => (record.filters[key] || []).includes(value))) continue;
+        hits.push({
+          score,
+          load: async () => {
+            const chunk = await script(`text/${Math.floor(number / docs.chunk)}`);
+            return { url: record.url, meta: record.meta, content: chunk[number % docs.chunk] };
+          },
+        });
+      }
+      return hits.sort((a, b) => b.score - a.score);
+    },
+  };
+
+  // -- results -----------------------------------------------------------------
+
+  function startsAWord(content, term) {
+    return words(content).some((w) => w.startsWith(term));
+  }
+
+  function excerpt(content, terms, entities) {
+    const variants = lexicon.variants.filter(([, , id]) => entities.includes(id)).map(([key]) => key);
+    const tokens = content.split(/\s+/);
+    const folded = tokens.map((t) => words(t)[0] || "");
+    const plain = terms.filter((t) => !t.startsWith("xe"));
+    const isMatch = (i) => plain.some((t) => folded[i].startsWith(t)) ||
+      variants.some((key) => key.every((w, j) => folded[i + j] === w));
+    const first = folded.findIndex((_, i) => isMatch(i));
+    const start = Math.max(0, (first < 0 ? 0 : first) - 12);
+    const fragment = document.createDocumentFragment();
+    if (start > 0) fragment.append("… ");
+    for (let i = start; i < Math.min(tokens.length, start + 30); i++) {
+      if (/^xe[a-z0-9]+xe$/.test(tokens[i])) break;
+      if (isMatch(i)) {
+        const mark = document.createElement("mark");
+        mark.textContent = tokens[i];
+        fragment.append(mark, " ");
+      } else fragment.append(tokens[i] + " ");
+    }
+    fragment.append("…");
+    return fragment;
+  }
+
+  function render(list, data, terms, entities) {
+    const item = document.createElement("li");
+    item.className = "card";
+    const meta = data.meta;
+    const showLang = meta[`url_${lang}`] ? lang : meta.lang;
+    const heading = document.createElement("h2");
+    heading.className = "card-title";
+    if (showLang !== lang) { heading.lang = showLang; heading.dir = showLang === "ur" ? "rtl" : "ltr"; }
+    const link = document.createElement("a");
+    link.href = new URL(meta[`url_${showLang}`], root).href;
+    link.textContent = meta[`title_${showLang}`];
+    heading.append(link);
+    const line = document.createElement("p");
+    line.className = "meta";
+    const when = meta[`date_${lang}`] || strings.undated;
+    const outlet = meta.outlet ? lexicon.labels[meta.outlet][lang] : "";
+    line.textContent = [when, outlet, showLang !== lang ? strings[`in_${showLang}`] : ""].filter(Boolean).join(" · ");
+    const text = document.createElement("p");
+    text.className = "summary excerpt";
+    text.lang = meta.lang;
+    text.dir = meta.lang === "ur" ? "rtl" : "ltr";
+    text.append(excerpt(data.content, terms, entities));
+    item.append(heading, line, text);
+    list.append(item);
+  }
+
+  async function run() {
+    const params = new URLSearchParams(location.search);
+    const form = document.querySelector(".search-form");
+    const status = document.getElementById("search-status");
+    const list = document.getElementById("search-results");
+    const query = params.get("q") || "";
+    form.elements.q.value = query;
+    const filters = {};
+    for (const select of form.querySelectorAll("select")) {
+      const value = params.get(select.name);
+      if (value) { select.value = value; filters[select.name] = value; }
+    }
+    if (!query.trim() && !Object.keys(filters).length) return;
+    const { terms, entities } = queryTerms(query);
+    const engine = location.protocol === "file:" ? offlineEngine : pagefindEngine;
+    status.textContent = strings.searching;
+    let hits = [];
+    try {
+      hits = terms.length || Object.keys(filters).length ? await engine.search(terms, filters) : [];
+    } catch (error) {
+      status.textContent = strings.failed;
+      throw error;
+    }
+    // One entry per article: its page-language version when both matched.
+    const seen = new Set();
+    const shown = [];
+    let examined = 0;
+    for (const hit of hits) {
+      if (shown.length >= PAGE_SIZE) break;
+      examined += 1;
+      const data = await hit.load();
+      // Pagefind answers a word that begins no indexed word with a shorter
+      // one (پیرا -> پیر); then even its best hit lacks the word: no results.
+      if (examined === 1 && !terms.every((t) => startsAWord(data.content, t))) break;
+      if (seen.has(data.meta.story)) continue;
+      seen.add(data.meta.story);
+      shown.push(data);
+    }
+    list.replaceChildren();
+    for (const data of shown) render(list, data, terms, entities);
+    const more = examined < hits.length && shown.length > 0;
+    status.textContent = shown.length === 0 ? strings.none.replace("%(query)s", query)
+      : (shown.length === 1 && !more ? strings.one : (more ? strings.more : strings.many))
+        .replace("%(num)s", String(shown.length));
+  }
+
+  run();
+})();
