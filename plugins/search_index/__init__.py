@@ -6,7 +6,8 @@ English search page both find every article. Records are written through
 Pagefind's Python API from text the importer has already normalised, folded
 the way glossary names are matched (Urdu letters, no diacritics), plus one
 token per glossary entry the article names: any spelling of a name, in either
-language, is one search term. The same records go into an offline index
+language, is one search term; so is each filter value (outlet, year,
+language). The same records go into an offline index
 (`offline.py`) for readers who open the site from disk.
 """
 
@@ -71,8 +72,7 @@ class SearchIndex:
         async with PagefindIndex(config=config) as index:
             for record in records:
                 await index.add_custom_record(
-                    url=record.url, content=record.content, language="ur",
-                    meta=record.meta, filters=record.filters,
+                    url=record.url, content=record.content, language="ur", meta=record.meta,
                 )
 
 

@@ -2,7 +2,7 @@
 opened from disk can load (browsers refuse fetch() and module imports over
 file://, which is why Pagefind cannot run there; <script src> still works).
 
-search/offline/docs.js         every record's URL, meta and filters, and the shard list
+search/offline/docs.js         every record's URL and meta, and the list of term files
 search/offline/terms/<k>.js    word -> postings, for the words whose first two
                                characters are <k> (so a prefix lookup reads one file)
 search/offline/text/<n>.js     record texts, 100 per file, for excerpts

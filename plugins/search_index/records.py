@@ -6,14 +6,13 @@ offline index so that both search exactly the same words.
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from seed_reader.entities import words
-from seed_reader.normalize import fold_for_matching
+from seed_reader.normalize import strip_marks
 from ui_language import LANGUAGES, date_text
 
 _TAG = re.compile(r"<[^>]*>")
-ENTITY_KINDS = ("person", "place", "organisation", "topic")
 
 
 def entity_token(entry_id: str) -> str:
@@ -25,6 +24,15 @@ def entity_token(entry_id: str) -> str:
     return "xe" + re.sub(r"[^a-z0-9]", "", entry_id) + "xe"
 
 
+def filter_token(key: str, value: str) -> str:
+    """A word that stands for a search filter (outlet, year, language).
+
+    Filters are searched as words, not as Pagefind filters, whose index files
+    come out in a different order on every run (builds must be byte-identical).
+    """
+    return "xf" + re.sub(r"[^a-z0-9]", "", f"{key}{value}") + "xf"
+
+
 def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup))
 
@@ -34,15 +42,14 @@ class SearchRecord:
     url: str
     lang: str
     story: str
-    content: str  # folded text, then the entity tokens
+    content: str  # text without optional marks, then entity and filter tokens
     meta: dict[str, str]
-    filters: dict[str, list[str]] = field(default_factory=dict)
 
     def terms(self) -> list[str]:
         return words(self.content)
 
     def as_dict(self) -> dict:
-        return {"url": self.url, "meta": self.meta, "filters": self.filters}
+        return {"url": self.url, "meta": self.meta}
 
 
 def record_for(version, story_versions: dict) -> SearchRecord:
@@ -53,9 +60,14 @@ def record_for(version, story_versions: dict) -> SearchRecord:
     if getattr(version, "caption", None):
         captions.append(version.caption)
     text = "\n".join([version.title, *captions, plain_text(version.content)])
-    tokens = " ".join(entity_token(m.entry.id) for m in entities)
     outlet = getattr(original, "outlet", None)
     undated = bool(getattr(original, "undated", False))
+    tokens = [entity_token(m.entry.id) for m in entities]
+    tokens.append(filter_token("language", version.lang))
+    if outlet:
+        tokens.append(filter_token("outlet", outlet.id))
+    if not undated:
+        tokens.append(filter_token("year", str(original.date.year)))
     meta = {
         "title": version.title,
         "lang": version.lang,
@@ -69,22 +81,12 @@ def record_for(version, story_versions: dict) -> SearchRecord:
     for lang, other in story_versions.items():
         meta[f"url_{lang}"] = other.url
         meta[f"title_{lang}"] = other.title
-    filters = {"language": [version.lang]}
-    if outlet:
-        filters["outlet"] = [outlet.id]
-    if not undated:
-        filters["year"] = [str(original.date.year)]
-    for kind in ENTITY_KINDS:
-        ids = [m.entry.id for m in entities if m.entry.kind == kind]
-        if ids:
-            filters[kind] = ids
     return SearchRecord(
         url=version.url,
         lang=version.lang,
         story=original.slug,
-        content=fold_for_matching(text) + ("\n" + tokens if tokens else ""),
+        content=strip_marks(text) + "\n" + " ".join(tokens),
         meta=meta,
-        filters=filters,
     )
 
 

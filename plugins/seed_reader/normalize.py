@@ -28,9 +28,14 @@ def normalize_urdu(text: str) -> str:
 _MATCHING_ONLY = str.maketrans({"ة": "ہ", "ۃ": "ہ"})
 
 
+def strip_marks(text: str) -> str:
+    """Normalised text without the optional marks: what search indexes and shows."""
+    return _DIACRITICS.sub("", normalize_urdu(text)).translate(_MATCHING_ONLY)
+
+
 def fold_for_matching(text: str) -> str:
     """The form two spellings must share to count as the same word."""
-    return _DIACRITICS.sub("", normalize_urdu(text)).translate(_MATCHING_ONLY).casefold()
+    return strip_marks(text).casefold()
 
 
 def western_digits(text: str) -> str:

@@ -15,7 +15,8 @@ from babel.messages.pofile import read_po, write_po
 from . import LANGUAGES
 
 METHOD_MAP = [("**.html", "jinja2")]
-OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true",
+                       "silent": "false"}}  # a template the extractor cannot parse is an error, not skipped
 
 
 def template_messages(theme: Path) -> Catalog:

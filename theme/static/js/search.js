@@ -53,12 +53,12 @@
   // -- engines -----------------------------------------------------------------
 
   const pagefindEngine = {
-    async search(terms, filters) {
+    async search(terms) {
       if (!this.pagefind) {
         this.pagefind = await import(new URL("pagefind/pagefind.js", root).href);
         await this.pagefind.init();
       }
-      const response = await this.pagefind.search(terms.length ? terms.join(" ") : null, { filters });
+      const response = await this.pagefind.search(terms.join(" "));
       const hits = [];
       for (const result of response.results) {
         hits.push({ score: result.score, load: () => result.data() });
@@ -121,7 +121,7 @@
       }
       return counts;
     },
-    async search(terms, filters) {
+    async search(terms) {
       const docs = await script("docs");
       let scores = null;
       for (const term of terms) {
@@ -132,11 +132,9 @@
           else scores.delete(number);
         }
       }
-      if (scores === null) scores = new Map(docs.records.map((_, number) => [number, 1]));
       const hits = [];
-      for (const [number, score] of scores) {
+      for (const [number, score] of scores || []) {
         const record = docs.records[number];
-        if (!Object.entries(filters).every(([key, value]) => (record.filters[key] || []).includes(value))) continue;
         hits.push({
           score,
           load: async () => {
@@ -151,6 +149,10 @@
 
   // -- results -----------------------------------------------------------------
 
+  function tokenFor(kind, value) {
+    return kind + value.toLowerCase().replace(/[^a-z0-9]/g, "") + kind;
+  }
+
   function startsAWord(content, term) {
     return words(content).some((w) => w.startsWith(term));
   }
@@ -159,7 +161,7 @@
     const variants = lexicon.variants.filter(([, , id]) => entities.includes(id)).map(([key]) => key);
     const tokens = content.split(/\s+/);
     const folded = tokens.map((t) => words(t)[0] || "");
-    const plain = terms.filter((t) => !t.startsWith("xe"));
+    const plain = terms.filter((t) => !/^x[ef][a-z0-9]+x[ef]$/.test(t));
     const isMatch = (i) => plain.some((t) => folded[i].startsWith(t)) ||
       variants.some((key) => key.every((w, j) => folded[i + j] === w));
     const first = folded.findIndex((_, i) => isMatch(i));
@@ -167,7 +169,7 @@
     const fragment = document.createDocumentFragment();
     if (start > 0) fragment.append("… ");
     for (let i = start; i < Math.min(tokens.length, start + 30); i++) {
-      if (/^xe[a-z0-9]+xe$/.test(tokens[i])) break;
+      if (/^x[ef][a-z0-9]+x[ef]$/.test(tokens[i])) break;
       if (isMatch(i)) {
         const mark = document.createElement("mark");
         mark.textContent = tokens[i];
@@ -211,40 +213,49 @@
     const list = document.getElementById("search-results");
     const query = params.get("q") || "";
     form.elements.q.value = query;
-    const filters = {};
+    // Filters are words of the index too (see search_index/records.py).
+    const filterTerms = [];
     for (const select of form.querySelectorAll("select")) {
       const value = params.get(select.name);
-      if (value) { select.value = value; filters[select.name] = value; }
+      if (!value) continue;
+      select.value = value;
+      filterTerms.push(["person", "place", "organisation"].includes(select.name)
+        ? tokenFor("xe", value) : tokenFor("xf", select.name + value));
     }
-    if (!query.trim() && !Object.keys(filters).length) return;
-    const { terms, entities } = queryTerms(query);
+    const { terms: queryWords, entities } = queryTerms(query);
+    const terms = [...new Set([...queryWords, ...filterTerms])];
+    if (!terms.length) return;
     const engine = location.protocol === "file:" ? offlineEngine : pagefindEngine;
     status.textContent = strings.searching;
     let hits = [];
     try {
-      hits = terms.length || Object.keys(filters).length ? await engine.search(terms, filters) : [];
+      hits = await engine.search(terms);
     } catch (error) {
       status.textContent = strings.failed;
       throw error;
     }
-    // One entry per article: its page-language version when both matched.
-    const seen = new Set();
-    const shown = [];
+    // One entry per article, in the page's language when that version matched
+    // too (both versions of a story are records). Two hits per story at most.
+    const stories = new Map();
     let examined = 0;
     for (const hit of hits) {
-      if (shown.length >= PAGE_SIZE) break;
+      if (stories.size >= PAGE_SIZE && examined >= 2 * PAGE_SIZE) break;
       examined += 1;
       const data = await hit.load();
       // Pagefind answers a word that begins no indexed word with a shorter
-      // one (پیرا -> پیر); then even its best hit lacks the word: no results.
+      // one (پوتنز -> پوتن); then even its best hit lacks the word: no results.
       if (examined === 1 && !terms.every((t) => startsAWord(data.content, t))) break;
-      if (seen.has(data.meta.story)) continue;
-      seen.add(data.meta.story);
-      shown.push(data);
+      const known = stories.get(data.meta.story);
+      if (!known) {
+        if (stories.size < PAGE_SIZE) stories.set(data.meta.story, data);
+      } else if (known.meta.lang !== lang && data.meta.lang === lang) {
+        stories.set(data.meta.story, data);
+      }
     }
+    const shown = [...stories.values()];
+    const more = examined < hits.length && shown.length >= PAGE_SIZE;
     list.replaceChildren();
     for (const data of shown) render(list, data, terms, entities);
-    const more = examined < hits.length && shown.length > 0;
     status.textContent = shown.length === 0 ? strings.none.replace("%(query)s", query)
       : (shown.length === 1 && !more ? strings.one : (more ? strings.more : strings.many))
         .replace("%(num)s", String(shown.length));
