@@ -1,0 +1,124 @@
+"""Search in headless Chromium: Pagefind over http (root and sub-path), the
+offline index from disk, and the same answers from both."""
+
+import json
+from urllib.parse import quote
+
+import pytest
+
+ALL = {"000-947afd4b53ab818c", "001-5fdcb9c48dad7940", "002-6aa83e8293d70fa7", "003-d5d1f4a12c482239"}
+
+
+def results(page, base: str, search_page: str, query: str = "", **filters) -> list[str]:
+    """Slugs of the articles the search page lists for a query."""
+    params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
+    page.goto(f"{base}/{search_page}?{params}")
+    page.wait_for_function(
+        "() => { const s = document.getElementById('search-status').textContent;"
+        " return s && !s.endsWith('…'); }", timeout=10_000)
+    hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
+    return sorted(href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs)
+
+
+@pytest.fixture(params=["http", "file", "sub-path"])
+def where(request, site, served_site, sub_path_site):
+    """(base URL, mode) of a site to search: served, from disk, or under /archive."""
+    if request.param == "http":
+        return served_site.url
+    if request.param == "file":
+        return site.as_uri()
+    return sub_path_site.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("urdu, arabic_keyboard", [
+    ("نیٹو", "نيٹو"),               # ي for ی
+    ("مذاکرات", "مذاكرات"),         # ك for ک
+    ("کہا", "كها"),                 # ك and ه
+    ("وٹکوف", "وِٹکوف"),             # a zer the Urdu spelling leaves out
+    ("یوکرین", "يوكرين"),
+])
+def test_arabic_keyboard_and_diacritics_find_the_same(page, where, urdu, arabic_keyboard):
+    expected = results(page, where, "search.html", urdu)
+    assert expected
+    assert results(page, where, "search.html", arabic_keyboard) == expected
+
+
+@pytest.mark.parametrize("spelling, expected", [
+    # Putin is named in all four seeds, spelt three ways.
+    ("پوتن", ALL), ("پیوٹن", ALL), ("پوٹن", ALL), ("ولادیمیر پوتن", ALL),
+    # Donfried only in 000, spelt ڈانفرائیڈ, ڈونفائیڈ and ڈانفریڈ.
+    ("ڈانفرائیڈ", {"000-947afd4b53ab818c"}), ("ڈونفائیڈ", {"000-947afd4b53ab818c"}),
+    ("کیرن ڈانفریڈ", {"000-947afd4b53ab818c"}),
+    # Peskov as پیسکوف (000, 001) and پاسکوف (002).
+    ("پاسکوف", {"000-947afd4b53ab818c", "001-5fdcb9c48dad7940", "002-6aa83e8293d70fa7"}),
+])
+def test_every_spelling_finds_every_article_about_the_person(page, where, spelling, expected):
+    assert set(results(page, where, "search.html", spelling)) == expected
+
+
+@pytest.mark.parametrize("search_page", ["search.html", "en/search.html"])
+@pytest.mark.parametrize("query, expected", [
+    ("Putin", ALL),
+    ("NATO", ALL),
+    ("Ukraine", ALL),
+    ("Minsk agreements", {"000-947afd4b53ab818c"}),
+    ("Lavrov", {"002-6aa83e8293d70fa7"}),
+])
+def test_english_names_find_urdu_articles(page, where, search_page, query, expected):
+    assert set(results(page, where, search_page, query)) == expected
+
+
+@pytest.mark.parametrize("query", ["پوتنز", "زیبرا", "Putinski", "xyzzy"])
+def test_a_word_in_no_article_finds_nothing(page, where, query):
+    # پوتنز begins no indexed word; Pagefind alone would answer with پوتن.
+    assert results(page, where, "search.html", query) == []
+    assert "کوئی نتیجہ نہیں" in page.inner_text("#search-status")
+
+
+def test_filters_and_bookmarkable_query(page, where):
+    assert results(page, where, "search.html", "روس", outlet="dawn-news") == ["002-6aa83e8293d70fa7"]
+    assert results(page, where, "search.html", person="sergei-lavrov") == ["002-6aa83e8293d70fa7"]
+    assert results(page, where, "en/search.html", "Putin", year="2025") == ["003-d5d1f4a12c482239"]
+    assert results(page, where, "en/search.html", "Putin", language="en") == sorted(ALL)
+    # The page keeps the query and filters it was opened with.
+    assert page.input_value("#search-query") == "Putin"
+    assert page.input_value("select[name=language]") == "en"
+
+
+def test_results_link_to_articles_in_the_page_language(page, where):
+    results(page, where, "en/search.html", "پوتن")
+    hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
+    assert len(hrefs) == 4 and all("/en/" in href for href in hrefs)
+    page.click("#search-results .card-title a >> nth=0")
+    assert page.locator("html").get_attribute("lang") == "en"
+    results(page, where, "search.html", "Putin")
+    assert page.locator("#search-results mark").count() > 0
+    assert page.locator("#search-results .excerpt").first.get_attribute("dir") == "rtl"
+
+
+def test_search_page_strings_in_both_languages(page, served_site):
+    results(page, served_site.url, "search.html", "زیبرا")
+    assert page.inner_text("#search-status") == "“زیبرا” کے لیے کوئی نتیجہ نہیں ملا۔"
+    results(page, served_site.url, "en/search.html", "Lavrov")
+    assert page.inner_text("#search-status") == "1 result"
+
+
+def test_only_articles_are_indexed(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert [language["page_count"] for language in entry["languages"].values()] == [8]
+    offline = (site / "search/offline/docs.js").read_text(encoding="utf-8")
+    docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
+    urls = sorted(record["url"] for record in docs["records"])
+    assert urls == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])
