@@ -28,7 +28,8 @@ class EntityMention:
 
 
 def words(text: str) -> list[str]:
-    return [fold_for_matching(w).strip("\u200c") for w in _WORD.findall(text)]
+    """The folded words of a text, in order."""
+    return [w.strip("\u200c") for w in _WORD.findall(fold_for_matching(text))]
 
 
 class Gazetteer:

@@ -1,0 +1,133 @@
+"""A deterministic archive of N seed-like raw articles, for benchmarks.
+
+Built from the real seeds' own sentences, recombined, dressed in the kinds of
+site chrome the seeds carry (contact and share lines, newsletter blurbs,
+adverts, disclaimers, cross-links, related-topic lists, comment notices,
+duplicated captions), dated in the formats the importer reads, from varied
+outlets, naming glossary people and places in their spelling variants; about
+one in ten gets an English translation in content/en/.
+
+    python bench/corpus.py N PROJECT_DIR      # writes PROJECT_DIR/seeds and content/en
+"""
+
+import datetime as dt
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from seed_reader.extract import sentences  # noqa: E402
+from seed_reader.importer import extractor_for, import_seed  # noqa: E402
+
+URDU_MONTHS = ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"]
+URDU_WEEKDAYS = ["پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"]
+DAY_WORDS = ["ایک", "دو", "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس"]
+CATEGORIES = ["روس", "دنیا", "پاکستان", "یورپ", "کاروبار", "کھیل"]
+# Names in their spelling variants, swapped into sentences so that every variant is searched.
+VARIANTS = {
+    "پوتن": ["پوتن", "پیوٹن", "پوٹن"],
+    "ڈانفرائیڈ": ["ڈانفرائیڈ", "ڈونفائیڈ", "ڈانفریڈ"],
+    "پیسکوف": ["پیسکوف", "پاسکوف"],
+    "اوشاکوف": ["اوشاکوف", "یوشاکوف"],
+    "امریکہ": ["امریکہ", "امریکا"],
+}
+
+
+class Pools:
+    """Sentences, headlines and captions of the real seeds and translations."""
+
+    def __init__(self):
+        extractor = extractor_for()
+        self.sentences, self.headlines, self.captions = [], [], []
+        for path in sorted((ROOT / "seeds").glob("*.txt")):
+            found = import_seed(path, extractor).extraction
+            self.headlines.append(found.title.rstrip("۔"))
+            self.captions.extend(c.text for c in found.captions)
+            for paragraph in found.paragraphs:
+                self.sentences.extend(s for s in sentences(paragraph) if len(s.split()) > 4)
+        self.english = []
+        for path in sorted((ROOT / "content" / "en").glob("*.md")):
+            body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+            self.english.extend(s for s in re.split(r"(?<=[.!?])\s+", body) if len(s.split()) > 4)
+
+
+def vary(sentence: str, rng: random.Random) -> str:
+    for name, spellings in VARIANTS.items():
+        if name in sentence:
+            sentence = sentence.replace(name, rng.choice(spellings))
+    return sentence
+
+
+def body(pools: Pools, rng: random.Random) -> list[str]:
+    paragraphs = []
+    for _ in range(rng.randint(4, 12)):
+        paragraphs.append(" ".join(vary(rng.choice(pools.sentences), rng) for _ in range(rng.randint(1, 3))))
+    return paragraphs
+
+
+def eu_reporter(pools, rng, date, headline):
+    lines = ["ہمارے ساتھ رابطہ", rng.choice(CATEGORIES), headline, "حصص:", "اشاعت", "on",
+             "ہم آپ کے سائن اپ کو ان طریقوں سے مواد فراہم کرنے کے لیے استعمال کرتے ہیں جن سے آپ نے "
+             "رضامندی ظاہر کی ہے اور آپ کے بارے میں ہماری سمجھ کو بہتر بنایا ہے۔ آپ کسی بھی وقت سبسکرائب کر سکتے ہیں۔",
+             f"{date.day} {URDU_MONTHS[date.month - 1]} {date.year}"]
+    paragraphs = body(pools, rng)
+    paragraphs.insert(len(paragraphs) // 2, "اشتہار")
+    lines += paragraphs + ["اس مضمون کا اشتراک کریں:",
+                           "EU رپورٹر مختلف قسم کے بیرونی ذرائع سے مضامین شائع کرتا ہے جو وسیع نقطہ نظر کا اظہار کرتے ہیں۔ "
+                           "ان مضامین میں لی گئی پوزیشنز ضروری نہیں کہ وہ EU Reporter کی ہوں۔", "رجحان سازی"]
+    return "\n\n".join(lines)
+
+
+def dawn(pools, rng, date, headline):
+    caption = f"{rng.choice(pools.captions)}---فوٹو: {rng.choice(['اے پی', 'رائٹرز', 'اے ایف پی'])}"
+    paragraphs = body(pools, rng)
+    paragraphs.insert(2, f"مزید پڑھیں: {rng.choice(pools.headlines)}")
+    paragraphs.insert(len(paragraphs) - 1, f"یہ بھی پڑھیں: {rng.choice(pools.headlines)}")
+    return "\n\n".join([headline, f"{date.day} {URDU_MONTHS[date.month - 1]} {date.year}\n{caption}\n{caption}",
+                        *paragraphs, "تبصرے (0) بند ہیں"])
+
+
+def wire_style(pools, rng, date, headline):
+    # A caption with a date in words, and a lede that reports "on <weekday>".
+    day = DAY_WORDS[date.day - 1] if date.day <= 10 else str(date.day)
+    caption = f"صدر {day} {URDU_MONTHS[date.month - 1]}، {date.year} کو ماسکو میں بات چیت کرتے ہوئے۔"
+    next_day = date + dt.timedelta(days=1)
+    lede = f"روسی حکام نے {URDU_WEEKDAYS[next_day.weekday()]} کو صحافیوں کو بتایا کہ {vary(rng.choice(pools.sentences), rng)}"
+    return "\n".join([caption, lede, *body(pools, rng)])
+
+
+def related_style(pools, rng, date, headline):
+    return "\n\n".join([headline, *body(pools, rng)]) + "\n\nمواضيع ذات صلة\nمواضيع ذات صلة\nRelated articles"
+
+
+STYLES = [eu_reporter, dawn, wire_style, related_style]
+
+
+def generate(count: int, project: Path, seed: int = 2021) -> None:
+    rng = random.Random(seed)
+    pools = Pools()
+    seeds = project / "seeds"
+    english = project / "content" / "en"
+    seeds.mkdir(parents=True, exist_ok=True)
+    english.mkdir(parents=True, exist_ok=True)
+    start = dt.date(2015, 1, 1)
+    for number in range(count):
+        date = start + dt.timedelta(days=rng.randrange(3650))
+        headline = f"{rng.choice(pools.headlines)} ({number})"
+        text = STYLES[number % len(STYLES)](pools, rng, date, headline)
+        name = f"{number:06d}_{rng.getrandbits(32):08x}"
+        (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        if number % 10 == 0:
+            slug = name.replace("_", "-")
+            paragraphs = [" ".join(rng.choice(pools.english) for _ in range(rng.randint(1, 3)))
+                          for _ in range(rng.randint(3, 8))]
+            (english / f"{name}.md").write_text(
+                f"Title: {rng.choice(pools.english)[:70]}\nLang: en\nTranslation-of: {slug}\n\n"
+                + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    generate(int(sys.argv[1]), Path(sys.argv[2]))
