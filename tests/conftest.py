@@ -77,10 +77,17 @@ def browser():
 
 
 class StaticServer:
-    """A static file server on 127.0.0.1 that mounts a folder at a sub-path."""
+    """A static file server on 127.0.0.1 that mounts a folder at a sub-path.
 
-    def __init__(self, folder: Path, prefix: str = "", port: int = 0):
+    With compress=True it gzips text as a typical static host does (Pagefind's
+    own files are gzip already and go out as they are).
+    """
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+    def __init__(self, folder: Path, prefix: str = "", port: int = 0, compress: bool = False):
         import functools
+        import gzip
         import http.server
         import threading
 
@@ -99,6 +106,19 @@ class StaticServer:
 
             def log_message(self, *args):
                 pass  # requests are kept in server.requests, not printed
+
+            def do_GET(self):
+                path = Path(self.translate_path(self.path))
+                wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+                if not (compress and wanted and path.suffix in StaticServer.TEXT and path.is_file()):
+                    return super().do_GET()
+                body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
         handler = functools.partial(Handler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

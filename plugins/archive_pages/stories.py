@@ -1,12 +1,13 @@
 """An article and its translations as one story, seen from either language."""
 
-from collections import Counter
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-# Sharing a person, place or organisation makes stories related; countries are
-# too common in this archive to relate two stories on their own.
-RELATING_KINDS = ("person", "organisation", "topic", "place")
-COMMON_PLACES = {"russia", "united-states", "ukraine"}
+# An entry named in more than this share of a large archive (Russia in a
+# Russia desk's archive) says nothing about which stories belong together.
+TOO_COMMON_SHARE = 0.05
+TOO_COMMON_MIN = 50
 
 
 @dataclass
@@ -79,27 +80,31 @@ class Story:
             in_page_language=native,
         )
 
-    def relating_ids(self) -> set[str]:
-        return {
-            m.entry.id for m in self.entities
-            if m.entry.kind in RELATING_KINDS and m.entry.id not in COMMON_PLACES
-        }
 
 
 def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Story]]:
-    """For each story, the stories that share most people, places and organisations."""
-    ids = {id(s): s.relating_ids() for s in stories}
+    """For each story, the stories sharing the rarest people, places and organisations.
+
+    Each shared entry counts by its rarity (log N/df), so two stories about
+    Karen Donfried are closer than two that both mention Moscow. Entries named
+    everywhere are skipped, which also keeps this linear in practice.
+    """
+    holders = defaultdict(list)
+    for index, story in enumerate(stories):
+        for entry_id in {m.entry.id for m in story.entities}:
+            holders[entry_id].append(index)
+    ceiling = max(TOO_COMMON_MIN, TOO_COMMON_SHARE * len(stories))
+    weight = {
+        entry_id: math.log(len(stories) / len(indexes)) + 1e-3
+        for entry_id, indexes in holders.items() if len(indexes) <= ceiling
+    }
     related = {}
-    for story in stories:
+    for index, story in enumerate(stories):
         scores = Counter()
-        for other in stories:
-            if other is not story:
-                shared = len(ids[id(story)] & ids[id(other)])
-                if shared:
-                    scores[id(other)] = shared
-        ranked = sorted(
-            (s for s in stories if id(s) in scores),
-            key=lambda s: (-scores[id(s)], s.sort_key()),
-        )
-        related[id(story)] = ranked[:limit]
+        for entry_id in {m.entry.id for m in story.entities}:
+            for other in holders[entry_id] if entry_id in weight else ():
+                if other != index:
+                    scores[other] += weight[entry_id]
+        ranked = sorted(scores, key=lambda other: (-scores[other], stories[other].sort_key()))
+        related[id(story)] = [stories[other] for other in ranked[:limit]]
     return related

@@ -53,12 +53,20 @@
   // -- engines -----------------------------------------------------------------
 
   const pagefindEngine = {
+    /* Loaded when the page opens, so that the first search does not wait for it. */
+    start() {
+      this.ready = this.ready || (async () => {
+        const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+        // In the page's own thread: a worker costs another 41 KB and ~100 ms to start.
+        await pagefind.options({ noWorker: true });
+        await pagefind.init();
+        return pagefind;
+      })();
+      return this.ready;
+    },
     async search(terms) {
-      if (!this.pagefind) {
-        this.pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-        await this.pagefind.init();
-      }
-      const response = await this.pagefind.search(terms.join(" "));
+      const pagefind = await this.start();
+      const response = await pagefind.search(terms.join(" "));
       const hits = [];
       for (const result of response.results) {
         hits.push({ score: result.score, load: () => result.data() });
@@ -206,27 +214,34 @@
     list.append(item);
   }
 
-  async function run() {
-    const params = new URLSearchParams(location.search);
-    const form = document.querySelector(".search-form");
-    const status = document.getElementById("search-status");
-    const list = document.getElementById("search-results");
+  const engine = location.protocol === "file:" ? offlineEngine : pagefindEngine;
+  const form = document.querySelector(".search-form");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("search-results");
+  let latest = 0;
+
+  async function run(params) {
+    const mine = ++latest;  // a newer search overtakes this one
     const query = params.get("q") || "";
     form.elements.q.value = query;
     // Filters are words of the index too (see search_index/records.py).
     const filterTerms = [];
     for (const select of form.querySelectorAll("select")) {
-      const value = params.get(select.name);
-      if (!value) continue;
+      const value = params.get(select.name) || "";
       select.value = value;
+      if (!value) continue;
       filterTerms.push(["person", "place", "organisation"].includes(select.name)
         ? tokenFor("xe", value) : tokenFor("xf", select.name + value));
     }
     const { terms: queryWords, entities } = queryTerms(query);
     const terms = [...new Set([...queryWords, ...filterTerms])];
-    if (!terms.length) return;
-    const engine = location.protocol === "file:" ? offlineEngine : pagefindEngine;
+    if (!terms.length) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
     status.textContent = strings.searching;
+    performance.mark("akhbar-search-start");
     let hits = [];
     try {
       hits = await engine.search(terms);
@@ -252,14 +267,31 @@
         stories.set(data.meta.story, data);
       }
     }
+    if (mine !== latest) return;
     const shown = [...stories.values()];
     const more = examined < hits.length && shown.length >= PAGE_SIZE;
     list.replaceChildren();
     for (const data of shown) render(list, data, terms, entities);
+    performance.mark("akhbar-search-results");
     status.textContent = shown.length === 0 ? strings.none.replace("%(query)s", query)
       : (shown.length === 1 && !more ? strings.one : (more ? strings.more : strings.many))
         .replace("%(num)s", String(shown.length));
   }
 
-  run();
+  // The query lives in the URL (search.html?q=…), so a search can be bookmarked
+  // and shared; searching again updates it without reloading the page.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (value) params.set(name, value);
+    try {
+      history.pushState(null, "", `?${params}`);
+    } catch (error) {
+      // Some browsers refuse to change a file:// URL; the search still runs.
+    }
+    run(params);
+  });
+  window.addEventListener("popstate", () => run(new URLSearchParams(location.search)));
+  if (engine.start) engine.start();
+  run(new URLSearchParams(location.search));
 })();

@@ -1,0 +1,84 @@
+"""Search benchmark: bytes fetched and time to first results, for a first query
+(cold cache, page load included) and a second one (same page), over http and
+from disk, in Debian's headless Chromium.
+
+    python bench/search_bench.py SITE_DIR [FIRST_QUERY SECOND_QUERY]
+
+Bytes are what the browser received (body + headers) over http from a static
+server that gzips text like a typical host (Pagefind's index files are gzip
+already); over file:// they are the sizes of the files read. Times run from
+the moment the page starts the search to the moment the results are in the
+page (Pagefind is loaded while the page opens); the page's own load is
+reported apart.
+"""
+
+import json
+import sys
+from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer  # noqa: E402
+
+SEARCH_PARTS = ("/pagefind/", "/search/", "/theme/js/")
+
+
+def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    fetched = []
+
+    def finished(request):
+        if request.url.startswith("file:"):
+            path = Path(unquote(urlsplit(request.url).path))
+            size = path.stat().st_size if path.is_file() else 0
+        else:
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        fetched.append((request.url, size))
+
+    page.on("requestfinished", finished)
+    page.goto(f"{base}/search.html?q={quote(first)}")
+    page.wait_for_function("performance.getEntriesByName('akhbar-search-results').length === 1", timeout=30_000)
+    first_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[0].startTime"
+                             " - performance.getEntriesByName('akhbar-search-start')[0].startTime")
+    page_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[0].startTime")
+    first_hits = page.locator("#search-results li").count()
+    first_all = sum(size for _, size in fetched)
+    first_search = sum(size for url, size in fetched if any(p in url for p in SEARCH_PARTS))
+    fetched.clear()
+    page.fill("#search-query", second)
+    started = page.evaluate("() => { const t = performance.now(); document.querySelector('.search-form').requestSubmit(); return t; }")
+    page.wait_for_function("performance.getEntriesByName('akhbar-search-results').length === 2", timeout=30_000)
+    second_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[1].startTime") - started
+    second_hits = page.locator("#search-results li").count()
+    second_bytes = sum(size for _, size in fetched)
+    context.close()
+    return {
+        "first_query": first, "first_ms": round(first_ms), "page_open_to_results_ms": round(page_ms), "first_bytes_page": first_all,
+        "first_bytes_search": first_search, "first_hits_shown": first_hits,
+        "second_query": second, "second_ms": round(second_ms), "second_bytes": second_bytes,
+        "second_hits_shown": second_hits,
+    }
+
+
+def main(site: Path, first: str = "پوتن", second: str = "مذاکرات") -> dict:
+    from playwright.sync_api import sync_playwright
+
+    server = StaticServer(site, compress=True)
+    report = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            report["http"] = measure(browser, server.url, site, first, second)
+            report["file"] = measure(browser, site.resolve().as_uri(), site, first, second)
+            browser.close()
+    finally:
+        server.close()
+    return report
+
+
+if __name__ == "__main__":
+    result = main(Path(sys.argv[1]), *sys.argv[2:4])
+    print(json.dumps(result, ensure_ascii=False, indent=2))
