@@ -63,19 +63,28 @@ extract: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
 	@PYTHONPATH=plugins $(PY) -m seed_reader extract "$(FILE)"
 
-# Browser tests use Debian's Chromium (never a downloaded browser) and the Nu
-# HTML Checker needs Java: installed with apt when missing and run as root.
+# Browser tests use Debian's Chromium (never a downloaded browser); the Nu HTML
+# Checker (npm's vnu-jar: PyPI's copies are too old for CSP 'wasm-unsafe-eval')
+# needs Java. Installed with apt when missing and run as root.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(BUILD_DIR)/tools/package/build/dist/vnu.jar
+
 browser-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	  else echo "install:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
 	fi
 
-test: check browser-deps
-	$(PY) -m pytest
+$(VNU_JAR):
+	mkdir -p $(BUILD_DIR)/tools
+	cd $(BUILD_DIR)/tools && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz
+
+test: check browser-deps $(VNU_JAR)
+	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
 
 # Lighthouse, mobile preset, on the home page and an article in each language (needs npm).
 lighthouse: html browser-deps

@@ -27,7 +27,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages",
-    "search_index", "webfonts", "build_report",
+    "bidi_guard", "search_index", "webfonts", "build_report",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}

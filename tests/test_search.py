@@ -13,9 +13,7 @@ def results(page, base: str, search_page: str, query: str = "", **filters) -> li
     """Slugs of the articles the search page lists for a query."""
     params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
     page.goto(f"{base}/{search_page}?{params}")
-    page.wait_for_function(
-        "() => { const s = document.getElementById('search-status').textContent;"
-        " return s && !s.endsWith('…'); }", timeout=10_000)
+    page.wait_for_selector("#search-status[data-state=done]", state="attached", timeout=10_000)
     hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
     return sorted(href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs)
 

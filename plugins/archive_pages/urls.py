@@ -5,8 +5,12 @@ KIND_FOLDER = {"person": "person", "place": "place", "organisation": "organisati
 
 
 def page(first: str, number: int) -> str:
-    """Page `number` of a paginated listing whose first page is `first`."""
-    return first if number == 1 else first.replace(".html", f"-{number}.html")
+    """Page `number` of a paginated listing whose first page is `first`.
+
+    "archives/2024.html" -> "archives/2024.10.html": a dot, which no id or
+    month name contains, so page 10 of 2024 is never October 2024.
+    """
+    return first if number == 1 else first[: -len(".html")] + f".{number}.html"
 
 
 def home(lang: str) -> str:

@@ -13,7 +13,6 @@ language). The same records go into an offline index
 
 import asyncio
 import contextlib
-import json
 import logging
 import shutil
 from pathlib import Path
@@ -23,7 +22,7 @@ from pelican import signals
 from seed_reader.importer import extractor_for
 from seed_reader.knowledge import DATA_DIR
 
-from .offline import write_offline_index
+from .offline import script_data, write_offline_index
 from .records import lexicon, record_for
 
 logger = logging.getLogger(__name__)
@@ -88,7 +87,7 @@ class SearchIndex:
         years = {r.meta["date"][:4] for r in records if r.meta["date"]}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
         (output / "search" / "lexicon.js").write_text(
-            "window.AKHBAR_LEXICON = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n",
+            "window.AKHBAR_LEXICON = " + script_data(data) + ";\n",
             encoding="utf-8",
         )
         logger.info("Search index: %d records", len(records))

@@ -21,9 +21,14 @@ def shard_key(word: str) -> str:
     return "-".join(f"{ord(c):04x}" for c in word[:2])
 
 
-def _script(name: str, data) -> str:
+def script_data(data) -> str:
+    """JSON for a script file, with < > & as escapes: article text is never markup there."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"AkhbarOffline.load({json.dumps(name)},{payload});\n"
+    return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _script(name: str, data) -> str:
+    return f"AkhbarOffline.load({json.dumps(name)},{script_data(data)});\n"
 
 
 def postings(counts: list[tuple[int, int]]) -> str:

@@ -241,6 +241,7 @@
       return;
     }
     status.textContent = strings.searching;
+    status.dataset.state = "searching";
     performance.mark("akhbar-search-start");
     let hits = [];
     try {
@@ -276,6 +277,9 @@
     status.textContent = shown.length === 0 ? strings.none.replace("%(query)s", query)
       : (shown.length === 1 && !more ? strings.one : (more ? strings.more : strings.many))
         .replace("%(num)s", String(shown.length));
+    // For scripts that drive the page (tests, benchmarks): which search is done.
+    status.dataset.state = "done";
+    status.dataset.run = String(mine);
   }
 
   // The query lives in the URL (search.html?q=…), so a search can be bookmarked

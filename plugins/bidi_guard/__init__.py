@@ -1,0 +1,31 @@
+"""Bidi guard: no article or page text carries bidirectional embedding or
+override controls (U+202A–U+202E, U+2066–U+2069).
+
+They are invisible and reorder what a reader sees, so a headline could
+display as something other than what it says. Seeds are cleaned when they
+are imported; this covers editors' Markdown and corrections too.
+"""
+
+import logging
+import re
+
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+FIELDS = ("title", "title_en", "summary", "caption", "_content")
+
+
+def strip_controls(content):
+    for field in FIELDS:
+        value = getattr(content, field, None)
+        if isinstance(value, str) and CONTROLS.search(value):
+            setattr(content, field, CONTROLS.sub("", value))
+            if field in content.metadata:
+                content.metadata[field] = getattr(content, field)
+            logger.warning("%s: removed bidirectional control characters from %s",
+                           content.get_relative_source_path(), field.lstrip("_"))
+
+
+def register():
+    signals.content_object_init.connect(strip_controls)
