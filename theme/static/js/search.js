@@ -14,7 +14,8 @@
   const strings = config.strings;
   const lang = document.documentElement.lang;
   const root = new URL(config.root, location.href);
-  const PAGE_SIZE = 20;
+  // Results shown at a time: each costs a fragment of about 1 KB to fetch.
+  const PAGE_SIZE = 10;
 
   // -- reading a query ------------------------------------------------------
 
@@ -188,8 +189,9 @@
     return fragment;
   }
 
-  function render(list, data, terms, entities) {
+  function render(list, data, terms, entities, replacing) {
     const item = document.createElement("li");
+    data.element = item;
     item.className = "card";
     const meta = data.meta;
     const showLang = meta[`url_${lang}`] ? lang : meta.lang;
@@ -211,13 +213,16 @@
     text.dir = meta.lang === "ur" ? "rtl" : "ltr";
     text.append(excerpt(data.content, terms, entities));
     item.append(heading, line, text);
-    list.append(item);
+    if (replacing) replacing.replaceWith(item);
+    else list.append(item);
   }
 
   const engine = location.protocol === "file:" ? offlineEngine : pagefindEngine;
   const form = document.querySelector(".search-form");
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
+  const moreButton = document.getElementById("search-more");
+  moreButton.addEventListener("click", () => showMore(latest));
   let latest = 0;
 
   async function run(params) {
@@ -238,6 +243,7 @@
     if (!terms.length) {
       list.replaceChildren();
       status.textContent = "";
+      moreButton.hidden = true;
       return;
     }
     status.textContent = strings.searching;
@@ -250,33 +256,45 @@
       status.textContent = strings.failed;
       throw error;
     }
-    // One entry per article, in the page's language when that version matched
-    // too (both versions of a story are records). Two hits per story at most.
-    const stories = new Map();
-    let examined = 0;
-    for (const hit of hits) {
-      if (stories.size >= PAGE_SIZE && examined >= 2 * PAGE_SIZE) break;
-      examined += 1;
-      const data = await hit.load();
-      // Pagefind answers a word that begins no indexed word with a shorter
-      // one (پوتنز -> پوتن); then even its best hit lacks the word: no results.
-      if (examined === 1 && !terms.every((t) => startsAWord(data.content, t))) break;
-      const known = stories.get(data.meta.story);
-      if (!known) {
-        if (stories.size < PAGE_SIZE) stories.set(data.meta.story, data);
-      } else if (known.meta.lang !== lang && data.meta.lang === lang) {
-        stories.set(data.meta.story, data);
-      }
+    // Pagefind answers a word that begins no indexed word with a shorter one
+    // (پوتنز -> پوتن); then even its best hit lacks the word: no results.
+    if (hits.length) {
+      hits[0].data = await hits[0].load();
+      if (!terms.every((t) => startsAWord(hits[0].data.content, t))) hits = [];
     }
     if (mine !== latest) return;
-    const shown = [...stories.values()];
-    const more = examined < hits.length && shown.length >= PAGE_SIZE;
+    current = { hits, next: 0, seen: new Map(), terms, entities, query };
     list.replaceChildren();
-    for (const data of shown) render(list, data, terms, entities);
+    await showMore(mine);
+  }
+
+  let current = null;
+
+  /* The next PAGE_SIZE hits, fetched together; one entry per article, in the
+     page's language when both versions of a story matched. */
+  async function showMore(mine) {
+    const batch = current.hits.slice(current.next, current.next + PAGE_SIZE);
+    current.next += batch.length;
+    const loaded = await Promise.all(batch.map((hit) => hit.data || hit.load()));
+    if (mine !== latest) return;
+    const { seen, terms, entities, query } = current;
+    for (const data of loaded) {
+      const known = seen.get(data.meta.story);
+      if (!known) {
+        seen.set(data.meta.story, data);
+        render(list, data, terms, entities);
+      } else if (known.meta.lang !== lang && data.meta.lang === lang) {
+        seen.set(data.meta.story, data);  // the page-language version replaces the other
+        render(list, data, terms, entities, known.element);
+      }
+    }
     performance.mark("akhbar-search-results");
-    status.textContent = shown.length === 0 ? strings.none.replace("%(query)s", query)
-      : (shown.length === 1 && !more ? strings.one : (more ? strings.more : strings.many))
-        .replace("%(num)s", String(shown.length));
+    const more = current.next < current.hits.length;
+    moreButton.hidden = !more;
+    const shown = seen.size;
+    status.textContent = shown === 0 ? strings.none.replace("%(query)s", query)
+      : (shown === 1 && !more ? strings.one : (more ? strings.more : strings.many))
+        .replace("%(num)s", String(shown));
     // For scripts that drive the page (tests, benchmarks): which search is done.
     status.dataset.state = "done";
     status.dataset.run = String(mine);
