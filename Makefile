@@ -15,16 +15,17 @@ PELICANOPTS ?=
 OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract test clean browser-deps screenshots lighthouse
+.PHONY: help html publish serve check extract test clean browser-deps screenshots lighthouse bench
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
-	@echo "make serve                build, then preview on http://127.0.0.1:$(PORT)/"
+	@echo "make serve                preview on http://127.0.0.1:$(PORT)/, rebuilt on every change"
 	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
 	@echo "make check                validate seeds, corrections, content and data files"
 	@echo "make extract FILE=a.txt   print what the importer extracts from a text file, as JSON"
 	@echo "make test                 run the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
+	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
 	@echo "make clean                remove output/ and build scratch"
 
 $(VENV)/.installed: requirements.txt
@@ -50,8 +51,9 @@ publish: STRICT := 1
 publish: $(VENV)/.installed
 	$(call build_into_output,publishconf.py)
 
-serve: html
-	$(PY) -m http.server --bind 127.0.0.1 --directory $(OUTPUT) $(PORT)
+# Preview on 127.0.0.1, rebuilt whenever seeds/, content/, theme/, plugins/ or the settings change.
+serve: $(VENV)/.installed
+	$(PY) tools/preview.py $(PORT)
 
 check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m seed_reader check --root .
@@ -85,6 +87,11 @@ $(VNU_JAR):
 
 test: check browser-deps $(VNU_JAR)
 	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
+
+# The benchmark: synthetic archives of 1,000 and 10,000 articles (N="1000 10000").
+N ?= 1000 10000
+bench: $(VENV)/.installed browser-deps
+	$(PY) bench/run.py $(N)
 
 # Lighthouse, mobile preset, on the home page and an article in each language (needs npm).
 lighthouse: html browser-deps

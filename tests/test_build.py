@@ -1,6 +1,7 @@
 """The seed archive built by the real pipeline: one page per seed, no chrome, errors reported."""
 
 import hashlib
+import os
 import json
 import re
 from html import unescape
@@ -180,3 +181,36 @@ def test_make_check(project):
     assert "seeds/999_gone.corrections.toml: corrects 999_gone.txt, which does not exist" in errors
     assert "content/bad.md:2: date '28/12/2021' is not YYYY-MM-DD" in errors
     assert "content/bad.md:3: lang 'urdu' is not 'ur' or 'en'" in errors
+
+
+def test_output_names_no_path_of_the_build_machine(site):
+    needles = [str(ROOT), str(site), str(Path.home()), "/tmp/"]
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".js", ".json", ".css", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for needle in needles:
+                assert needle not in text, (path, needle)
+
+
+def test_killed_build_leaves_previous_output(project):
+    import signal
+    import subprocess
+    import time
+
+    from .conftest import FONT_CACHE, VENV
+
+    assert make(project, "html").returncode == 0
+    before = checksums(project / "output")
+    build = subprocess.Popen(
+        ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", "html"],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # Kill it while Pelican is writing into the scratch folder.
+    deadline = time.monotonic() + 60
+    while not list((project / ".build" / "output.new").glob("*.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    assert checksums(project / "output") == before
+    # The next build cleans up after the killed one.
+    assert make(project, "html").returncode == 0
+    assert checksums(project / "output") == before
