@@ -26,14 +26,6 @@ URDU_MONTHS = ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "
 URDU_WEEKDAYS = ["پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"]
 DAY_WORDS = ["ایک", "دو", "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس"]
 CATEGORIES = ["روس", "دنیا", "پاکستان", "یورپ", "کاروبار", "کھیل"]
-# Names in their spelling variants, swapped into sentences so that every variant is searched.
-VARIANTS = {
-    "پوتن": ["پوتن", "پیوٹن", "پوٹن"],
-    "ڈانفرائیڈ": ["ڈانفرائیڈ", "ڈونفائیڈ", "ڈانفریڈ"],
-    "پیسکوف": ["پیسکوف", "پاسکوف"],
-    "اوشاکوف": ["اوشاکوف", "یوشاکوف"],
-    "امریکہ": ["امریکہ", "امریکا"],
-}
 
 
 class Pools:
@@ -41,6 +33,14 @@ class Pools:
 
     def __init__(self):
         extractor = extractor_for()
+        # Each synthetic article is about one person: every person's name in its
+        # sentences becomes a spelling of that person's, so a name is found in a
+        # news-like share of the archive (about 1 in 16), in all its spellings.
+        self.people = [
+            [v for v in entry.variants if not v.isascii()]
+            for entry in extractor.knowledge.glossary if entry.kind == "person"
+        ]
+        self.all_names = sorted({v for names in self.people for v in names}, key=len, reverse=True)
         self.sentences, self.headlines, self.captions = [], [], []
         for path in sorted((ROOT / "seeds").glob("*.txt")):
             found = import_seed(path, extractor).extraction
@@ -54,17 +54,16 @@ class Pools:
             self.english.extend(s for s in re.split(r"(?<=[.!?])\s+", body) if len(s.split()) > 4)
 
 
-def vary(sentence: str, rng: random.Random) -> str:
-    for name, spellings in VARIANTS.items():
-        if name in sentence:
-            sentence = sentence.replace(name, rng.choice(spellings))
-    return sentence
+def about(text: str, person: list[str], pools: Pools, rng: random.Random) -> str:
+    """The text with every person's name replaced by a spelling of `person`."""
+    pattern = re.compile("|".join(re.escape(n) for n in pools.all_names))
+    return pattern.sub(lambda _: rng.choice(person), text)
 
 
 def body(pools: Pools, rng: random.Random) -> list[str]:
     paragraphs = []
     for _ in range(rng.randint(4, 12)):
-        paragraphs.append(" ".join(vary(rng.choice(pools.sentences), rng) for _ in range(rng.randint(1, 3))))
+        paragraphs.append(" ".join(rng.choice(pools.sentences) for _ in range(rng.randint(1, 3))))
     return paragraphs
 
 
@@ -95,7 +94,7 @@ def wire_style(pools, rng, date, headline):
     day = DAY_WORDS[date.day - 1] if date.day <= 10 else str(date.day)
     caption = f"صدر {day} {URDU_MONTHS[date.month - 1]}، {date.year} کو ماسکو میں بات چیت کرتے ہوئے۔"
     next_day = date + dt.timedelta(days=1)
-    lede = f"روسی حکام نے {URDU_WEEKDAYS[next_day.weekday()]} کو صحافیوں کو بتایا کہ {vary(rng.choice(pools.sentences), rng)}"
+    lede = f"روسی حکام نے {URDU_WEEKDAYS[next_day.weekday()]} کو صحافیوں کو بتایا کہ {rng.choice(pools.sentences)}"
     return "\n".join([caption, lede, *body(pools, rng)])
 
 
@@ -118,6 +117,7 @@ def generate(count: int, project: Path, seed: int = 2021) -> None:
         date = start + dt.timedelta(days=rng.randrange(3650))
         headline = f"{rng.choice(pools.headlines)} ({number})"
         text = STYLES[number % len(STYLES)](pools, rng, date, headline)
+        text = about(text, rng.choice(pools.people), pools, rng)
         name = f"{number:06d}_{rng.getrandbits(32):08x}"
         (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
         if number % 10 == 0:

@@ -63,7 +63,7 @@ def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
     }
 
 
-def main(site: Path, first: str = "پوتن", second: str = "مذاکرات") -> dict:
+def main(site: Path, first: str = "پوتن", second: str = "لاروف") -> dict:
     from playwright.sync_api import sync_playwright
 
     server = StaticServer(site, compress=True)
