@@ -57,6 +57,7 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m seed_reader check --root .
+	PYTHONPATH=plugins $(PY) -m ui_language check theme
 	rm -rf $(BUILD_DIR)/check
 	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true $(foreach o,$(SETTINGS),'$(o)')
 	rm -rf $(BUILD_DIR)/check

@@ -14,7 +14,7 @@ _base = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_base)
 globals().update({name: value for name, value in vars(_base).items() if name.isupper()})
 
-SITEURL = PUBLIC_URL = os.environ.get("SITEURL", PUBLIC_URL).rstrip("/")
+SITEURL = PUBLIC_URL = os.environ.get("SITEURL", _base.PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 # One Atom feed per language, written by the archive_pages plugin.

@@ -7,7 +7,6 @@ import re
 from html import unescape
 from pathlib import Path
 
-import pytest
 
 from .conftest import ROOT, make, pelican
 
@@ -181,6 +180,17 @@ def test_make_check(project):
     assert "seeds/999_gone.corrections.toml: corrects 999_gone.txt, which does not exist" in errors
     assert "content/bad.md:2: date '28/12/2021' is not YYYY-MM-DD" in errors
     assert "content/bad.md:3: lang 'urdu' is not 'ur' or 'en'" in errors
+
+
+def test_make_check_finds_orphan_translations_and_url_clashes(project):
+    (project / "content" / "en" / "orphan.md").write_text(
+        "Title: Lost\nLang: en\nTranslation-of: 404-no-such-article\n\ntext\n", encoding="utf-8")
+    (project / "content" / "clash.md").write_text(
+        "Title: Clash\nDate: 2021-12-29\nSlug: 002-6aa83e8293d70fa7\nLang: ur\n\ntext\n", encoding="utf-8")
+    result = make(project, "check")
+    assert result.returncode != 0
+    assert "content/en/orphan.md:3: Translation-of: 404-no-such-article, but no article has that slug" in result.stderr
+    assert "content/clash.md: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt" in result.stderr
 
 
 def test_output_names_no_path_of_the_build_machine(site):

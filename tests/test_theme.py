@@ -4,7 +4,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -88,6 +87,9 @@ def test_dates_and_labels_in_each_language(site):
     assert "ڈان نیوز" in urdu and "Dawn News" in english
     undated = (site / "en" / "000-947afd4b53ab818c.html").read_text(encoding="utf-8")
     assert "Date unknown" in undated and "1970" not in undated
+    # 003 lost its headline in Urdu (the page says so); its translation has an editor's headline.
+    assert "اصل صفحے کی سرخی محفوظ نہیں رہی" in (site / "003-d5d1f4a12c482239.html").read_text(encoding="utf-8")
+    assert "lost its headline" not in (site / "en" / "003-d5d1f4a12c482239.html").read_text(encoding="utf-8")
 
 
 def test_json_ld_news_article(site):

@@ -26,7 +26,6 @@ from .offline import script_data, write_offline_index
 from .records import lexicon, record_for
 
 logger = logging.getLogger(__name__)
-BATCH = 256
 
 
 class _PromptAsyncio:
@@ -99,13 +98,12 @@ class SearchIndex:
         shutil.rmtree(folder, ignore_errors=True)
         config = IndexConfig(force_language="ur", output_path=str(folder))
         async with PagefindIndex(config=config) as index:
-            # The service answers requests concurrently; one at a time costs a
-            # round trip per record (about 50 ms).
-            for start in range(0, len(records), BATCH):
-                await asyncio.gather(*(
-                    index.add_custom_record(url=r.url, content=r.content, language="ur", meta=r.meta)
-                    for r in records[start:start + BATCH]
-                ))
+            # One at a time, in a fixed order: concurrent requests may be indexed
+            # in any order, and the index must come out the same on every build.
+            for record in records:
+                await index.add_custom_record(
+                    url=record.url, content=record.content, language="ur", meta=record.meta,
+                )
 
 
 INDEX = SearchIndex()

@@ -79,7 +79,8 @@ def check_command(root: Path) -> int:
 
     def claim(slug: str, lang: str, path: Path):
         if (slug, lang) in urls:
-            problems.append(f"{path}: same URL ({lang}/{slug}) as {urls[(slug, lang)]}")
+            url = f"{'' if lang == 'ur' else lang + '/'}{slug}.html"
+            problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")
         urls.setdefault((slug, lang), path)
 
     seeds_dir, content_dir = root / "seeds", root / "content"
@@ -107,13 +108,9 @@ def check_command(root: Path) -> int:
         claim(slug, fields.get("lang", (0, "ur"))[1], path)
         if "translation-of" in fields:
             translations.append((path, fields["translation-of"]))
-    originals = {slug for slug, _ in urls}
     for path, (line, target) in translations:
-        if target not in originals:
+        if not any(slug == target and owner != path for (slug, _), owner in urls.items()):
             problems.append(f"{path}:{line}: Translation-of: {target}, but no article has that slug")
-        elif (target, "ur") not in urls and (target, "en") in urls and urls[(target, "en")] == path:
-            problems.append(f"{path}:{line}: Translation-of: {target} translates nothing but itself")
-
     for line in doubtful:
         print(line)
     for problem in problems:

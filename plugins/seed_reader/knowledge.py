@@ -189,7 +189,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         outlets.append(
             Outlet(table["id"], normalize_urdu(table["ur"]), table["en"], tuple(r for r in regexes if r))
         )
-    for line, table in loader.tables(
+    for _, table in loader.tables(
         document, text, path, "wire", {"id": str, "ur": str, "en": str, "names": list}
     ):
         wires.append(

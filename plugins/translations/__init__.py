@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 KEY = "translation-of"
 INHERITED = ("outlet", "category_info", "entities", "source_credit", "undated",
-             "date_confidence", "date_source", "title_confidence")
+             "date_confidence", "date_source")
 
 
 def claim_original_slug(generator, metadata):

@@ -21,7 +21,7 @@ OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_bloc
 
 def template_messages(theme: Path) -> Catalog:
     template = Catalog(project="Akhbar theme")
-    for filename, lineno, message, comments, context in extract_from_dir(
+    for filename, lineno, message, comments, _context in extract_from_dir(
         str(theme / "templates"), METHOD_MAP, OPTIONS
     ):
         template.add(message, locations=[(f"templates/{filename}", lineno)], auto_comments=comments)

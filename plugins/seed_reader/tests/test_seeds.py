@@ -157,7 +157,7 @@ def test_no_line_lost_or_altered(seed, prefix):
     imported = seed(prefix)
     found = imported.extraction
     raw_lines = imported.path.read_text(encoding="utf-8").split("\n")
-    accounted = {number: text for number, text in zip(found.paragraph_lines, found.paragraphs)}
+    accounted = {number: text for number, text in zip(found.paragraph_lines, found.paragraphs, strict=True)}
     if found.title_line:
         accounted[found.title_line] = found.title
     removed = {r.line: r for r in found.removed}
