@@ -41,9 +41,16 @@ def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
     page.on("requestfinished", finished)
     page.goto(f"{base}/search.html?q={quote(first)}")
     page.wait_for_selector("#search-status[data-run='1'][data-state=done]", state="attached", timeout=30_000)
-    first_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[0].startTime"
-                             " - performance.getEntriesByName('akhbar-search-start')[0].startTime")
-    page_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[0].startTime")
+    marks = page.evaluate("""() => Object.fromEntries(['akhbar-search-start', 'akhbar-search-first-results',
+        'akhbar-search-results'].map(n => [n, performance.getEntriesByName(n)[0].startTime]))""")
+    first_ms = marks["akhbar-search-first-results"] - marks["akhbar-search-start"]
+    complete_ms = marks["akhbar-search-results"] - marks["akhbar-search-start"]
+    page_ms = marks["akhbar-search-first-results"]
+    # Bytes that arrived before the first results were in the page (http only:
+    # file:// reports no transfer sizes, so there it is every file read).
+    early = page.evaluate("""(end) => performance.getEntriesByType('resource')
+        .filter(e => e.responseEnd <= end && /\\/(pagefind|search|theme\\/js)\\//.test(e.name))
+        .reduce((sum, e) => sum + e.transferSize, 0)""", marks["akhbar-search-first-results"])
     first_hits = page.locator("#search-results li").count()
     first_all = sum(size for _, size in fetched)
     first_search = sum(size for url, size in fetched if any(p in url for p in SEARCH_PARTS))
@@ -56,8 +63,14 @@ def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
     second_bytes = sum(size for _, size in fetched)
     context.close()
     return {
-        "first_query": first, "first_ms": round(first_ms), "page_open_to_results_ms": round(page_ms), "first_bytes_page": first_all,
-        "first_bytes_search": first_search, "first_hits_shown": first_hits,
+        "first_query": first,
+        "first_results_ms": round(first_ms),
+        "complete_results_ms": round(complete_ms),
+        "page_open_to_first_results_ms": round(page_ms),
+        "bytes_to_first_results": early if base.startswith("http") else first_search,
+        "bytes_to_complete_results": first_search,
+        "page_bytes": first_all,
+        "first_hits_shown": first_hits,
         "second_query": second, "second_ms": round(second_ms), "second_bytes": second_bytes,
         "second_hits_shown": second_hits,
     }

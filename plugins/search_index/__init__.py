@@ -7,12 +7,14 @@ Pagefind's Python API from text the importer has already normalised, folded
 the way glossary names are matched (Urdu letters, no diacritics), plus one
 token per glossary entry the article names: any spelling of a name, in either
 language, is one search term; so is each filter value (outlet, year,
-language). The same records go into an offline index
+language). A second, small bundle (pagefind/recent/) holds the last year's
+articles, which the search page asks first. The same records go into an offline index
 (`offline.py`) for readers who open the site from disk.
 """
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import shutil
 from pathlib import Path
@@ -26,6 +28,8 @@ from .offline import script_data, write_offline_index
 from .records import lexicon, record_for
 
 logger = logging.getLogger(__name__)
+# The recent bundle: what the search page asks first (see theme/static/js/search.js).
+RECENT_DAYS = 366
 
 
 class _PromptAsyncio:
@@ -77,14 +81,18 @@ class SearchIndex:
             return
         output = Path(pelican.output_path)
         records = self.records()
+        recent = recent_records(records)
         with prompt_pagefind_service():
             asyncio.run(self._write_pagefind(records, output / "pagefind"))
+            if recent:
+                asyncio.run(self._write_pagefind(recent, output / "pagefind" / "recent"))
         offline = output / "search" / "offline"
         shutil.rmtree(offline, ignore_errors=True)
         write_offline_index(records, offline)
         knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
         years = {r.meta["date"][:4] for r in records if r.meta["date"]}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
+        data["recent"] = bool(recent)
         (output / "search" / "lexicon.js").write_text(
             "window.AKHBAR_LEXICON = " + script_data(data) + ";\n",
             encoding="utf-8",
@@ -104,6 +112,18 @@ class SearchIndex:
                 await index.add_custom_record(
                     url=record.url, content=record.content, language="ur", meta=record.meta,
                 )
+
+
+def recent_records(records) -> list:
+    """Records of the last RECENT_DAYS before the newest dated one, when that
+    leaves out part of the archive (else a second bundle would only cost)."""
+    dates = sorted(r.meta["date"] for r in records if r.meta["date"])
+    if not dates:
+        return []
+    newest = dt.date.fromisoformat(dates[-1])
+    since = (newest - dt.timedelta(days=RECENT_DAYS)).isoformat()
+    recent = [r for r in records if r.meta["date"] and r.meta["date"] >= since]
+    return recent if len(recent) < len(records) else []
 
 
 INDEX = SearchIndex()

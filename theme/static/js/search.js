@@ -53,26 +53,32 @@
 
   // -- engines -----------------------------------------------------------------
 
+  /* Pagefind. The archive has two bundles: pagefind/ holds every article, and
+     pagefind/recent/ (when the archive spans more than a year) the last year's.
+     The small one answers first, so first results do not wait for the page list
+     of the whole archive; the complete answer follows and replaces it. */
   const pagefindEngine = {
-    /* Loaded when the page opens, so that the first search does not wait for it. */
-    start() {
-      this.ready = this.ready || (async () => {
-        const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    bundles: {},
+    load(path) {
+      this.bundles[path] = this.bundles[path] || (async () => {
+        const pagefind = await import(new URL(`${path}pagefind.js`, root).href);
         // In the page's own thread: a worker costs another 41 KB and ~100 ms to start.
         await pagefind.options({ noWorker: true });
         await pagefind.init();
         return pagefind;
       })();
-      return this.ready;
+      return this.bundles[path];
     },
-    async search(terms) {
-      const pagefind = await this.start();
-      const response = await pagefind.search(terms.join(" "));
-      const hits = [];
-      for (const result of response.results) {
-        hits.push({ score: result.score, load: () => result.data() });
-      }
-      return hits;
+    start() {
+      return this.load(lexicon.recent ? "pagefind/recent/" : "pagefind/");
+    },
+    async hits(path, terms) {
+      const response = await (await this.load(path)).search(terms.join(" "));
+      return response.results.map((result) => ({ score: result.score, load: () => result.data() }));
+    },
+    async search(terms, early) {
+      if (lexicon.recent && early) await early(await this.hits("pagefind/recent/", terms));
+      return this.hits("pagefind/", terms);
     },
   };
 
@@ -248,22 +254,29 @@
     }
     status.textContent = strings.searching;
     status.dataset.state = "searching";
+    performance.clearMarks("akhbar-search-first-results");
     performance.mark("akhbar-search-start");
     let hits = [];
     try {
-      hits = await engine.search(terms);
+      hits = await engine.search(terms, (recent) => present(recent, mine, terms, entities, query, false));
     } catch (error) {
       status.textContent = strings.failed;
       throw error;
     }
+    await present(hits, mine, terms, entities, query, true);
+  }
+
+  /* Show the first page of hits. An early answer (the last year only) shows what
+     it found and leaves the status to the complete one. */
+  async function present(hits, mine, terms, entities, query, complete) {
     // Pagefind answers a word that begins no indexed word with a shorter one
     // (پوتنز -> پوتن); then even its best hit lacks the word: no results.
     if (hits.length) {
       hits[0].data = await hits[0].load();
       if (!terms.every((t) => startsAWord(hits[0].data.content, t))) hits = [];
     }
-    if (mine !== latest) return;
-    current = { hits, next: 0, seen: new Map(), terms, entities, query };
+    if (mine !== latest || (!complete && !hits.length)) return;
+    current = { hits, next: 0, seen: new Map(), terms, entities, query, complete };
     list.replaceChildren();
     await showMore(mine);
   }
@@ -288,6 +301,10 @@
         render(list, data, terms, entities, known.element);
       }
     }
+    if (!performance.getEntriesByName("akhbar-search-first-results").length) {
+      performance.mark("akhbar-search-first-results");
+    }
+    if (!current.complete) return;
     performance.mark("akhbar-search-results");
     const more = current.next < current.hits.length;
     moreButton.hidden = !more;
