@@ -25,6 +25,10 @@ def h1(page: Path) -> str:
     return unescape(re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S).group(1)).strip()
 
 
+def differing(before: dict, after: dict) -> list:
+    return sorted(str(k) for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
 def checksums(folder: Path) -> dict:
     return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -69,7 +73,7 @@ def test_build_is_byte_identical_twice(site, tmp_path):
     again = tmp_path / "again"
     result = pelican(ROOT, again, "-e", "BUILD_STRICT=true")
     assert result.returncode == 0, result.stderr
-    assert checksums(again) == checksums(site)
+    assert differing(checksums(again), checksums(site)) == []
 
 
 def test_build_never_touches_sources(site, tmp_path):
@@ -220,7 +224,7 @@ def test_killed_build_leaves_previous_output(project):
         time.sleep(0.05)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
-    assert checksums(project / "output") == before
+    assert differing(before, checksums(project / "output")) == []
     # The next build cleans up after the killed one.
     assert make(project, "html").returncode == 0
-    assert checksums(project / "output") == before
+    assert differing(before, checksums(project / "output")) == []

@@ -48,6 +48,52 @@ class _PromptAsyncio:
         return await asyncio.sleep(0, result)
 
 
+# Pagefind's ready-made search interfaces; the site has its own search page.
+UNUSED_PAGEFIND_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+
+async def settled(folder: Path, timeout: float = 20.0) -> None:
+    """Wait until nothing under folder changes any more.
+
+    pagefind 1.5.2 answers WriteFiles before its last files are on disk, and
+    closing the index then stops the writer mid-file (seen under load: a
+    truncated pagefind-component-ui.js, so builds were not byte-identical).
+    """
+    def snapshot():
+        return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    previous, quiet = None, 0
+    while quiet < 3 and loop.time() < deadline:
+        current = snapshot()
+        quiet = quiet + 1 if current == previous else 0
+        previous = current
+        await asyncio.sleep(0.05)
+
+
+class SettledPagefindIndex:
+    """PagefindIndex, closed only once its files have settled on disk."""
+
+    def __init__(self, config):
+        from pagefind.index import PagefindIndex
+
+        self.index = PagefindIndex(config=config)
+        self.folder = Path(config["output_path"])
+
+    async def __aenter__(self):
+        return await self.index._start()
+
+    async def __aexit__(self, exc_type, exc, traceback):
+        if exc_type is None:
+            await self.index.write_files()
+            await settled(self.folder)
+        await self.index._service.close()
+
+
 @contextlib.contextmanager
 def prompt_pagefind_service():
     import pagefind.service as service
@@ -101,17 +147,19 @@ class SearchIndex:
 
     @staticmethod
     async def _write_pagefind(records, folder: Path):
-        from pagefind.index import IndexConfig, PagefindIndex
+        from pagefind.index import IndexConfig
 
         shutil.rmtree(folder, ignore_errors=True)
         config = IndexConfig(force_language="ur", output_path=str(folder))
-        async with PagefindIndex(config=config) as index:
+        async with SettledPagefindIndex(config) as index:
             # One at a time, in a fixed order: concurrent requests may be indexed
             # in any order, and the index must come out the same on every build.
             for record in records:
                 await index.add_custom_record(
                     url=record.url, content=record.content, language="ur", meta=record.meta,
                 )
+        for name in UNUSED_PAGEFIND_FILES:
+            (folder / name).unlink(missing_ok=True)
 
 
 def recent_records(records) -> list:
