@@ -1,0 +1,101 @@
+"""Writing a Pagefind bundle through its Python API, with two workarounds for
+pagefind 1.5.2's wrapper (both measured here; see the docstrings)."""
+
+import asyncio
+import contextlib
+import shutil
+from pathlib import Path
+
+class _PromptAsyncio:
+    """asyncio as pagefind.service sees it, minus the 0.1 s nap before reading each reply.
+
+    pagefind 1.5.2's service sleeps 0.1 s per response although readuntil()
+    already waits for data, so N records cost N/10 seconds (10,000 articles:
+    half an hour). Without the nap they cost milliseconds.
+    """
+
+    def __getattr__(self, name):
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay, result=None):
+        return await asyncio.sleep(0, result)
+
+
+# Pagefind's ready-made search interfaces; the site has its own search page.
+UNUSED_PAGEFIND_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+
+async def settled(folder: Path, timeout: float = 20.0) -> None:
+    """Wait until nothing under folder changes any more.
+
+    pagefind 1.5.2 answers WriteFiles before its last files are on disk, and
+    closing the index then stops the writer mid-file (seen under load: a
+    truncated pagefind-component-ui.js, so builds were not byte-identical).
+    """
+    def snapshot():
+        return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    previous, quiet = None, 0
+    while quiet < 3 and loop.time() < deadline:
+        current = snapshot()
+        quiet = quiet + 1 if current == previous else 0
+        previous = current
+        await asyncio.sleep(0.05)
+
+
+class SettledPagefindIndex:
+    """PagefindIndex, closed only once its files have settled on disk."""
+
+    def __init__(self, config):
+        from pagefind.index import PagefindIndex
+
+        self.index = PagefindIndex(config=config)
+        self.folder = Path(config["output_path"])
+
+    async def __aenter__(self):
+        return await self.index._start()
+
+    async def __aexit__(self, exc_type, exc, traceback):
+        if exc_type is None:
+            await self.index.write_files()
+            await settled(self.folder)
+        await self.index._service.close()
+
+
+@contextlib.contextmanager
+def prompt_pagefind_service():
+    import pagefind.service as service
+
+    service.asyncio = _PromptAsyncio()
+    try:
+        yield
+    finally:
+        service.asyncio = asyncio
+
+
+async def _write_pagefind(records, folder: Path):
+    from pagefind.index import IndexConfig
+
+    shutil.rmtree(folder, ignore_errors=True)
+    config = IndexConfig(force_language="ur", output_path=str(folder))
+    async with SettledPagefindIndex(config) as index:
+        # One at a time, in a fixed order: concurrent requests may be indexed
+        # in any order, and the index must come out the same on every build.
+        for record in records:
+            await index.add_custom_record(
+                url=record.url, content=record.content, language="ur", meta=record.meta,
+            )
+    for name in UNUSED_PAGEFIND_FILES:
+        (folder / name).unlink(missing_ok=True)
+
+
+def write_pagefind(records, folder: Path) -> None:
+    """One bundle of `records` in `folder`, the same bytes on every build."""
+    with prompt_pagefind_service():
+        asyncio.run(_write_pagefind(records, folder))
