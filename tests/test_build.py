@@ -69,6 +69,18 @@ def test_article_pages_show_metadata(site):
     assert "تاریخ نامعلوم" in undated and "1970" not in undated
 
 
+def test_build_ends_with_a_summary(tmp_path):
+    result = pelican(ROOT, tmp_path / "out")
+    summary = re.search(r"^Build summary: (\d+) articles, (\d+) pages, (\d+) errors, (\d+) warnings, "
+                        r"(\d+) with low-confidence fields; reading [\d.]+ s, rendering and writing [\d.]+ s, "
+                        r"search index and fonts [\d.]+ s, total [\d.]+ s$", result.stdout, re.M)
+    assert summary, result.stdout
+    articles, pages, errors, warnings, doubtful = map(int, summary.groups())
+    assert (articles, errors, doubtful) == (8, 0, 3)
+    assert pages == sum(1 for _ in (tmp_path / "out").rglob("*.html"))
+    assert warnings >= 6  # one per doubtful field of seeds 000, 001 and 003, at least
+
+
 def test_build_is_byte_identical_twice(site, tmp_path):
     again = tmp_path / "again"
     result = pelican(ROOT, again, "-e", "BUILD_STRICT=true")

@@ -1,8 +1,10 @@
 """Build report: what a build could not do, and which fields it doubts.
 
 Pelican logs a file it cannot read and still exits 0. This plugin counts every
-error logged during a build, ends the build with a short summary (articles,
-pages written, errors, articles with low-confidence fields, time) and, in
+error and warning logged during a build, ends the build with a one-line summary
+(articles, pages written, errors, warnings, articles with low-confidence
+fields, and the time of each stage: reading, rendering and writing, then
+search index and fonts) and, in
 strict mode (`BUILD_STRICT = True`, as `make check` and CI build), fails the
 build when anything was logged as an error.
 """
@@ -12,17 +14,24 @@ import sys
 import time
 
 from pelican import signals
+from pelican.log import console
 
 logger = logging.getLogger(__name__)
 
 
 class ErrorCounter(logging.Handler):
+    """Errors by message, and how many warnings."""
+
     def __init__(self):
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.messages: list[str] = []
+        self.warnings = 0
 
     def emit(self, record):
-        self.messages.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            self.messages.append(record.getMessage())
+        else:
+            self.warnings += 1
 
 
 class BuildFailed(Exception):
@@ -38,12 +47,16 @@ class BuildReport:
         self.plain.setLevel(logging.WARNING)
         self.plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
         self.started = time.monotonic()
+        self.read = self.written = self.started
+        self.pages = 0
         self.articles = []
 
     def start(self, pelican):
         self.counter.messages.clear()
+        self.counter.warnings = 0
         self.articles = []
-        self.started = time.monotonic()
+        self.pages = 0
+        self.started = self.read = self.written = time.monotonic()
         root = logging.getLogger()
         for handler in (self.counter, self.plain):
             root.removeHandler(handler)
@@ -53,6 +66,13 @@ class BuildReport:
 
     def collect(self, generator):
         self.articles = [*generator.articles, *generator.translations]
+
+    def contexts_ready(self, generators):
+        self.read = time.monotonic()
+
+    def page_written(self, path, context):
+        self.pages += 1
+        self.written = time.monotonic()
 
     def finish(self, pelican):
         doubtful = sorted(
@@ -64,9 +84,14 @@ class BuildReport:
             logger.warning("%d article(s) with low-confidence fields (correct them in a "
                            ".corrections.toml file):\n  %s", len(doubtful), "\n  ".join(doubtful))
         errors = list(self.counter.messages)
-        logger.info(
-            "Build summary: %d article(s), %d error(s), %d with low-confidence fields, %.1f s",
-            len(self.articles), len(errors), len(doubtful), time.monotonic() - self.started,
+        now = time.monotonic()
+        # Search index and fonts are written on `finalized`, before this runs.
+        console.print(
+            f"Build summary: {len(self.articles)} articles, {self.pages} pages, {len(errors)} errors, "
+            f"{self.counter.warnings} warnings, {len(doubtful)} with low-confidence fields; "
+            f"reading {self.read - self.started:.1f} s, rendering and writing {self.written - self.read:.1f} s, "
+            f"search index and fonts {now - self.written:.1f} s, total {now - self.started:.1f} s",
+            soft_wrap=True,
         )
         if errors and pelican.settings.get("BUILD_STRICT"):
             raise BuildFailed(f"strict mode: {len(errors)} error(s):\n  " + "\n  ".join(errors))
@@ -78,4 +103,6 @@ REPORT = BuildReport()
 def register():
     signals.initialized.connect(REPORT.start)
     signals.article_generator_finalized.connect(REPORT.collect)
+    signals.all_generators_finalized.connect(REPORT.contexts_ready)
+    signals.content_written.connect(REPORT.page_written)
     signals.finalized.connect(REPORT.finish)
