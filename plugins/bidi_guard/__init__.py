@@ -7,12 +7,11 @@ are imported; this covers editors' Markdown and corrections too.
 """
 
 import logging
-import re
 
 from pelican import signals
+from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
-CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FIELDS = ("title", "title_en", "summary", "caption", "_content")
 
 

@@ -135,13 +135,6 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
     for entry_id in corrections.get("entities_add", []):
         if entry_id not in present:
             extraction.entities.append(EntityMention(knowledge.entry(entry_id), 0, len(present)))
-    extraction.warnings = [w for w in extraction.warnings if not _settled(w, corrections)]
-
-
-def _settled(warning: str, corrections: dict) -> bool:
-    """A warning about a field the editor has corrected no longer applies."""
-    return (
-        ("date" in corrections and "date unknown" in warning)
-        or ("title" in corrections and ("headline" in warning))
-        or ("outlet" in corrections and "outlet unknown" in warning)
-    )
+    for name in ("title", "date", "outlet"):
+        if name in corrections:
+            extraction.doubts.pop(name, None)

@@ -69,7 +69,15 @@ class Extraction:
     word_count: int
     reading_minutes: int
     removed: list[RemovedLine]
-    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # Why a field is doubtful, by field ("title", "date", "outlet"); a correction
+    # of that field settles it.
+    doubts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        """What an editor should look at: notes on the text, then doubtful fields."""
+        return self.notes + list(self.doubts.values())
 
     def low_confidence_fields(self) -> list[str]:
         fields = []
@@ -189,28 +197,28 @@ class ArticleExtractor:
     def _is_head_caption(self, line: str) -> bool:
         return any(r.search(line) for r in self.knowledge.caption_head_endings)
 
-    def _outlet(self, text: str) -> tuple[Outlet | None, list[str]]:
+    def _outlet(self, text: str) -> tuple[Outlet | None, str | None]:
         scores = []
         for outlet in self.knowledge.outlets:
             hits = sum(1 for s in outlet.signatures if s.search(text))
             if hits:
                 scores.append((hits, outlet))
         if not scores:
-            return None, ["no outlet signature found: outlet unknown"]
+            return None, "no outlet signature found: outlet unknown"
         scores.sort(key=lambda item: -item[0])
         if len(scores) > 1 and scores[0][0] == scores[1][0]:
             names = ", ".join(o.en for _, o in scores)
-            return None, [f"signatures of several outlets ({names}): outlet unknown"]
-        return scores[0][1], []
+            return None, f"signatures of several outlets ({names}): outlet unknown"
+        return scores[0][1], None
 
     def _wire(self, body: str) -> Wire | None:
         found = [(m.start(), wire) for wire, regex in self._source_patterns if (m := regex.search(body))]
         return min(found, key=lambda item: item[0])[1] if found else None
 
-    def _date(self, dateline, captions, paragraphs, warnings):
-        """(date, confidence, source): only what the text supports."""
+    def _date(self, dateline, captions, paragraphs):
+        """(date, confidence, source, doubt): only what the text supports."""
         if dateline:
-            return dateline.as_date(), "high", dateline.text
+            return dateline.as_date(), "high", dateline.text, None
         lede_weekday = self.dates.find_weekday(paragraphs[0]) if paragraphs else None
         for caption in captions:
             for mention in self.dates.find_dates(caption.text):
@@ -221,25 +229,26 @@ class ArticleExtractor:
                     # The picture is from `base`; the lede reports "on <weekday>",
                     # the first such day from the picture's date on.
                     offset = (lede_weekday.weekday - base.weekday()) % 7
-                    return base + dt.timedelta(days=offset), "high", f"{mention.text} … {lede_weekday.text}"
-                warnings.append(f"date taken from a photo caption ({mention.text}): the article may be later")
-                return base, "low", mention.text
+                    return base + dt.timedelta(days=offset), "high", f"{mention.text} … {lede_weekday.text}", None
+                doubt = f"date taken from a photo caption ({mention.text}): the article may be later"
+                return base, "low", mention.text, doubt
         body_mentions = [m for p in paragraphs for m in self.dates.find_dates(p)]
         full = [m for m in body_mentions if m.as_date()]
         if full:
             listed = ", ".join(dict.fromkeys(m.text for m in full))
-            warnings.append(f"the text dates events ({listed}) but not its own publication: date unknown")
+            doubt = f"the text dates events ({listed}) but not its own publication: date unknown"
         elif body_mentions:
             listed = ", ".join(dict.fromkeys(m.text for m in body_mentions))
-            warnings.append(f"no year in the text (it mentions {listed}): date unknown")
+            doubt = f"no year in the text (it mentions {listed}): date unknown"
         elif lede_weekday:
-            warnings.append(f"only a weekday in the text ({lede_weekday.text}): date unknown")
+            doubt = f"only a weekday in the text ({lede_weekday.text}): date unknown"
         else:
-            warnings.append("no date in the text: date unknown")
-        return None, "low", None
+            doubt = "no date in the text: date unknown"
+        return None, "low", None, doubt
 
     def extract(self, text: str) -> Extraction:
-        warnings: list[str] = []
+        notes: list[str] = []
+        doubts: dict[str, str | None] = {}
         removed: list[RemovedLine] = []
         captions: list[Caption] = []
         caption_lines: set[str] = set()
@@ -253,7 +262,7 @@ class ArticleExtractor:
                 continue
             if BIDI_CONTROLS.search(line):
                 codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(line)}))
-                warnings.append(f"line {number}: removed bidirectional control character(s) {codes}")
+                notes.append(f"line {number}: removed bidirectional control character(s) {codes}")
                 line = BIDI_CONTROLS.sub("", line).strip()
             kind = self._boilerplate_kind(line)
             if kind:
@@ -268,7 +277,7 @@ class ArticleExtractor:
                 caption_lines.add(line)
                 continue
             if _METADATA_HEADER.match(line):
-                warnings.append(
+                notes.append(
                     f"line {number}: {line[:40]!r} looks like a metadata header; it is imported "
                     "as text (corrections go in the .corrections.toml file)"
                 )
@@ -297,19 +306,18 @@ class ArticleExtractor:
         if title is None:
             title_confidence = "low"
             title = headline_from_lede(paragraphs)
-            warnings.append("no headline line: title made from the lede; correct it in the sidecar")
+            doubts["title"] = "no headline line: title made from the lede; correct it in the sidecar"
         elif len(title.split()) <= 2:
             title_confidence = "low"
-            warnings.append(
+            doubts["title"] = (
                 f"line {title_line}: headline {title!r} is very short; if it is a section "
                 "label, add it to data/categories.toml"
             )
         if not paragraphs:
-            warnings.append("no article text left after removing site chrome")
+            notes.append("no article text left after removing site chrome")
 
-        date, date_confidence, date_source = self._date(dateline, captions, paragraphs, warnings)
-        outlet, outlet_warnings = self._outlet(normalize_urdu(text))
-        warnings.extend(outlet_warnings)
+        date, date_confidence, date_source, doubts["date"] = self._date(dateline, captions, paragraphs)
+        outlet, doubts["outlet"] = self._outlet(normalize_urdu(text))
         body_text = "\n".join(paragraphs)
         language = detect_language(body_text or title)
         word_count = len(words(body_text))
@@ -333,5 +341,6 @@ class ArticleExtractor:
             word_count=word_count,
             reading_minutes=max(1, math.ceil(word_count / READING_SPEED[language])),
             removed=removed,
-            warnings=warnings,
+            notes=notes,
+            doubts={name: why for name, why in doubts.items() if why},
         )

@@ -50,9 +50,9 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None) -> Import
         raise SeedError(f"cannot read file ({error.strerror})") from None
     decoded = decode_seed(data)
     extraction = extractor.extract(decoded.text)
-    extraction.warnings[:0] = decoded.warnings
+    extraction.notes[:0] = decoded.warnings
     if len(data) > LARGE_SEED_BYTES:
-        extraction.warnings.append(
+        extraction.notes.append(
             f"unusually large seed ({len(data) / 1e6:.1f} MB): is it one article?"
         )
     if not extraction.paragraphs:

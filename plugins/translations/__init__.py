@@ -11,10 +11,10 @@ places and organisations. A translation of an article that does not exist is
 an error naming the file.
 """
 
-import datetime as dt
 import logging
 
 from pelican import signals
+from seed_reader.reader import UNDATED_SORT_DATE
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ def claim_original_slug(generator, metadata):
         if "date" not in metadata:
             # Pelican refuses an article without a date before the original is
             # known; this stand-in is replaced by the original's date below.
-            metadata["date"] = dt.datetime(1970, 1, 1)
+            metadata["date"] = UNDATED_SORT_DATE
             metadata["date_from_original"] = True
 
 
