@@ -188,7 +188,8 @@ def test_make_check(project):
     (project / "seeds" / "000_947afd4b53ab818c.corrections.toml").write_text(
         'title = "ٹھیک"\ncategory = "sports"\n', encoding="utf-8")
     (project / "seeds" / "999_gone.corrections.toml").write_text('title = "x"\n', encoding="utf-8")
-    (project / "content" / "bad.md").write_text("Title: x\nDate: 28/12/2021\nLang: urdu\n\ntext\n", encoding="utf-8")
+    (project / "content" / "bad.md").write_text(
+        "Title: x\nDate: 28/12/2021\nLang: urdu\nCategory: Gossip\n\ntext\n", encoding="utf-8")
     result = make(project, "check")
     assert result.returncode != 0
     errors = result.stderr
@@ -196,6 +197,7 @@ def test_make_check(project):
     assert "seeds/999_gone.corrections.toml: corrects 999_gone.txt, which does not exist" in errors
     assert "content/bad.md:2: date '28/12/2021' is not YYYY-MM-DD" in errors
     assert "content/bad.md:3: lang 'urdu' is not 'ur' or 'en'" in errors
+    assert "content/bad.md:4: unknown category 'Gossip' (see data/categories.toml)" in errors
 
 
 def test_make_check_finds_orphan_translations_and_url_clashes(project):

@@ -2,7 +2,7 @@
 
 import re
 
-from .conftest import pelican
+from .conftest import StaticServer, pelican
 
 SCRIPT = "<script>alert('x')</script>"
 IMAGE = "<img src=x onerror=alert(1)>"
@@ -10,7 +10,7 @@ LINK = "javascript:alert(2)"
 OVERRIDE = "\u202e"
 
 
-def test_hostile_content_is_inert_in_every_output_file(project, tmp_path):
+def test_hostile_content_is_inert_in_every_output_file(project, tmp_path, browser):
     seeds = project / "seeds"
     (seeds / "900_hostile.txt").write_text(
         f"{SCRIPT} سرخی {OVERRIDE}الٹی\n\n"
@@ -46,3 +46,21 @@ def test_hostile_content_is_inert_in_every_output_file(project, tmp_path):
     assert "&lt;script&gt;" in english and "&lt;img src=x onerror=alert(1)&gt;" in english
     feed = (output / "feeds" / "atom.xml").read_text(encoding="utf-8")
     assert "<script>" not in feed
+
+    # Search results (Pagefind over http, the offline index from disk) show it as text.
+    server = StaticServer(output)
+    try:
+        for base in (server.url, output.as_uri()):
+            context = browser.new_context()
+            page = context.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.goto(f"{base}/search.html?q=سرخی")
+            page.wait_for_selector("#search-status[data-state=done]", state="attached", timeout=10_000)
+            titles = page.locator("#search-results .card-title").all_inner_texts()
+            assert any(SCRIPT in title for title in titles), (base, titles)
+            assert page.locator("#search-results img, #search-results script").count() == 0
+            assert dialogs == []
+            context.close()
+    finally:
+        server.close()

@@ -170,3 +170,24 @@ def test_nu_html_checker_finds_no_errors(site):
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", *map(str, pages)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_publish_build_under_a_sub_path_has_no_broken_reference(sub_path_site):
+    """The absolute-URL build for https://host/archive: every reference is under the sub-path and exists."""
+    site, base = sub_path_site.output, sub_path_site.url
+    broken, checked = [], 0
+    for page in sorted(site.rglob("*.html")):
+        parser = Refs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for ref in parser.refs:
+            if ref.startswith(("#", "mailto:")):
+                continue
+            checked += 1
+            if not ref.startswith(base + "/"):
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+                continue
+            target = site / unquote(urlsplit(ref[len(base) + 1:]).path)
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {ref}")
+    assert checked > 1000
+    assert broken == []

@@ -47,8 +47,12 @@ def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]
     return fields, problems
 
 
-def check_markdown(path: Path) -> tuple[str | None, list[str]]:
+def check_markdown(path: Path, knowledge) -> tuple[str | None, list[str]]:
     fields, problems = markdown_metadata(path)
+    if "category" in fields:
+        line, value = fields["category"]
+        if not (knowledge.category(value) or knowledge.category_for_label(value)):
+            problems.append(f"{path}:{line}: unknown category {value!r} (see data/categories.toml)")
     if "title" not in fields or not fields["title"][1]:
         problems.append(f"{path}:1: missing `Title:`")
     if "date" in fields and not _MD_DATE.match(fields["date"][1]):
@@ -100,7 +104,7 @@ def check_command(root: Path) -> int:
             problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")
     translations = []
     for path in sorted(content_dir.rglob("*.md")) if content_dir.exists() else []:
-        slug, found = check_markdown(path)
+        slug, found = check_markdown(path, extractor.knowledge)
         problems.extend(found)
         fields, _ = markdown_metadata(path)
         if path.parent.name == "pages" or "pages" in path.relative_to(content_dir).parts:
