@@ -54,7 +54,7 @@ def test_hostile_content_is_inert_in_every_output_file(project, tmp_path, browse
             context = browser.new_context()
             page = context.new_page()
             dialogs = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("dialog", lambda dialog, seen=dialogs: (seen.append(dialog.message), dialog.dismiss()))
             page.goto(f"{base}/search.html?q=سرخی")
             page.wait_for_selector("#search-status[data-state=done]", state="attached", timeout=10_000)
             titles = page.locator("#search-results .card-title").all_inner_texts()
