@@ -13,8 +13,11 @@ import math
 from collections import defaultdict
 from xml.sax.saxutils import escape, quoteattr
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
+from ui_language import page_language
 
 from . import urls
 from .stories import Story, related_stories
@@ -40,13 +43,55 @@ def schema_thing(entry) -> dict:
     return {"@type": SCHEMA_TYPES[entry.kind], "name": entry.en, "alternateName": entry.ur}
 
 
+class CardCache:
+    """Each story's card rendered once per language and heading level.
+
+    A story shows on the home page, its month, year, outlet and category, on
+    the page of every name it mentions and beside related articles: rendering
+    its card each time was most of a build's rendering. Cards are rendered
+    with a stand-in for SITEURL, which differs with a page's folder, and
+    filled in per page.
+    """
+
+    SITEURL = "\x00SITEURL\x00"
+
+    def __init__(self):
+        self.cards = {}
+        self.macros = {}
+
+    def clear(self):
+        self.cards.clear()
+        self.macros.clear()
+
+    def card(self, context, story, level: int) -> Markup:
+        lang = page_language(context)
+        key = (id(story), lang, level)
+        html = self.cards.get(key)
+        if html is None:
+            macros = self.macros.get(lang)
+            if macros is None:
+                values = {**context.parent, "SITEURL": self.SITEURL, "page_lang": lang}
+                macros = self.macros[lang] = context.environment.get_template("_macros.html").make_module(values)
+            html = self.cards[key] = str(macros.card(story.card(lang), lang, level))
+        return Markup(html.replace(self.SITEURL, context["SITEURL"]))
+
+
+CARDS = CardCache()
+
+
+@pass_context
+def story_card(context, story, level: int = 2) -> Markup:
+    return CARDS.card(context, story, level)
+
+
 def install_url_helpers(generator):
-    generator.env.globals.update(urls=urls, local_name=local_name)
+    generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card)
     generator.env.filters["schema_thing"] = schema_thing
 
 
 class ArchivePagesGenerator(Generator):
     def generate_context(self):
+        CARDS.clear()
         originals = self.context.get("articles", [])
         self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
         related = related_stories(self.stories)
@@ -109,7 +154,7 @@ class ArchivePagesGenerator(Generator):
                 {other: page(other, number) for other in LANGUAGES},
                 heading=heading,
                 total=len(stories),
-                cards=[s.card(lang) for s in chunk],
+                stories=chunk,
                 page_number=number,
                 page_count=pages,
                 previous_url=page(lang, number - 1) if number > 1 else None,

@@ -174,11 +174,15 @@ class ArticleExtractor:
         self.knowledge = knowledge
         self.dates = DateVocabulary(knowledge.day_words)
         self.gazetteer = Gazetteer(knowledge.glossary)
+        # (wire, its name casefolded, "<phrase> <name>" patterns): the phrases
+        # are tried only on a text that contains the name at all.
         self._source_patterns = [
-            (wire, re.compile(phrase.replace("{name}", re.escape(name)), re.IGNORECASE))
+            (wire, name.casefold(), [
+                re.compile(phrase.replace("{name}", re.escape(name)), re.IGNORECASE)
+                for phrase in knowledge.source_phrases
+            ])
             for wire in knowledge.wires
             for name in wire.names
-            for phrase in knowledge.source_phrases
         ]
 
     def _boilerplate_kind(self, line: str) -> str | None:
@@ -212,7 +216,12 @@ class ArticleExtractor:
         return scores[0][1], None
 
     def _wire(self, body: str) -> Wire | None:
-        found = [(m.start(), wire) for wire, regex in self._source_patterns if (m := regex.search(body))]
+        folded = body.casefold()
+        found = [
+            (m.start(), wire)
+            for wire, name, regexes in self._source_patterns if name in folded
+            for regex in regexes if (m := regex.search(body))
+        ]
         return min(found, key=lambda item: item[0])[1] if found else None
 
     def _date(self, dateline, captions, paragraphs):
