@@ -34,9 +34,13 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # Build into a scratch folder, then swap: a failed build leaves output/ as it was.
+# The scratch folder starts as hard links to the last output (theme/ aside, which
+# Pelican copies in place), so unchanged pages and search bundles are kept, not
+# made again: the build replaces every file it writes, never rewrites one.
 define build_into_output
 	rm -rf $(BUILD_DIR)/output.new
-	mkdir -p $(BUILD_DIR)
+	mkdir -p $(BUILD_DIR)/output.new
+	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al {} $(BUILD_DIR)/output.new/ \; ; fi
 	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS)
 	rm -rf $(BUILD_DIR)/output.old
 	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(BUILD_DIR)/output.old; fi

@@ -21,12 +21,16 @@ ARTICLE_EXCLUDES = ["content/pages"]
 PAGE_PATHS = ["content/pages"]
 STATIC_PATHS = []
 OUTPUT_PATH = "output"
+# What a build keeps for the next one (page fingerprints, imported seeds).
+CACHE_PATH = ".build/cache"
 IGNORE_FILES = [".#*", "__pycache__"]
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
+# incremental_pages first: it renders the pages before the other plugins'
+# `finalized` work (search index, fonts) reads them.
 PLUGINS = [
-    "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages",
+    "incremental_pages", "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages",
     "bidi_guard", "search_index", "webfonts", "build_report",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
@@ -57,11 +61,13 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 DEFAULT_PAGINATION = 20
 
 # Fonts the webfonts plugin subsets into output/theme/fonts/ (paths in the theme):
-# Nastaliq to the characters the built pages use, Naskh to the whole Urdu
-# alphabet, as the fallback for what a reader types into the search box.
+# Nastaliq to the Urdu alphabet, Naskh to the whole Arabic block, as the
+# fallback for what a reader types into the search box.
 WEBFONTS = [
-    {"source": "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "output": "nastaliq.woff2", "text": "site"},
-    {"source": "fonts/noto-naskh-arabic-arabic-400-normal.woff2", "output": "naskh.woff2", "text": "urdu"},
+    {"source": "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "output": "nastaliq.woff2",
+     "characters": "fonts/nastaliq-characters.txt"},
+    {"source": "fonts/noto-naskh-arabic-arabic-400-normal.woff2", "output": "naskh.woff2",
+     "characters": "fonts/naskh-characters.txt"},
 ]
 
 # Feeds are for the published site (publishconf.py), which has an absolute URL.

@@ -71,12 +71,12 @@ def test_article_pages_show_metadata(site):
 
 def test_build_ends_with_a_summary(tmp_path):
     result = pelican(ROOT, tmp_path / "out")
-    summary = re.search(r"^Build summary: (\d+) articles, (\d+) pages, (\d+) errors, (\d+) warnings, "
-                        r"(\d+) with low-confidence fields; reading [\d.]+ s, rendering and writing [\d.]+ s, "
-                        r"search index and fonts [\d.]+ s, total [\d.]+ s$", result.stdout, re.M)
+    summary = re.search(r"^Build summary: (\d+) articles, (\d+) pages written, (\d+) unchanged, (\d+) errors, "
+                        r"(\d+) warnings, (\d+) with low-confidence fields; reading [\d.]+ s, rendering [\d.]+ s, "
+                        r"search index [\d.]+ s, fonts [\d.]+ s, total [\d.]+ s$", result.stdout, re.M)
     assert summary, result.stdout
-    articles, pages, errors, warnings, doubtful = map(int, summary.groups())
-    assert (articles, errors, doubtful) == (8, 0, 3)
+    articles, pages, unchanged, errors, warnings, doubtful = map(int, summary.groups())
+    assert (articles, unchanged, errors, doubtful) == (8, 0, 0, 3)
     assert pages == sum(1 for _ in (tmp_path / "out").rglob("*.html"))
     assert warnings >= 6  # one per doubtful field of seeds 000, 001 and 003, at least
 

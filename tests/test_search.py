@@ -114,8 +114,14 @@ def test_search_page_strings_in_both_languages(page, served_site):
 
 
 def test_only_articles_are_indexed(site):
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
-    assert [language["page_count"] for language in entry["languages"].values()] == [8]
+    # One bundle per year of publication, each in its own language tag.
+    counts = {}
+    for entry_file in sorted((site / "pagefind").glob("*/pagefind-entry.json")):
+        entry = json.loads(entry_file.read_text())
+        [(language, index)] = entry["languages"].items()
+        assert language == f"ur-x-{entry_file.parent.name}"
+        counts[entry_file.parent.name] = index["page_count"]
+    assert counts == {"2021": 2, "2025": 2, "undated": 4}
     offline = (site / "search/offline/docs.js").read_text(encoding="utf-8")
     docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
     urls = sorted(record["url"] for record in docs["records"])

@@ -11,8 +11,10 @@ English side lists every story, Urdu-only ones included, marked as Urdu.
 import logging
 import math
 from collections import defaultdict
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from incremental_pages.manifest import replace_file
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -251,8 +253,7 @@ class ArchivePagesGenerator(Generator):
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
         )
-        with open(f"{self.output_path}/sitemap.xml", "w", encoding="utf-8") as sitemap:
-            sitemap.write(xml)
+        replace_file(Path(self.output_path) / "sitemap.xml", xml)
 
 
 def get_generators(pelican):

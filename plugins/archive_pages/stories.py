@@ -58,6 +58,10 @@ class Story:
         # Newest first; undated stories after every dated one.
         return (self.undated, -(self.original.date.toordinal()), self.original.slug)
 
+    def fingerprint(self) -> list[Card]:
+        """What other pages show of this story, for plugins/incremental_pages."""
+        return [self.card(lang) for lang in ("ur", "en")]
+
     def card(self, lang: str) -> Card:
         version = self.versions.get(lang)
         native = version is not None

@@ -3,8 +3,8 @@
 Pelican logs a file it cannot read and still exits 0. This plugin counts every
 error and warning logged during a build, ends the build with a one-line summary
 (articles, pages written, errors, warnings, articles with low-confidence
-fields, and the time of each stage: reading, rendering and writing, then
-search index and fonts) and, in
+fields, and the time of each stage: reading, then the stages plugins time
+in `pelican.stage_seconds`: rendering, search index, fonts) and, in
 strict mode (`BUILD_STRICT = True`, as `make check` and CI build), fails the
 build when anything was logged as an error.
 """
@@ -46,8 +46,7 @@ class BuildReport:
         self.plain = logging.StreamHandler(sys.stderr)
         self.plain.setLevel(logging.WARNING)
         self.plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        self.started = time.monotonic()
-        self.read = self.written = self.started
+        self.started = self.read = time.monotonic()
         self.pages = 0
         self.articles = []
 
@@ -56,7 +55,9 @@ class BuildReport:
         self.counter.warnings = 0
         self.articles = []
         self.pages = 0
-        self.started = self.read = self.written = time.monotonic()
+        self.started = self.read = time.monotonic()
+        # Plugins note the seconds of their own stages here, by name.
+        pelican.stage_seconds = {}
         root = logging.getLogger()
         for handler in (self.counter, self.plain):
             root.removeHandler(handler)
@@ -72,7 +73,6 @@ class BuildReport:
 
     def page_written(self, path, context):
         self.pages += 1
-        self.written = time.monotonic()
 
     def finish(self, pelican):
         doubtful = sorted(
@@ -85,12 +85,13 @@ class BuildReport:
                            ".corrections.toml file):\n  %s", len(doubtful), "\n  ".join(doubtful))
         errors = list(self.counter.messages)
         now = time.monotonic()
-        # Search index and fonts are written on `finalized`, before this runs.
+        stages = {"reading": self.read - self.started, **getattr(pelican, "stage_seconds", {})}
         console.print(
-            f"Build summary: {len(self.articles)} articles, {self.pages} pages, {len(errors)} errors, "
+            f"Build summary: {len(self.articles)} articles, {self.pages} pages written, "
+            f"{getattr(pelican, 'pages_unchanged', 0)} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings} warnings, {len(doubtful)} with low-confidence fields; "
-            f"reading {self.read - self.started:.1f} s, rendering and writing {self.written - self.read:.1f} s, "
-            f"search index and fonts {now - self.written:.1f} s, total {now - self.started:.1f} s",
+            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
+            + f", total {now - self.started:.1f} s",
             soft_wrap=True,
         )
         if errors and pelican.settings.get("BUILD_STRICT"):

@@ -1,24 +1,35 @@
 """Search index: Pagefind over the articles, built at the end of every build.
 
 Only articles are indexed (no listing, tag or archive page), one record per
-article version, all in one index (`force_language`) so that the Urdu and the
-English search page both find every article. Records are written through
+article version, all in one language (`force_language`) so that the Urdu and
+the English search page both find every article. Records are written through
 Pagefind's Python API from text the importer has already normalised, folded
 the way glossary names are matched (Urdu letters, no diacritics), plus one
 token per glossary entry the article names: any spelling of a name, in either
 language, is one search term; so is each filter value (outlet, year,
-language). A second, small bundle (pagefind/recent/) holds the last year's
-articles, which the search page asks first. The same records go into an offline index
-(`offline.py`) for readers who open the site from disk.
+language).
+
+One Pagefind bundle per year of publication (pagefind/2025/, ...,
+pagefind/undated/), which the search page merges (Pagefind's mergeIndex),
+newest year first, so first results come from the smallest useful index.
+Per-year bundles also bound the memory of one Pagefind process, let the
+cores index two years at once, and let a rebuild index again only the years
+whose records changed (their fingerprints are kept in CACHE_PATH/search.json).
+The same records go into an offline index (`offline.py`) for readers who open
+the site from disk.
 """
 
-import datetime as dt
+import hashlib
+import json
 import logging
+import os
 import shutil
+import time
+from importlib.metadata import version
 from pathlib import Path
 
+from incremental_pages.manifest import BuildManifest, replace_file
 from pelican import signals
-
 from seed_reader.importer import extractor_for
 from seed_reader.knowledge import DATA_DIR
 
@@ -27,8 +38,7 @@ from .pagefind_writer import write_pagefind
 from .records import lexicon, record_for
 
 logger = logging.getLogger(__name__)
-# The recent bundle: what the search page asks first (see theme/static/js/search.js).
-RECENT_DAYS = 366
+UNDATED_BUNDLE = "undated"
 
 
 class SearchIndex:
@@ -51,36 +61,60 @@ class SearchIndex:
     def write(self, pelican):
         if not pelican.settings.get("SEARCH_INDEX", True):
             return
+        started = time.monotonic()
         output = Path(pelican.output_path)
         records = self.records()
-        recent = recent_records(records)
-        write_pagefind(records, output / "pagefind")
-        if recent:
-            write_pagefind(recent, output / "pagefind" / "recent")
+        bundles = bundles_of(records)
+        written = write_bundles(bundles, output / "pagefind", pelican.settings)
         offline = output / "search" / "offline"
         shutil.rmtree(offline, ignore_errors=True)
         write_offline_index(records, offline)
         knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
         years = {r.meta["date"][:4] for r in records if r.meta["date"]}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
-        data["recent"] = bool(recent)
-        (output / "search" / "lexicon.js").write_text(
-            "window.AKHBAR_LEXICON = " + script_data(data) + ";\n",
-            encoding="utf-8",
-        )
-        logger.info("Search index: %d records", len(records))
+        data["bundles"] = [f"pagefind/{name}/" for name in bundles]
+        replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
+        logger.info("Search index: %d records, %d bundles, %d indexed again", len(records), len(bundles), written)
+        getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
 
 
-def recent_records(records) -> list:
-    """Records of the last RECENT_DAYS before the newest dated one, when that
-    leaves out part of the archive (else a second bundle would only cost)."""
-    dates = sorted(r.meta["date"] for r in records if r.meta["date"])
-    if not dates:
-        return []
-    newest = dt.date.fromisoformat(dates[-1])
-    since = (newest - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    recent = [r for r in records if r.meta["date"] and r.meta["date"] >= since]
-    return recent if len(recent) < len(records) else []
+def bundle_name(record) -> str:
+    return record.meta["date"][:4] or UNDATED_BUNDLE
+
+
+def bundles_of(records) -> dict[str, list]:
+    """Records by bundle: newest year first, undated last."""
+    bundles = {}
+    for record in records:
+        bundles.setdefault(bundle_name(record), []).append(record)
+    return dict(sorted(bundles.items(), key=lambda item: (item[0] == UNDATED_BUNDLE, -int(item[0]) if item[0].isdigit() else 0)))
+
+
+def bundle_fingerprint(records) -> str:
+    data = [version("pagefind_bin")] + [[r.url, r.content, r.meta] for r in records]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def write_bundles(bundles: dict[str, list], folder: Path, settings) -> int:
+    """Write the bundles whose records changed; remove the ones the archive no longer has."""
+    manifest = BuildManifest(Path(settings.get("CACHE_PATH", "cache")) / "search.json")
+    if not settings.get("INCREMENTAL_PAGES", True):
+        manifest.entries.clear()
+    changed = {}
+    for name, records in bundles.items():
+        fingerprint = bundle_fingerprint(records)
+        entry_file = f"{name}/pagefind-entry.json"
+        if not manifest.is_current(folder, entry_file, fingerprint):
+            changed[name] = (records, fingerprint)
+    workers = settings.get("RENDER_WORKERS") or os.cpu_count() or 1
+    write_pagefind({folder / name: records for name, (records, _) in changed.items()}, workers)
+    for name, (_, fingerprint) in changed.items():
+        manifest.record(folder, f"{name}/pagefind-entry.json", fingerprint)
+    for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
+        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        manifest.forget(f"{stale.name}/pagefind-entry.json")
+    manifest.save()
+    return len(changed)
 
 
 INDEX = SearchIndex()

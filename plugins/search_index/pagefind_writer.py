@@ -6,6 +6,7 @@ import contextlib
 import shutil
 from pathlib import Path
 
+
 class _PromptAsyncio:
     """asyncio as pagefind.service sees it, minus the 0.1 s nap before reading each reply.
 
@@ -79,23 +80,38 @@ def prompt_pagefind_service():
         service.asyncio = asyncio
 
 
-async def _write_pagefind(records, folder: Path):
+async def _write_bundle(records, folder: Path):
     from pagefind.index import IndexConfig
 
     shutil.rmtree(folder, ignore_errors=True)
-    config = IndexConfig(force_language="ur", output_path=str(folder))
+    # Every record in one language, so both search pages search everything; a
+    # private-use tag per bundle (ur-x-2024) prefixes the ids of its results,
+    # which tells the search page which bundle a result comes from.
+    language = f"ur-x-{folder.name}"
+    config = IndexConfig(force_language=language, output_path=str(folder))
     async with SettledPagefindIndex(config) as index:
         # One at a time, in a fixed order: concurrent requests may be indexed
         # in any order, and the index must come out the same on every build.
         for record in records:
             await index.add_custom_record(
-                url=record.url, content=record.content, language="ur", meta=record.meta,
+                url=record.url, content=record.content, language=language, meta=record.meta,
             )
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
 
 
-def write_pagefind(records, folder: Path) -> None:
-    """One bundle of `records` in `folder`, the same bytes on every build."""
+async def _write_bundles(bundles: dict[Path, list], workers: int):
+    # Each bundle has its own Pagefind process: `workers` of them index at once.
+    slots = asyncio.Semaphore(workers)
+
+    async def write(folder, records):
+        async with slots:
+            await _write_bundle(records, folder)
+
+    await asyncio.gather(*(write(folder, records) for folder, records in bundles.items()))
+
+
+def write_pagefind(bundles: dict[Path, list], workers: int = 1) -> None:
+    """A Pagefind bundle of each folder's records, the same bytes on every build."""
     with prompt_pagefind_service():
-        asyncio.run(_write_pagefind(records, folder))
+        asyncio.run(_write_bundles(bundles, workers))

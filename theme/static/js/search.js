@@ -53,32 +53,62 @@
 
   // -- engines -----------------------------------------------------------------
 
-  /* Pagefind. The archive has two bundles: pagefind/ holds every article, and
-     pagefind/recent/ (when the archive spans more than a year) the last year's.
-     The small one answers first, so first results do not wait for the page list
-     of the whole archive; the complete answer follows and replaces it. */
+  /* Pagefind. The archive has one bundle per year (newest first, undated last).
+     The newest answers first, so first results do not wait for the whole
+     archive; the others are then merged in (Pagefind's mergeIndex) and the
+     complete answer replaces the first one.
+
+     Pagefind answers a word that begins no word of a bundle with a shorter one
+     (پوتنز -> پوتن, a filter token -> "xf"): false hits. Each bundle is indexed
+     under its own language tag (ur-x-2024), which prefixes its result ids, so
+     the best hit of each bundle is checked and a bundle whose best hit lacks a
+     word of the query contributes nothing. */
   const pagefindEngine = {
-    bundles: {},
-    load(path) {
-      this.bundles[path] = this.bundles[path] || (async () => {
-        const pagefind = await import(new URL(`${path}pagefind.js`, root).href);
+    primary: null,
+    merged: null,
+    complete: false,
+    load() {
+      this.primary = this.primary || (async () => {
+        const pagefind = await import(new URL(`${lexicon.bundles[0]}pagefind.js`, root).href);
         // In the page's own thread: a worker costs another 41 KB and ~100 ms to start.
         await pagefind.options({ noWorker: true });
         await pagefind.init();
         return pagefind;
       })();
-      return this.bundles[path];
+      return this.primary;
+    },
+    loadAll() {
+      this.merged = this.merged || (async () => {
+        const pagefind = await this.load();
+        // Started together; Pagefind keeps the bundles in the order of these calls.
+        await Promise.all(lexicon.bundles.slice(1).map((path) => pagefind.mergeIndex(new URL(path, root).href)));
+        this.complete = true;
+        return pagefind;
+      })();
+      return this.merged;
     },
     start() {
-      return this.load(lexicon.recent ? "pagefind/recent/" : "pagefind/");
+      return this.load();
     },
-    async hits(path, terms) {
-      const response = await (await this.load(path)).search(terms.join(" "));
-      return response.results.map((result) => ({ score: result.score, load: () => result.data() }));
+    async hits(pagefind, terms) {
+      const response = await pagefind.search(terms.join(" "));
+      const byBundle = new Map();
+      for (const result of response.results) {
+        const bundle = result.id.split("_")[0];
+        if (!byBundle.has(bundle)) byBundle.set(bundle, []);
+        byBundle.get(bundle).push({ score: result.score, load: () => result.data() });
+      }
+      const kept = await Promise.all([...byBundle.values()].map(async (hits) => {
+        hits[0].data = await hits[0].load();
+        return terms.every((t) => startsAWord(hits[0].data.content, t)) ? hits : [];
+      }));
+      return kept.flat().sort((a, b) => b.score - a.score);
     },
     async search(terms, early) {
-      if (lexicon.recent && early) await early(await this.hits("pagefind/recent/", terms));
-      return this.hits("pagefind/", terms);
+      if (!this.complete && lexicon.bundles.length > 1 && early) {
+        await early(await this.hits(await this.load(), terms));
+      }
+      return this.hits(await this.loadAll(), terms);
     },
   };
 
@@ -269,12 +299,6 @@
   /* Show the first page of hits. An early answer (the last year only) shows what
      it found and leaves the status to the complete one. */
   async function present(hits, mine, terms, entities, query, complete) {
-    // Pagefind answers a word that begins no indexed word with a shorter one
-    // (پوتنز -> پوتن); then even its best hit lacks the word: no results.
-    if (hits.length) {
-      hits[0].data = await hits[0].load();
-      if (!terms.every((t) => startsAWord(hits[0].data.content, t))) hits = [];
-    }
     if (mine !== latest || (!complete && !hits.length)) return;
     current = { hits, next: 0, seen: new Map(), terms, entities, query, complete };
     list.replaceChildren();

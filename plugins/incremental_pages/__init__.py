@@ -1,0 +1,72 @@
+"""Incremental pages: render only the pages whose inputs changed, on every core.
+
+Pelican renders and writes every page on every build, and a build of 10,000
+articles spends most of its time there. This plugin supplies the writer
+(writer.py): generators hand it their pages as usual, and when they are done
+(the first thing on `finalized`, so register this plugin first) it renders
+the pages whose fingerprint changed since the last build, in one forked
+process per core, and removes the pages the archive no longer has.
+
+The fingerprints of the last build are in CACHE_PATH/pages.json. Settings:
+RENDER_WORKERS (default: the number of cores) and INCREMENTAL_PAGES (True;
+False renders every page).
+"""
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+import pelican as pelican_package
+from pelican import signals
+
+from .fingerprint import files_key
+from .manifest import BuildManifest
+from .writer import WRITERS, IncrementalWriter
+
+logger = logging.getLogger(__name__)
+
+
+def site_key(settings: dict) -> str:
+    """Everything every page depends on: settings, theme, plugins and their data."""
+    plain = {}
+    for name, value in sorted(settings.items()):
+        try:
+            plain[name] = json.loads(json.dumps(value, sort_keys=True))
+        except (TypeError, ValueError):
+            continue  # functions, classes: their code is under the plugin paths below
+    folders = [Path(settings["THEME"])] + [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
+    return json.dumps([plain, pelican_package.__version__, sys.version, files_key(folders)], sort_keys=True)
+
+
+def manifest_path(settings: dict) -> Path:
+    return Path(settings.get("CACHE_PATH", "cache")) / "pages.json"
+
+
+def get_writer(pelican):
+    return IncrementalWriter
+
+
+def render_pages(pelican):
+    settings = pelican.settings
+    writer = WRITERS.pop() if WRITERS else None
+    WRITERS.clear()
+    if writer is None:
+        return
+    started = time.monotonic()
+    manifest = BuildManifest(manifest_path(settings))
+    if not settings.get("INCREMENTAL_PAGES", True):
+        manifest.entries.clear()
+    writer.render_all(site_key(settings), manifest, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
+    manifest.save()
+    logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
+    pelican.page_manifest = manifest
+    pelican.pages_unchanged = writer.skipped
+    getattr(pelican, "stage_seconds", {})["rendering"] = time.monotonic() - started
+
+
+def register():
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(render_pages)

@@ -1,0 +1,117 @@
+"""What a page is made of, as one hash: when it matches the last build's, the
+page need not be rendered again.
+
+Pure logic, no Pelican import. A page's fingerprint covers the values a
+generator passes to its template (article, stories, heading, page number ...)
+and the build's `site_key` (settings, theme, plugins and their data files).
+Articles are hashed by what a page can show of them: an article on its own
+page by its text, metadata, URL, translations and related stories; on another
+page by its link (URL, language, title), and a story by its cards (an object
+with a `fingerprint()` method says what pages show of it). So editing the
+body of an article makes again its own page, not every listing it is on. A value whose identity has
+no stable text (an object shown as "<... at 0x...>") makes the page
+unfingerprintable: it is rendered on every build, which is slow but never stale.
+"""
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+class Unfingerprintable(ValueError):
+    pass
+
+
+def _is_content(value) -> bool:
+    # Pelican's Content (articles, pages) without importing Pelican.
+    return hasattr(value, "_content") and hasattr(value, "metadata") and hasattr(value, "url")
+
+
+class Fingerprinter:
+    """Hashes values; remembers each article's hash for the rest of the build."""
+
+    # Attributes of an article that are the build itself, or links to other
+    # articles (hashed as references, below), not what the page shows of it.
+    SKIPPED = {"_context", "settings", "_content", "translations", "related", "story", "metadata"}
+
+    def __init__(self, site_key: str):
+        self.site_key = site_key
+        self._refs: dict[int, str] = {}
+        self._objects: dict[tuple, tuple] = {}
+
+    def page(self, name: str, template_name: str, values: dict) -> str | None:
+        try:
+            text = self._text({"name": name, "template": template_name, "values": values}, full=True)
+        except Unfingerprintable:
+            return None
+        return hashlib.sha256((self.site_key + text).encode("utf-8")).hexdigest()
+
+    def reference(self, content) -> str:
+        """An article as a link on another page shows it."""
+        return self._text({"url": content.url, "lang": content.lang, "title": content.title}, full=False)
+
+    def _text(self, value, full: bool) -> str:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return repr(value)
+        if isinstance(value, (dt.date, dt.datetime, dt.time)):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return "{" + ",".join(f"{self._text(k, full)}:{self._text(v, full)}"
+                                  for k, v in sorted(value.items(), key=lambda item: repr(item[0]))) + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self._text(v, full) for v in value) + "]"
+        if isinstance(value, (set, frozenset)):
+            return "{" + ",".join(sorted(self._text(v, full) for v in value)) + "}"
+        if _is_content(value):
+            if not full:
+                return f"<link {self.reference(value)}>"
+            return "<article " + self._own(value) + ">"
+        if hasattr(value, "name") and hasattr(value, "render"):  # a Jinja template
+            return f"<template {value.name}>"
+        # Stories, glossary entries, outlets: shown on many pages, hashed once.
+        key = (id(value), full)
+        if key not in self._objects:
+            if hasattr(value, "fingerprint") and callable(value.fingerprint):
+                # An object that says what pages show of it (a story: its cards).
+                text = type(value).__name__ + self._text(value.fingerprint(), full=False)
+            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                text = type(value).__name__ + self._text(
+                    {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
+            else:
+                text = repr(value)
+                if _ADDRESS.search(text):
+                    raise Unfingerprintable(text)
+            self._objects[key] = (value, text)  # holding value keeps its id unique
+        return self._objects[key][1]
+
+    def _own(self, content) -> str:
+        """An article on its own page: text, metadata, links to its translations, related stories."""
+        key = id(content)
+        if key not in self._refs:
+            own = {k: v for k, v in vars(content).items() if k not in self.SKIPPED}
+            self._refs[key] = hashlib.sha1(self._text({
+                "url": content.url,
+                "body": str(content._content),
+                "metadata": content.metadata,
+                "attributes": own,
+                "translations": list(getattr(content, "translations", [])),
+                "related": list(getattr(content, "related", None) or []),
+            }, full=False).encode("utf-8")).hexdigest()
+        return self._refs[key]
+
+
+def files_key(paths: list[Path]) -> str:
+    """A hash of every file under these folders (or of these files), names included."""
+    digest = hashlib.sha256()
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(root.parent)).encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

@@ -1,0 +1,177 @@
+"""A Pelican writer that renders pages at the end of the generation, only the
+ones whose inputs changed, on every core.
+
+Generators call write_file() as usual; the call is kept (the template and the
+values, not the HTML) and rendered when all generators are done. Pages whose
+fingerprint (fingerprint.py) and file are as the last build left them are not
+rendered again; the rest are split among forked processes, one per core, each
+rendering and writing its share. Files are replaced, never rewritten in place,
+and pages the archive no longer has are removed.
+"""
+
+import gc
+import logging
+import os
+import pickle
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from .fingerprint import Fingerprinter
+from .manifest import BuildManifest, replace_file
+
+logger = logging.getLogger(__name__)
+
+# Below this many pages to render, forking costs more than it saves.
+PARALLEL_MIN_PAGES = 200
+
+
+@dataclass
+class PageJob:
+    name: str
+    template: object
+    context: dict
+    relative_urls: bool
+    values: dict
+    fingerprint: str | None = None
+
+    def local_context(self) -> dict:
+        # As pelican.writers.Writer.write_file builds it.
+        local = self.context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if self.relative_urls:
+            relative = path_to_url(get_relative_path(self.name))
+            local["SITEURL"] = local["localsiteurl"] = relative
+        local["output_file"] = self.name
+        local.update(self.values)
+        return local
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[PageJob] = []
+        self.written_directly: set[str] = set()
+        self.rendered = self.skipped = self.removed = 0
+        WRITERS.append(self)
+
+    def _open_w(self, filename, encoding, override=False):
+        # Feeds (and Pelican's own pagination): written at once, by Pelican.
+        # Replace the file rather than truncate it (see replace_file).
+        if os.path.isfile(filename):
+            os.unlink(filename)
+        self.written_directly.add(Path(os.path.relpath(filename, self.output_path)).as_posix())
+        return super()._open_w(filename, encoding, override)
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        paginates = paginated or any(key in kwargs for key in ("articles", "dates"))
+        if not name or (paginates and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            # Pelican's own pagination: not used by this site's generators, written at once.
+            return super().write_file(name, template, context, relative_urls, paginated,
+                                      template_name, override_output, url, **kwargs)
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files and not override_output:
+            raise RuntimeError(f'"{name}" is written twice: two pages have one URL')
+        self._written_files.add(path)
+        self.jobs.append(PageJob(name, template, context, relative_urls, kwargs))
+
+    # -- at the end of the generation ----------------------------------------
+
+    def render_all(self, site_key: str, manifest: BuildManifest, workers: int) -> None:
+        output = Path(self.output_path)
+        fingerprints = Fingerprinter(site_key)
+        todo = []
+        for job in self.jobs:
+            job.fingerprint = fingerprints.page(job.name, job.template.name, job.values)
+            if manifest.is_current(output, job.name, job.fingerprint):
+                self.skipped += 1
+            else:
+                todo.append(job)
+        self._render(todo, workers)
+        for job in todo:
+            manifest.record(output, job.name, job.fingerprint)
+            signals.content_written.send(str(output / job.name), context=job.values)
+        self.rendered = len(todo)
+        # Pages the archive no longer has (a seed deleted, a listing shorter):
+        # every HTML file in the output is a page of this writer.
+        wanted = {job.name for job in self.jobs} | self.written_directly
+        for path in sorted(output.rglob("*.html")):
+            name = path.relative_to(output).as_posix()
+            if name not in wanted:
+                path.unlink()
+                self.removed += 1
+        for name in [n for n in manifest.entries if n not in wanted]:
+            manifest.forget(name)
+        self.jobs = []
+
+    def _render(self, jobs: list[PageJob], workers: int) -> None:
+        workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
+        # The articles and their metadata live until the build ends: keep the
+        # garbage collector from scanning them again and again while pages are
+        # rendered (and forked processes from copying them by touching them).
+        gc.freeze()
+        children = []
+        for share in range(1, workers):
+            reader, writer = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: render this share, report, exit
+                os.close(reader)
+                _render_in_child(jobs[share::workers], self.output_path, writer)
+            os.close(writer)
+            children.append((pid, reader))
+        _render_share(jobs[0::workers], self.output_path)
+        for pid, reader in children:
+            with os.fdopen(reader, "rb") as pipe:
+                report = pickle.load(pipe)
+            os.waitpid(pid, 0)
+            for level, message in report["log"]:
+                logger.log(level, message)
+            if report["error"]:
+                raise RuntimeError(f"rendering pages failed:\n{report['error']}")
+        gc.unfreeze()
+
+
+def _render_share(jobs: list[PageJob], output_path: str) -> None:
+    for job in jobs:
+        local = job.local_context()
+        if local["localsiteurl"]:
+            job.context["localsiteurl"] = local["localsiteurl"]
+        page = job.template.render(local)
+        replace_file(Path(sanitised_join(output_path, job.name)), page)
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.levelno, record.getMessage()))
+
+
+def _render_in_child(jobs, output_path, pipe_fd):
+    """Render in a forked process; its warnings go back to the parent, which logs them."""
+    collector = _Collector()
+    root = logging.getLogger()
+    root.handlers[:] = [collector]
+    report = {"log": collector.records, "error": None}
+    code = 0
+    try:
+        _render_share(jobs, output_path)
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent
+        report["error"] = traceback.format_exc()
+        code = 1
+    finally:
+        with os.fdopen(pipe_fd, "wb") as pipe:
+            pickle.dump(report, pipe)
+        sys.stdout.flush()
+        os._exit(code)
+
+
+WRITERS: list[IncrementalWriter] = []

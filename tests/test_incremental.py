@@ -1,0 +1,88 @@
+"""Rebuilds: only what changed is made again, and the result is the same as a
+clean build's (plugins/incremental_pages, the per-year search bundles, `make html`)."""
+
+import os
+import re
+
+from .conftest import make, pelican
+from .test_build import checksums, differing
+
+EDITED_SEED = "seeds/002_6aa83e8293d70fa7.txt"
+EDITED_PAGE = "002-6aa83e8293d70fa7.html"
+
+
+def summary(result) -> tuple[int, int]:
+    """(pages written, pages unchanged) from the build summary."""
+    found = re.search(r"Build summary: \d+ articles, (\d+) pages written, (\d+) unchanged", result.stdout)
+    assert found, result.stdout + result.stderr
+    return int(found[1]), int(found[2])
+
+
+def clean_build(project, output):
+    """A build from nothing, with its own cache, to compare with."""
+    cache = output.parent / f"{output.name}-cache"
+    result = pelican(project, output, "-e", "INCREMENTAL_PAGES=false", f'CACHE_PATH="{cache}"')
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def edit_seed(project, old: str, new: str) -> None:
+    seed = project / EDITED_SEED
+    text = seed.read_text(encoding="utf-8")
+    assert old in text
+    seed.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rebuild_without_changes_writes_nothing(project):
+    first = make(project, "html")
+    assert first.returncode == 0, first.stdout + first.stderr
+    written, unchanged = summary(first)
+    assert written > 100 and unchanged == 0
+    before = checksums(project / "output")
+    again = make(project, "html")
+    assert again.returncode == 0, again.stderr
+    assert summary(again) == (0, written)
+    assert differing(checksums(project / "output"), before) == []
+
+
+def test_editing_one_seed_makes_again_only_what_shows_it(project, tmp_path):
+    assert make(project, "html").returncode == 0
+    output = project / "output"
+    stamps = {p: p.stat().st_mtime_ns for p in output.rglob("*.html")}
+    # A hard link to the last build's page, as a reader's copy or a server may hold it.
+    kept = tmp_path / "kept.html"
+    os.link(output / EDITED_PAGE, kept)
+    kept_before = kept.read_bytes()
+
+    # A word in the body, far from the lede: listings and cards do not show it.
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    written, unchanged = summary(result)
+    remade = sorted(p.relative_to(output).as_posix() for p, stamp in stamps.items()
+                    if p.stat().st_mtime_ns != stamp)
+    assert remade == [EDITED_PAGE] and written == 1
+    assert "کسی اجلاس کا کوئی امکان" in (output / EDITED_PAGE).read_text(encoding="utf-8")
+    assert kept.read_bytes() == kept_before  # replaced, never rewritten in place
+
+    clean = clean_build(project, tmp_path / "clean")
+    assert differing(checksums(output), checksums(clean)) == []
+
+    # A new headline shows wherever the article's card does: those pages only.
+    edit_seed(project, "سرگئی لاروف نے ایک انٹرویو میں اگلے ماہ مذاکرات کی بات کی",
+              "سرگئی لاروف نے ایک انٹرویو میں اگلے ماہ مذاکرات کی بات کی ہے")
+    result = make(project, "html")
+    written, unchanged = summary(result)
+    assert 1 < written < written + unchanged
+    assert differing(checksums(output), checksums(clean)) != []
+
+
+def test_a_deleted_seed_leaves_no_page_behind(project, tmp_path):
+    assert make(project, "html").returncode == 0
+    (project / "seeds/001_5fdcb9c48dad7940.txt").unlink()
+    result = make(project, "html")
+    assert result.returncode == 0, result.stderr
+    output = project / "output"
+    assert not (output / "001-5fdcb9c48dad7940.html").exists()
+    clean = clean_build(project, tmp_path / "clean")
+    assert differing(checksums(output), checksums(clean)) == []
