@@ -1,20 +1,27 @@
 """The project's benchmark (make bench): build N synthetic articles with the real
-pipeline, then measure search on the result.
+pipeline, rebuild after editing one seed, build the same articles with plain
+Pelican and Pagefind for comparison, then measure search on the result.
 
     python bench/run.py 1000 10000
 
-For each N: corpus generation, wall time and peak memory of the whole build,
-pages written, output and index sizes, then bench/search_bench.py (bytes and
-time to first results, first and second query, over http and file://).
-Prints one JSON object.
+For each N: wall time and peak memory of the whole build and of each stage
+(reading, rendering, search index, fonts, from the build summary), pages
+written and pages per second, output and index sizes, the rebuild after
+editing one seed, the baseline (the same articles as plain Markdown, Pelican
+4.12 with its default theme, then the Pagefind CLI over its output) and our
+figures as ratios to it, then bench/search_bench.py (bytes and time to first
+results, first and second query, over http and file://). Memory is the sum of
+the resident memory of the build's processes (Pelican, its forked workers,
+Pagefind), sampled every 50 ms. Prints one JSON object.
 """
 
 import json
-import resource
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -24,9 +31,154 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402
 import search_bench  # noqa: E402
 
+STAGES = ("reading", "rendering", "search index", "fonts")
+PAGE_SIZE = 4096
+
+
+def tree_rss(root_pid: int) -> int:
+    """Resident bytes of a process and all its descendants, from /proc."""
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            rss[int(entry.name)] = int(fields[21]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            continue
+    family, total = {root_pid}, 0
+    changed = True
+    while changed:
+        changed = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                changed = True
+    for pid in family:
+        total += rss.get(pid, 0)
+    return total
+
+
+def measured(command: list[str], cwd: Path) -> dict:
+    """Run a command; its wall time, output, and its process tree's memory over time."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    samples = []
+
+    def sample():
+        while process.poll() is None:
+            samples.append((time.monotonic() - started, tree_rss(process.pid)))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    wall = time.monotonic() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{stderr[-3000:]}")
+    return {"wall": wall, "stdout": stdout, "samples": samples}
+
+
+def megabytes(value: float) -> int:
+    return round(value / 1e6)
+
 
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def pelican_command(output: Path, *settings: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", "pelican.conf.py",
+            "-o", str(output), "-e", f'WEBFONTS_CACHE="{ROOT / ".build" / "webfonts"}"', *settings]
+
+
+def stages_of(run: dict) -> dict:
+    """Seconds and peak memory of each stage, from the build summary and the samples."""
+    summary = re.search(r"^Build summary: .*$", run["stdout"], re.M)
+    if not summary:
+        raise SystemExit("no build summary:\n" + run["stdout"][-2000:])
+    seconds = {name: float(value) for name, value in re.findall(r"(\w[\w ]*?) ([\d.]+) s", summary[0].split(";")[1])}
+    written = int(re.search(r"(\d+) pages written", summary[0])[1])
+    # The stages run one after the other and end with the build; what runs
+    # before the first (starting Python, Pelican, plugins) is "starting".
+    bounds, end = {}, run["wall"]
+    for name in reversed(["total", *STAGES]):
+        if name in seconds and name != "total":
+            bounds[name] = (end - seconds[name], end)
+            end -= seconds[name]
+    result = {"starting": {"seconds": round(end, 1)}}
+    for name in STAGES:
+        if name in bounds:
+            low, high = bounds[name]
+            peak = max((rss for at, rss in run["samples"] if low <= at <= high), default=0)
+            result[name] = {"seconds": round(seconds[name], 1), "peak_memory_mb": megabytes(peak)}
+    return {"stages": result, "pages_written": written}
+
+
+def peak(run: dict) -> int:
+    return max((rss for _, rss in run["samples"]), default=0)
+
+
+# -- the baseline: the same articles, plain Pelican, then Pagefind ------------
+
+BASELINE_SETTINGS = """\
+SITENAME = "Baseline"
+PATH = "content"
+TIMEZONE = "Asia/Karachi"
+DEFAULT_LANG = "ur"
+RELATIVE_URLS = True
+DEFAULT_PAGINATION = 20
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+"""
+
+
+def baseline_project(project: Path, scratch: Path) -> Path:
+    """The archive's seeds as plain Markdown (first line as title, the rest as
+    paragraphs, a date per article) and its English Markdown as it is."""
+    plain = scratch / f"{project.name}-plain"
+    content = plain / "content"
+    content.mkdir(parents=True)
+    (plain / "pelican.conf.py").write_text(BASELINE_SETTINGS, encoding="utf-8")
+    for number, seed in enumerate(sorted((project / "seeds").glob("*.txt"))):
+        lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+        date = f"20{15 + number % 10}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        (content / f"{seed.stem}.md").write_text(
+            f"Title: {lines[0]}\nDate: {date}\nSlug: {seed.stem}\n\n" + "\n\n".join(lines[1:]) + "\n",
+            encoding="utf-8")
+    shutil.copytree(project / "content" / "en", content / "en")
+    return plain
+
+
+def baseline(project: Path, scratch: Path) -> dict:
+    plain = baseline_project(project, scratch)
+    output = plain / "output"
+    build = measured([sys.executable, "-m", "pelican", "-s", "pelican.conf.py", "-o", str(output)], plain)
+    index = measured([sys.executable, "-m", "pagefind", "--site", str(output)], plain)
+    return {
+        "pelican_seconds": round(build["wall"], 1),
+        "pelican_peak_memory_mb": megabytes(peak(build)),
+        "pages": sum(1 for _ in output.rglob("*.html")),
+        "pagefind_seconds": round(index["wall"], 1),
+        "pagefind_peak_memory_mb": megabytes(peak(index)),
+        "total_seconds": round(build["wall"] + index["wall"], 1),
+        "peak_memory_mb": megabytes(max(peak(build), peak(index))),
+    }
+
+
+# -- one archive --------------------------------------------------------------
+
+def edit_one_seed(project: Path) -> str:
+    """Change a sentence in the body of one seed, as an editor would."""
+    seed = sorted((project / "seeds").glob("*.txt"))[len(list((project / "seeds").glob("*.txt"))) // 2]
+    text = seed.read_text(encoding="utf-8").rstrip("\n")
+    seed.write_text(text + "\n\nاس خبر میں ترمیم کی گئی ہے۔\n", encoding="utf-8")
+    return seed.name
 
 
 def build(count: int, scratch: Path) -> dict:
@@ -39,35 +191,52 @@ def build(count: int, scratch: Path) -> dict:
     corpus.generate(count, project)
     generated = time.monotonic() - started
     output = project / "output"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "--log-handler", "plain", "-s", "pelican.conf.py", "-o", str(output),
-         "-e", f'WEBFONTS_CACHE="{ROOT / ".build" / "webfonts"}"'],
-        cwd=project, capture_output=True, text=True,
-    )
-    wall = time.monotonic() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if result.returncode != 0:
-        raise SystemExit(result.stderr[-3000:])
+
+    full = measured(pelican_command(output), project)
+    full_stages = stages_of(full)
     pages = sum(1 for _ in output.rglob("*.html"))
-    return {
+    edited = edit_one_seed(project)
+    rebuild = measured(pelican_command(output), project)
+    rebuild_stages = stages_of(rebuild)
+    base = baseline(project, scratch)
+    ours = {
         "articles": count,
         "corpus_seconds": round(generated, 1),
-        "build_seconds": round(wall, 1),
-        "peak_memory_mb": round(max(peak, before) / 1024),
+        "build_seconds": round(full["wall"], 1),
+        "peak_memory_mb": megabytes(peak(full)),
+        **full_stages,
         "pages": pages,
-        "pages_per_second": round(pages / wall),
+        "pages_per_second": round(pages / full["wall"]),
         "output_mb": round(size_of(output) / 1e6, 1),
         "pagefind_mb": round(size_of(output / "pagefind") / 1e6, 1),
         "offline_index_mb": round(size_of(output / "search") / 1e6, 1),
-        "search": search_bench.main(output),
+        "rebuild_after_editing_one_seed": {
+            "seed": edited,
+            "seconds": round(rebuild["wall"], 1),
+            "peak_memory_mb": megabytes(peak(rebuild)),
+            **rebuild_stages,
+        },
+        "baseline_plain_pelican_and_pagefind": base,
+        "ratio_to_baseline": {
+            "build_time": round(full["wall"] / base["total_seconds"], 2),
+            "peak_memory": round(peak(full) / 1e6 / base["peak_memory_mb"], 2),
+        },
     }
+    ours["search"] = search_bench.main(output)
+    return ours
 
 
 def main(counts: list[int]) -> None:
     with tempfile.TemporaryDirectory(prefix="akhbar-bench-") as scratch:
-        report = [build(count, Path(scratch)) for count in counts]
+        report = []
+        for count in counts:
+            report.append(build(count, Path(scratch)))
+            print(json.dumps(report[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+    if len(report) > 1:
+        small, large = report[0], report[-1]
+        growth = {"articles": round(large["articles"] / small["articles"], 1),
+                  "build_time": round(large["build_seconds"] / small["build_seconds"], 1)}
+        report.append({"growth": growth})
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

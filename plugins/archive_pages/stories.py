@@ -30,6 +30,7 @@ class Card:
 class Story:
     def __init__(self, original):
         self.original = original
+        self._cards = {}
         self.versions = {original.lang: original}
         for translation in getattr(original, "translations", []):
             self.versions.setdefault(translation.lang, translation)
@@ -63,6 +64,13 @@ class Story:
         return [self.card(lang) for lang in ("ur", "en")]
 
     def card(self, lang: str) -> Card:
+        # Once per language: a story is listed on many pages, and an article's
+        # URL is slow to compute in Pelican.
+        if lang not in self._cards:
+            self._cards[lang] = self._make_card(lang)
+        return self._cards[lang]
+
+    def _make_card(self, lang: str) -> Card:
         version = self.versions.get(lang)
         native = version is not None
         version = version or self.original

@@ -93,10 +93,10 @@ class Fingerprinter:
         key = id(content)
         if key not in self._refs:
             own = {k: v for k, v in vars(content).items() if k not in self.SKIPPED}
+            # Pelican sets every metadata field as an attribute too: `own` has them all.
             self._refs[key] = hashlib.sha1(self._text({
                 "url": content.url,
                 "body": str(content._content),
-                "metadata": content.metadata,
                 "attributes": own,
                 "translations": list(getattr(content, "translations", [])),
                 "related": list(getattr(content, "related", None) or []),

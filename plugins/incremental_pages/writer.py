@@ -85,19 +85,15 @@ class IncrementalWriter(Writer):
 
     def render_all(self, site_key: str, manifest: BuildManifest, workers: int) -> None:
         output = Path(self.output_path)
-        fingerprints = Fingerprinter(site_key)
-        todo = []
+        outcome = self._share_out(site_key, manifest, workers)
         for job in self.jobs:
-            job.fingerprint = fingerprints.page(job.name, job.template.name, job.values)
-            if manifest.is_current(output, job.name, job.fingerprint):
-                self.skipped += 1
+            fingerprint, rendered = outcome[job.name]
+            if rendered:
+                manifest.record(output, job.name, fingerprint)
+                signals.content_written.send(str(output / job.name), context=job.values)
+                self.rendered += 1
             else:
-                todo.append(job)
-        self._render(todo, workers)
-        for job in todo:
-            manifest.record(output, job.name, job.fingerprint)
-            signals.content_written.send(str(output / job.name), context=job.values)
-        self.rendered = len(todo)
+                self.skipped += 1
         # Pages the archive no longer has (a seed deleted, a listing shorter):
         # every HTML file in the output is a page of this writer.
         wanted = {job.name for job in self.jobs} | self.written_directly
@@ -110,7 +106,9 @@ class IncrementalWriter(Writer):
             manifest.forget(name)
         self.jobs = []
 
-    def _render(self, jobs: list[PageJob], workers: int) -> None:
+    def _share_out(self, site_key, manifest, workers) -> dict[str, tuple]:
+        """Fingerprint, and render when changed, every page: a share per process."""
+        jobs = self.jobs
         workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
         # The articles and their metadata live until the build ends: keep the
         # garbage collector from scanning them again and again while pages are
@@ -120,12 +118,12 @@ class IncrementalWriter(Writer):
         for share in range(1, workers):
             reader, writer = os.pipe()
             pid = os.fork()
-            if pid == 0:  # the child: render this share, report, exit
+            if pid == 0:  # the child: its share, a report, exit
                 os.close(reader)
-                _render_in_child(jobs[share::workers], self.output_path, writer)
+                _work_in_child(jobs[share::workers], site_key, manifest, self.output_path, writer)
             os.close(writer)
             children.append((pid, reader))
-        _render_share(jobs[0::workers], self.output_path)
+        outcome = _work(jobs[0::workers], site_key, manifest, self.output_path)
         for pid, reader in children:
             with os.fdopen(reader, "rb") as pipe:
                 report = pickle.load(pipe)
@@ -134,16 +132,27 @@ class IncrementalWriter(Writer):
                 logger.log(level, message)
             if report["error"]:
                 raise RuntimeError(f"rendering pages failed:\n{report['error']}")
+            outcome.update(report["outcome"])
         gc.unfreeze()
+        return outcome
 
 
-def _render_share(jobs: list[PageJob], output_path: str) -> None:
+def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str) -> dict[str, tuple]:
+    """{page: (fingerprint, rendered?)} for these jobs, rendering the changed ones."""
+    output = Path(output_path)
+    fingerprints = Fingerprinter(site_key)
+    outcome = {}
     for job in jobs:
+        fingerprint = fingerprints.page(job.name, job.template.name, job.values)
+        if manifest.is_current(output, job.name, fingerprint):
+            outcome[job.name] = (fingerprint, False)
+            continue
         local = job.local_context()
         if local["localsiteurl"]:
             job.context["localsiteurl"] = local["localsiteurl"]
-        page = job.template.render(local)
-        replace_file(Path(sanitised_join(output_path, job.name)), page)
+        replace_file(Path(sanitised_join(output_path, job.name)), job.template.render(local))
+        outcome[job.name] = (fingerprint, True)
+    return outcome
 
 
 class _Collector(logging.Handler):
@@ -155,15 +164,14 @@ class _Collector(logging.Handler):
         self.records.append((record.levelno, record.getMessage()))
 
 
-def _render_in_child(jobs, output_path, pipe_fd):
-    """Render in a forked process; its warnings go back to the parent, which logs them."""
+def _work_in_child(jobs, site_key, manifest, output_path, pipe_fd):
+    """_work in a forked process; its warnings go back to the parent, which logs them."""
     collector = _Collector()
-    root = logging.getLogger()
-    root.handlers[:] = [collector]
-    report = {"log": collector.records, "error": None}
+    logging.getLogger().handlers[:] = [collector]
+    report = {"outcome": {}, "log": collector.records, "error": None}
     code = 0
     try:
-        _render_share(jobs, output_path)
+        report["outcome"] = _work(jobs, site_key, manifest, output_path)
     except BaseException:  # noqa: BLE001 - everything goes back to the parent
         report["error"] = traceback.format_exc()
         code = 1

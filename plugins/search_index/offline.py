@@ -53,9 +53,13 @@ def _base36(value: int) -> str:
 
 def write_offline_index(records: list[SearchRecord], folder: Path) -> None:
     shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    shard_of: dict[str, str] = {}  # a word's shard, worked out once per word
     for number, record in enumerate(records):
         for word, count in sorted(Counter(record.terms()).items()):
-            shards[shard_key(word)][word].append((number, count))
+            key = shard_of.get(word)
+            if key is None:
+                key = shard_of[word] = shard_key(word)
+            shards[key][word].append((number, count))
     (folder / "terms").mkdir(parents=True, exist_ok=True)
     (folder / "text").mkdir(parents=True, exist_ok=True)
     for key, table in shards.items():

@@ -4,6 +4,7 @@ reported as `file:line: reason` and skipped, and the rest of the archive builds.
 import datetime as dt
 import html
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from .decoding import SeedError
-from .importer import extractor_for, import_seed
+from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,44 @@ def render_body(paragraphs: list[str], language: str) -> str:
     return "\n".join(f"<p>{isolate_runs(p, language)}</p>" for p in paragraphs)
 
 
+class ImportsOfThisBuild:
+    """The build's ImportedSeeds (imports.py): opened on the first seed read,
+    filled on every core before Pelican reads the seeds one by one, saved
+    when the build ends."""
+
+    def __init__(self):
+        self.imports: ImportedSeeds | None = None
+        self.prefetched = False
+
+    def open(self, settings) -> ImportedSeeds:
+        if self.imports is None:
+            self.imports = ImportedSeeds(Path(settings.get("CACHE_PATH", "cache")) / "seeds.pickle",
+                                         Path(settings.get("SEED_DATA_DIR", DATA_DIR)))
+        return self.imports
+
+    def prefetch(self, generator):
+        if self.prefetched:
+            return
+        self.prefetched = True
+        settings = generator.settings
+        files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"],
+                                    extensions=("txt",))
+        try:
+            imports = self.open(settings)
+        except KnowledgeError:
+            return  # reported by the reader, seed by seed
+        imports.prefetch([Path(os.path.abspath(os.path.join(generator.path, f))) for f in sorted(files)],
+                         settings.get("IMPORT_WORKERS") or os.cpu_count() or 1)
+
+    def finish(self, pelican):
+        if self.imports is not None:
+            self.imports.save()
+        self.imports, self.prefetched = None, False
+
+
+IMPORTS = ImportsOfThisBuild()
+
+
 class SeedReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
@@ -62,9 +101,8 @@ class SeedReader(BaseReader):
     def read(self, source_path):
         path = Path(source_path)
         root = self.settings.get("PATH", ".")
-        data_dir = Path(self.settings.get("SEED_DATA_DIR", DATA_DIR))
         try:
-            seed = import_seed(path, extractor_for(data_dir))
+            seed = IMPORTS.open(self.settings).get(path)
         except SeedError as error:
             where = location(getattr(error, "path", path), error.line, root)
             logger.error("%s: %s", where, error.reason)
@@ -110,3 +148,5 @@ def add_reader(readers):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.article_generator_preread.connect(IMPORTS.prefetch)
+    signals.finalized.connect(IMPORTS.finish)

@@ -1,0 +1,150 @@
+"""Imported seeds kept between builds and imported on every core.
+
+Importing a seed costs a few milliseconds; an archive of 10,000 costs tens of
+seconds, most of a build. Each imported seed is kept under a key made of its
+bytes, its sidecar's bytes and the importer itself (its code and data files),
+so a rebuild imports only the seeds that changed, and the seeds a build has
+not seen yet are imported in one process per core before Pelican asks for
+them. A seed that cannot be imported is never kept: it is reported again on
+every build.
+
+Glossary entries, outlets, wires and categories are stored by id and come
+back as the objects of the current data files (shared, not copied per seed).
+"""
+
+import hashlib
+import io
+import multiprocessing
+import os
+import pickle
+from pathlib import Path
+
+from .corrections import sidecar_for
+from .decoding import SeedError
+from .importer import ImportedSeed, extractor_for, import_seed
+from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
+
+SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
+# Below this many seeds to import, starting processes costs more than it saves.
+PARALLEL_MIN_SEEDS = 100
+
+
+def importer_key(data_dir: Path) -> str:
+    """A hash of the importer: its code and its data files."""
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).parent, Path(data_dir)):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and "tests" not in path.parts:
+                digest.update(path.name.encode("utf-8") + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def seed_key(path: Path, importer: str) -> str:
+    digest = hashlib.sha256(importer.encode("ascii"))
+    for part in (path, sidecar_for(path)):
+        try:
+            digest.update(hashlib.sha256(part.read_bytes()).digest())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj):
+        if isinstance(obj, SHARED_KINDS):
+            return (type(obj).__name__, obj.id)
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, data: bytes, shared: dict):
+        super().__init__(io.BytesIO(data))
+        self.shared = shared
+
+    def persistent_load(self, pid):
+        try:
+            return self.shared[pid]
+        except KeyError:  # an id the data files no longer have: import again
+            raise pickle.UnpicklingError(f"unknown {pid}") from None
+
+
+def dumps(seed: ImportedSeed) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(seed)
+    return buffer.getvalue()
+
+
+def shared_objects(knowledge: Knowledge) -> dict:
+    return {(type(o).__name__, o.id): o
+            for o in [*knowledge.glossary, *knowledge.outlets, *knowledge.wires, *knowledge.categories]}
+
+
+def _import_in_worker(args) -> tuple[str, bytes | None]:
+    path, data_dir = args
+    try:
+        return path, dumps(import_seed(Path(path), extractor_for(Path(data_dir))))
+    except (SeedError, OSError):
+        return path, None  # imported again, and reported, by the reader
+
+
+class ImportedSeeds:
+    """Imported seeds by path, loaded from and saved to one cache file."""
+
+    def __init__(self, cache_file: Path, data_dir: Path):
+        self.cache_file = cache_file
+        self.data_dir = Path(data_dir)
+        self.importer = importer_key(self.data_dir)
+        self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
+        self.stored: dict[str, tuple[str, bytes]] = {}
+        self.used: set[str] = set()
+        self.keys: dict[str, str] = {}
+        try:
+            with cache_file.open("rb") as stored:
+                self.stored = pickle.load(stored)
+        except (OSError, pickle.PickleError, EOFError, ValueError):
+            self.stored = {}
+
+    def prefetch(self, paths: list[Path], workers: int) -> None:
+        """Import, one process per core, the seeds the cache has no current copy of."""
+        missing = [p for p in paths if self._current(p) is None]
+        if len(missing) < PARALLEL_MIN_SEEDS or workers < 2:
+            return  # the reader imports them one by one
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            jobs = [(str(p), str(self.data_dir)) for p in missing]
+            for path, data in pool.imap(_import_in_worker, jobs, chunksize=32):
+                if data is not None:
+                    self.stored[path] = (self._key(Path(path)), data)
+
+    def _key(self, path: Path) -> str:
+        if str(path) not in self.keys:
+            self.keys[str(path)] = seed_key(path, self.importer)
+        return self.keys[str(path)]
+
+    def _current(self, path: Path) -> bytes | None:
+        kept = self.stored.get(str(path))
+        if kept and kept[0] == self._key(path):
+            return kept[1]
+        return None
+
+    def get(self, path: Path) -> ImportedSeed:
+        """The imported seed, from the cache when current; raises SeedError as import_seed does."""
+        self.used.add(str(path))
+        data = self._current(path)
+        if data is not None:
+            try:
+                return _Unpickler(data, self.shared).load()
+            except pickle.UnpicklingError:
+                pass
+        seed = import_seed(path, extractor_for(self.data_dir))
+        self.stored[str(path)] = (self._key(path), dumps(seed))
+        return seed
+
+    def save(self) -> None:
+        """Keep the seeds this build used (a deleted seed is forgotten)."""
+        kept = {path: value for path, value in self.stored.items() if path in self.used}
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.cache_file.with_suffix(".part")
+        with partial.open("wb") as out:
+            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.cache_file)
