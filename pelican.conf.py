@@ -27,11 +27,12 @@ IGNORE_FILES = [".#*", "__pycache__"]
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# incremental_pages first: it renders the pages before the other plugins'
-# `finalized` work (search index, fonts) reads them.
+# Pelican loads each plugin on its own: one that imports another comes after it.
+# build_report (progress, summary) first; incremental_pages next, so that it
+# renders the pages before the other plugins' `finalized` work reads them.
 PLUGINS = [
-    "incremental_pages", "seed_reader", "translations", "reading_time", "unique_urls", "ui_language", "archive_pages",
-    "bidi_guard", "search_index", "webfonts", "build_report",
+    "build_report", "incremental_pages", "seed_reader", "translations", "reading_time", "unique_urls",
+    "ui_language", "archive_pages", "bidi_guard", "search_index", "webfonts",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}
@@ -58,7 +59,9 @@ DIRECT_TEMPLATES = []
 CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
-DEFAULT_PAGINATION = 20
+# Stories per listing page (home, archives, outlets, people ...): an archive is
+# read by scanning headlines, and every listing page is a page to build.
+DEFAULT_PAGINATION = 50
 
 # Fonts the webfonts plugin subsets into output/theme/fonts/ (paths in the theme):
 # Nastaliq to the Urdu alphabet, Naskh to the whole Arabic block, as the

@@ -7,8 +7,9 @@ Pelican and Pagefind for comparison, then measure search on the result.
 For each N: wall time and peak memory of the whole build and of each stage
 (reading, rendering, search index, fonts, from the build summary), pages
 written and pages per second, output and index sizes, the rebuild after
-editing one seed, the baseline (the same articles as plain Markdown, Pelican
-4.12 with its default theme, then the Pagefind CLI over its output) and our
+editing one seed, the baseline (the same articles as plain Markdown with
+their headline, date, category and names as tags, Pelican 4.12 with its
+default theme, then the Pagefind CLI over its output) and our
 figures as ratios to it, then bench/search_bench.py (bytes and time to first
 results, first and second query, over http and file://). Memory is the sum of
 the resident memory of the build's processes (Pelican, its forked workers,
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "plugins"))
 
 import corpus  # noqa: E402
 import search_bench  # noqa: E402
@@ -139,18 +141,25 @@ AUTHOR_FEED_RSS = None
 
 
 def baseline_project(project: Path, scratch: Path) -> Path:
-    """The archive's seeds as plain Markdown (first line as title, the rest as
-    paragraphs, a date per article) and its English Markdown as it is."""
+    """The same articles as plain Markdown: what the importer found in each seed
+    (headline, date, category, the people and places it names as tags, the
+    text without site chrome), and the English Markdown as it is."""
+    from seed_reader.importer import extractor_for, import_seed
+
     plain = scratch / f"{project.name}-plain"
     content = plain / "content"
     content.mkdir(parents=True)
     (plain / "pelican.conf.py").write_text(BASELINE_SETTINGS, encoding="utf-8")
-    for number, seed in enumerate(sorted((project / "seeds").glob("*.txt"))):
-        lines = [line.strip() for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
-        date = f"20{15 + number % 10}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+    extractor = extractor_for()
+    for seed in sorted((project / "seeds").glob("*.txt")):
+        found = import_seed(seed, extractor).extraction
+        lines = [f"Title: {found.title}", f"Date: {found.date or '2000-01-01'}", f"Slug: {seed.stem}"]
+        if found.category:
+            lines.append(f"Category: {found.category.en}")
+        if found.entities:
+            lines.append("Tags: " + ", ".join(m.entry.en for m in found.entities))
         (content / f"{seed.stem}.md").write_text(
-            f"Title: {lines[0]}\nDate: {date}\nSlug: {seed.stem}\n\n" + "\n\n".join(lines[1:]) + "\n",
-            encoding="utf-8")
+            "\n".join(lines) + "\n\n" + "\n\n".join(found.paragraphs) + "\n", encoding="utf-8")
     shutil.copytree(project / "content" / "en", content / "en")
     return plain
 

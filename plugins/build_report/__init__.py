@@ -16,6 +16,8 @@ import time
 from pelican import signals
 from pelican.log import console
 
+from .progress import PROGRESS
+
 logger = logging.getLogger(__name__)
 
 
@@ -75,6 +77,7 @@ class BuildReport:
         self.pages += 1
 
     def finish(self, pelican):
+        PROGRESS.close()
         doubtful = sorted(
             f"{a.get_relative_source_path()}: {', '.join(a.low_confidence)}"
             for a in self.articles
@@ -101,9 +104,15 @@ class BuildReport:
 REPORT = BuildReport()
 
 
+def finish_last(pelican):
+    # Connected once every plugin is registered, so the summary comes after
+    # their own `finalized` work (pages, search index, fonts).
+    signals.finalized.connect(REPORT.finish)
+
+
 def register():
     signals.initialized.connect(REPORT.start)
+    signals.initialized.connect(finish_last)
     signals.article_generator_finalized.connect(REPORT.collect)
     signals.all_generators_finalized.connect(REPORT.contexts_ready)
     signals.content_written.connect(REPORT.page_written)
-    signals.finalized.connect(REPORT.finish)

@@ -52,7 +52,10 @@ class Fingerprinter:
 
     def reference(self, content) -> str:
         """An article as a link on another page shows it."""
-        return self._text({"url": content.url, "lang": content.lang, "title": content.title}, full=False)
+        key = ("link", id(content))
+        if key not in self._objects:
+            self._objects[key] = (content, repr((content.url, content.lang, content.title)))
+        return self._objects[key][1]
 
     def _text(self, value, full: bool) -> str:
         if value is None or isinstance(value, (str, int, float, bool)):
@@ -92,12 +95,16 @@ class Fingerprinter:
         """An article on its own page: text, metadata, links to its translations, related stories."""
         key = id(content)
         if key not in self._refs:
-            own = {k: v for k, v in vars(content).items() if k not in self.SKIPPED}
             # Pelican sets every metadata field as an attribute too: `own` has them all.
+            own = sorted((k, v) for k, v in vars(content).items() if k not in self.SKIPPED)
+            # repr() is the fast way; a value without a stable repr takes the long one.
+            attributes = repr(own)
+            if _ADDRESS.search(attributes):
+                attributes = self._text(own, full=False)
             self._refs[key] = hashlib.sha1(self._text({
                 "url": content.url,
                 "body": str(content._content),
-                "attributes": own,
+                "attributes": attributes,
                 "translations": list(getattr(content, "translations", [])),
                 "related": list(getattr(content, "related", None) or []),
             }, full=False).encode("utf-8")).hexdigest()

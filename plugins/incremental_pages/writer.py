@@ -18,6 +18,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
@@ -123,7 +124,10 @@ class IncrementalWriter(Writer):
                 _work_in_child(jobs[share::workers], site_key, manifest, self.output_path, writer)
             os.close(writer)
             children.append((pid, reader))
-        outcome = _work(jobs[0::workers], site_key, manifest, self.output_path)
+        # The bar follows this process's share; the others keep the same pace.
+        PROGRESS.start("Rendering pages", len(jobs))
+        outcome = _work(jobs[0::workers], site_key, manifest, self.output_path,
+                        lambda: PROGRESS.advance("Rendering pages", workers))
         for pid, reader in children:
             with os.fdopen(reader, "rb") as pipe:
                 report = pickle.load(pipe)
@@ -133,16 +137,19 @@ class IncrementalWriter(Writer):
             if report["error"]:
                 raise RuntimeError(f"rendering pages failed:\n{report['error']}")
             outcome.update(report["outcome"])
+        PROGRESS.finish("Rendering pages")
         gc.unfreeze()
         return outcome
 
 
-def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str) -> dict[str, tuple]:
+def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str,
+          done=lambda: None) -> dict[str, tuple]:
     """{page: (fingerprint, rendered?)} for these jobs, rendering the changed ones."""
     output = Path(output_path)
     fingerprints = Fingerprinter(site_key)
     outcome = {}
     for job in jobs:
+        done()
         fingerprint = fingerprints.page(job.name, job.template.name, job.values)
         if manifest.is_current(output, job.name, fingerprint):
             outcome[job.name] = (fingerprint, False)

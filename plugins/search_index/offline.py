@@ -41,12 +41,19 @@ def postings(counts: list[tuple[int, int]]) -> str:
     return ",".join(out)
 
 
+_DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+# Gaps and counts are mostly small: the first 36**3 numbers are looked up.
+_BASE36 = [a + b + c for a in _DIGITS36 for b in _DIGITS36 for c in _DIGITS36]
+_BASE36 = [n.lstrip("0") or "0" for n in _BASE36]
+
+
 def _base36(value: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if value < len(_BASE36):
+        return _BASE36[value]
     text = ""
     while True:
         value, remainder = divmod(value, 36)
-        text = digits[remainder] + text
+        text = _DIGITS36[remainder] + text
         if value == 0:
             return text
 

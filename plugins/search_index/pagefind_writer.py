@@ -6,6 +6,8 @@ import contextlib
 import shutil
 from pathlib import Path
 
+from build_report.progress import PROGRESS
+
 
 class _PromptAsyncio:
     """asyncio as pagefind.service sees it, minus the 0.1 s nap before reading each reply.
@@ -96,6 +98,7 @@ async def _write_bundle(records, folder: Path):
             await index.add_custom_record(
                 url=record.url, content=record.content, language=language, meta=record.meta,
             )
+            PROGRESS.advance("Indexing for search")
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
 
@@ -113,5 +116,7 @@ async def _write_bundles(bundles: dict[Path, list], workers: int):
 
 def write_pagefind(bundles: dict[Path, list], workers: int = 1) -> None:
     """A Pagefind bundle of each folder's records, the same bytes on every build."""
+    PROGRESS.start("Indexing for search", sum(len(records) for records in bundles.values()))
     with prompt_pagefind_service():
         asyncio.run(_write_bundles(bundles, workers))
+    PROGRESS.finish("Indexing for search")

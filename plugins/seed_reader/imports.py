@@ -19,6 +19,8 @@ import os
 import pickle
 from pathlib import Path
 
+from build_report.progress import PROGRESS
+
 from .corrections import sidecar_for
 from .decoding import SeedError
 from .importer import ImportedSeed, extractor_for, import_seed
@@ -98,6 +100,9 @@ class ImportedSeeds:
         self.stored: dict[str, tuple[str, bytes]] = {}
         self.used: set[str] = set()
         self.keys: dict[str, str] = {}
+        self._pool = None
+        self._arriving = iter(())
+        self._awaited: set[str] = set()
         try:
             with cache_file.open("rb") as stored:
                 self.stored = pickle.load(stored)
@@ -105,16 +110,33 @@ class ImportedSeeds:
             self.stored = {}
 
     def prefetch(self, paths: list[Path], workers: int) -> None:
-        """Import, one process per core, the seeds the cache has no current copy of."""
+        """Start importing, one process per core, the seeds the cache has no
+        current copy of, in the order given (the order Pelican will ask)."""
         missing = [p for p in paths if self._current(p) is None]
         if len(missing) < PARALLEL_MIN_SEEDS or workers < 2:
             return  # the reader imports them one by one
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            jobs = [(str(p), str(self.data_dir)) for p in missing]
-            for path, data in pool.imap(_import_in_worker, jobs, chunksize=32):
-                if data is not None:
-                    self.stored[path] = (self._key(Path(path)), data)
+        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        jobs = [(str(p), str(self.data_dir)) for p in missing]
+        self._arriving = self._pool.imap(_import_in_worker, jobs, chunksize=16)
+        self._awaited = {str(p) for p in missing}
+        PROGRESS.start("Importing seeds", len(missing))
+
+    def _await(self, path: Path) -> None:
+        """Take the pool's results until this seed's has come."""
+        while str(path) in self._awaited:
+            try:
+                done, data = next(self._arriving)
+            except StopIteration:
+                self._awaited.clear()
+                break
+            self._awaited.discard(done)
+            PROGRESS.advance("Importing seeds")
+            if data is not None:
+                self.stored[done] = (self._key(Path(done)), data)
+        if not self._awaited and self._pool is not None:
+            self._pool.close()
+            self._pool = None
+            PROGRESS.finish("Importing seeds")
 
     def _key(self, path: Path) -> str:
         if str(path) not in self.keys:
@@ -130,6 +152,7 @@ class ImportedSeeds:
     def get(self, path: Path) -> ImportedSeed:
         """The imported seed, from the cache when current; raises SeedError as import_seed does."""
         self.used.add(str(path))
+        self._await(path)
         data = self._current(path)
         if data is not None:
             try:
@@ -142,6 +165,9 @@ class ImportedSeeds:
 
     def save(self) -> None:
         """Keep the seeds this build used (a deleted seed is forgotten)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
         kept = {path: value for path, value in self.stored.items() if path in self.used}
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.cache_file.with_suffix(".part")

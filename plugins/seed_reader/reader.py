@@ -6,8 +6,10 @@ import html
 import logging
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
+from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
 
@@ -23,9 +25,14 @@ logger = logging.getLogger(__name__)
 UNDATED_SORT_DATE = dt.datetime(1970, 1, 1)
 
 
+@lru_cache(maxsize=8)
+def _resolved(root: str) -> Path:
+    return Path(root).resolve()
+
+
 def location(path: Path, line: int | None, root: str) -> str:
     try:
-        shown = path.resolve().relative_to(Path(root).resolve())
+        shown = path.resolve().relative_to(_resolved(root))
     except ValueError:
         shown = path
     return f"{shown}:{line}" if line else f"{shown}"
@@ -78,14 +85,18 @@ class ImportsOfThisBuild:
         settings = generator.settings
         files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"],
                                     extensions=("txt",))
+        PROGRESS.start("Reading seeds", len(files))
         try:
             imports = self.open(settings)
         except KnowledgeError:
             return  # reported by the reader, seed by seed
-        imports.prefetch([Path(os.path.abspath(os.path.join(generator.path, f))) for f in sorted(files)],
+        # In the set's own order: the order in which Pelican, iterating the
+        # same set, asks for the seeds, so reading follows the imports closely.
+        imports.prefetch([Path(os.path.abspath(os.path.join(generator.path, f))) for f in files],
                          settings.get("IMPORT_WORKERS") or os.cpu_count() or 1)
 
     def finish(self, pelican):
+        PROGRESS.finish("Reading seeds")
         if self.imports is not None:
             self.imports.save()
         self.imports, self.prefetched = None, False
@@ -101,6 +112,7 @@ class SeedReader(BaseReader):
     def read(self, source_path):
         path = Path(source_path)
         root = self.settings.get("PATH", ".")
+        PROGRESS.advance("Reading seeds")
         try:
             seed = IMPORTS.open(self.settings).get(path)
         except SeedError as error:
