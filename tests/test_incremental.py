@@ -3,8 +3,11 @@ clean build's (plugins/incremental_pages, the per-year search bundles, `make htm
 
 import os
 import re
+import shlex
+import subprocess
+import sys
 
-from .conftest import make, pelican
+from .conftest import FONT_CACHE, make, pelican
 from .test_build import checksums, differing
 
 EDITED_SEED = "seeds/002_6aa83e8293d70fa7.txt"
@@ -86,3 +89,30 @@ def test_a_deleted_seed_leaves_no_page_behind(project, tmp_path):
     assert not (output / "001-5fdcb9c48dad7940.html").exists()
     clean = clean_build(project, tmp_path / "clean")
     assert differing(checksums(output), checksums(clean)) == []
+
+
+def test_a_correction_beside_an_unchanged_seed_is_applied(project):
+    """Imported seeds are kept between builds: a sidecar is part of their key."""
+    assert make(project, "html").returncode == 0
+    page = project / "output" / "001-5fdcb9c48dad7940.html"
+    assert "تاریخ نامعلوم" in page.read_text(encoding="utf-8")
+    (project / "seeds" / "001_5fdcb9c48dad7940.corrections.toml").write_text(
+        'title = "ایک نئی سرخی"\ndate = 2021-12-09\n', encoding="utf-8")
+    result = make(project, "html")
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "ایک نئی سرخی" in text and '<time datetime="2021-12-09">' in text
+    # Its card moved to December 2021: the listings there and in the undated list changed.
+    assert "001-5fdcb9c48dad7940.html" in (project / "output/archives/2021-12.html").read_text(encoding="utf-8")
+
+
+def test_a_terminal_shows_progress_and_a_log_does_not(project, tmp_path):
+    command = shlex.join([sys.executable, "-m", "pelican", "-s", "pelican.conf.py", "-o", str(tmp_path / "out"),
+                          *FONT_CACHE])
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=project, capture_output=True,
+                           text=True, env={**os.environ, "COLUMNS": "120", "TERM": "xterm"})
+    assert shown.returncode == 0, shown.stdout[-2000:]
+    for bar in ("Reading seeds", "Rendering pages", "Indexing for search"):
+        assert bar in shown.stdout
+    logged = pelican(project, tmp_path / "again")
+    assert "Reading seeds" not in logged.stdout + logged.stderr
