@@ -13,7 +13,7 @@ default theme, then the Pagefind CLI over its output) and our
 figures as ratios to it, then bench/search_bench.py (bytes and time to first
 results, first and second query, over http and file://). Memory is the sum of
 the resident memory of the build's processes (Pelican, its forked workers,
-Pagefind), sampled every 50 ms. Prints one JSON object.
+Pagefind), sampled every 100 ms from /proc. Prints one JSON object.
 """
 
 import json
@@ -39,26 +39,15 @@ PAGE_SIZE = 4096
 
 def tree_rss(root_pid: int) -> int:
     """Resident bytes of a process and all its descendants, from /proc."""
-    parents, rss = {}, {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    total, pending = 0, [root_pid]
+    while pending:
+        pid = pending.pop()
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
-            continue
-    family, total = {root_pid}, 0
-    changed = True
-    while changed:
-        changed = False
-        for pid, parent in parents.items():
-            if parent in family and pid not in family:
-                family.add(pid)
-                changed = True
-    for pid in family:
-        total += rss.get(pid, 0)
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending.extend(int(child) for child in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue  # the process has just ended
     return total
 
 
@@ -71,7 +60,7 @@ def measured(command: list[str], cwd: Path) -> dict:
     def sample():
         while process.poll() is None:
             samples.append((time.monotonic() - started, tree_rss(process.pid)))
-            time.sleep(0.05)
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

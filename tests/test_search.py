@@ -122,7 +122,10 @@ def test_only_articles_are_indexed(site):
         assert language == f"ur-x-{entry_file.parent.name}"
         counts[entry_file.parent.name] = index["page_count"]
     assert counts == {"2021": 2, "2025": 2, "undated": 4}
-    offline = (site / "search/offline/docs.js").read_text(encoding="utf-8")
-    docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
-    urls = sorted(record["url"] for record in docs["records"])
+    urls = []
+    for bundle in counts:
+        offline = (site / "search/offline" / bundle / "docs.js").read_text(encoding="utf-8")
+        docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
+        urls += [record["url"] for record in docs["records"]]
+    urls.sort()
     assert urls == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])

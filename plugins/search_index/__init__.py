@@ -15,8 +15,8 @@ newest year first, so first results come from the smallest useful index.
 Per-year bundles also bound the memory of one Pagefind process, let the
 cores index two years at once, and let a rebuild index again only the years
 whose records changed (their fingerprints are kept in CACHE_PATH/search.json).
-The same records go into an offline index (`offline.py`) for readers who open
-the site from disk.
+The same records go into an offline index (`offline.py`), bundle by bundle,
+for readers who open the site from disk.
 """
 
 import hashlib
@@ -65,14 +65,11 @@ class SearchIndex:
         output = Path(pelican.output_path)
         records = self.records()
         bundles = bundles_of(records)
-        written = write_bundles(bundles, output / "pagefind", pelican.settings)
-        offline = output / "search" / "offline"
-        shutil.rmtree(offline, ignore_errors=True)
-        write_offline_index(records, offline)
+        written = write_bundles(bundles, output, pelican.settings)
         knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
         years = {r.meta["date"][:4] for r in records if r.meta["date"]}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
-        data["bundles"] = [f"pagefind/{name}/" for name in bundles]
+        data["bundles"] = list(bundles)
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
         logger.info("Search index: %d records, %d bundles, %d indexed again", len(records), len(bundles), written)
         getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
@@ -95,24 +92,30 @@ def bundle_fingerprint(records) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def write_bundles(bundles: dict[str, list], folder: Path, settings) -> int:
-    """Write the bundles whose records changed; remove the ones the archive no longer has."""
+def write_bundles(bundles: dict[str, list], output: Path, settings) -> int:
+    """Write, for each bundle whose records changed, its Pagefind bundle and its
+    offline index; remove those of bundles the archive no longer has."""
     manifest = BuildManifest(Path(settings.get("CACHE_PATH", "cache")) / "search.json")
     if not settings.get("INCREMENTAL_PAGES", True):
         manifest.entries.clear()
+    pagefind, offline = output / "pagefind", output / "search" / "offline"
+    marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/offline/{name}/docs.js") for name in bundles}
     changed = {}
     for name, records in bundles.items():
         fingerprint = bundle_fingerprint(records)
-        entry_file = f"{name}/pagefind-entry.json"
-        if not manifest.is_current(folder, entry_file, fingerprint):
+        if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
             changed[name] = (records, fingerprint)
     workers = settings.get("RENDER_WORKERS") or os.cpu_count() or 1
-    write_pagefind({folder / name: records for name, (records, _) in changed.items()}, workers)
-    for name, (_, fingerprint) in changed.items():
-        manifest.record(folder, f"{name}/pagefind-entry.json", fingerprint)
-    for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
-        shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
-        manifest.forget(f"{stale.name}/pagefind-entry.json")
+    write_pagefind({pagefind / name: records for name, (records, _) in changed.items()}, workers)
+    for name, (records, fingerprint) in changed.items():
+        write_offline_index(records, offline / name, name)
+        for mark in marks[name]:
+            manifest.record(output, mark, fingerprint)
+    for folder in (pagefind, offline):
+        for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    for entry in [e for e in manifest.entries if e.split("/")[-2] not in bundles]:
+        manifest.forget(entry)
     manifest.save()
     return len(changed)
 

@@ -2,13 +2,17 @@
 opened from disk can load (browsers refuse fetch() and module imports over
 file://, which is why Pagefind cannot run there; <script src> still works).
 
-search/offline/docs.js         every record's URL and meta, and the list of term files
-search/offline/terms/<k>.js    word -> postings, for the words whose first two
-                               characters are <k> (so a prefix lookup reads one file)
-search/offline/text/<n>.js     record texts, 100 per file, for excerpts
+One index per bundle (a year of articles, as for Pagefind), in
+search/offline/<bundle>/:
+
+docs.js         every record's URL and meta, and the list of term files
+terms/<k>.js    word -> postings, for the words whose first two characters
+                are <k> (so a prefix lookup reads one file)
+text/<n>.js     record texts, 100 per file, for excerpts
 """
 
 import json
+import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -58,7 +62,9 @@ def _base36(value: int) -> str:
             return text
 
 
-def write_offline_index(records: list[SearchRecord], folder: Path) -> None:
+def write_offline_index(records: list[SearchRecord], folder: Path, bundle: str) -> None:
+    """The offline index of one bundle; its scripts register as "<bundle>/docs" and so on."""
+    shutil.rmtree(folder, ignore_errors=True)
     shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     shard_of: dict[str, str] = {}  # a word's shard, worked out once per word
     for number, record in enumerate(records):
@@ -71,10 +77,10 @@ def write_offline_index(records: list[SearchRecord], folder: Path) -> None:
     (folder / "text").mkdir(parents=True, exist_ok=True)
     for key, table in shards.items():
         encoded = {word: postings(counts) for word, counts in table.items()}
-        (folder / "terms" / f"{key}.js").write_text(_script(f"terms/{key}", encoded), encoding="utf-8")
+        (folder / "terms" / f"{key}.js").write_text(_script(f"{bundle}/terms/{key}", encoded), encoding="utf-8")
     docs = {"shards": sorted(shards), "chunk": TEXT_CHUNK, "records": [r.as_dict() for r in records]}
-    (folder / "docs.js").write_text(_script("docs", docs), encoding="utf-8")
+    (folder / "docs.js").write_text(_script(f"{bundle}/docs", docs), encoding="utf-8")
     for start in range(0, len(records), TEXT_CHUNK):
         chunk = [r.content for r in records[start:start + TEXT_CHUNK]]
         number = start // TEXT_CHUNK
-        (folder / "text" / f"{number}.js").write_text(_script(f"text/{number}", chunk), encoding="utf-8")
+        (folder / "text" / f"{number}.js").write_text(_script(f"{bundle}/text/{number}", chunk), encoding="utf-8")

@@ -69,7 +69,7 @@
     complete: false,
     load() {
       this.primary = this.primary || (async () => {
-        const pagefind = await import(new URL(`${lexicon.bundles[0]}pagefind.js`, root).href);
+        const pagefind = await import(new URL(`pagefind/${lexicon.bundles[0]}/pagefind.js`, root).href);
         // In the page's own thread: a worker costs another 41 KB and ~100 ms to start.
         await pagefind.options({ noWorker: true });
         await pagefind.init();
@@ -81,7 +81,7 @@
       this.merged = this.merged || (async () => {
         const pagefind = await this.load();
         // Started together; Pagefind keeps the bundles in the order of these calls.
-        await Promise.all(lexicon.bundles.slice(1).map((path) => pagefind.mergeIndex(new URL(path, root).href)));
+        await Promise.all(lexicon.bundles.slice(1).map((name) => pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).href)));
         this.complete = true;
         return pagefind;
       })();
@@ -151,14 +151,16 @@
     return counts;
   }
 
+  /* The offline index has the same bundles; each answers alone (it has no
+     fall-back to a shorter word), and the hits of all are ranked together. */
   const offlineEngine = {
     /* record number -> occurrences of indexed words that start with `term` */
-    async matches(term, docs) {
+    async matches(bundle, term, docs) {
       const first = shardKey(term);
       const keys = docs.shards.filter((k) => (term.length === 1 ? k.startsWith(first) : k === first));
       const counts = new Map();
       for (const key of keys) {
-        const table = await script(`terms/${key}`);
+        const table = await script(`${bundle}/terms/${key}`);
         for (const [word, list] of Object.entries(table)) {
           if (!word.startsWith(term)) continue;
           for (const [number, count] of decodePostings(list)) counts.set(number, (counts.get(number) || 0) + count);
@@ -166,11 +168,11 @@
       }
       return counts;
     },
-    async search(terms) {
-      const docs = await script("docs");
+    async searchBundle(bundle, terms) {
+      const docs = await script(`${bundle}/docs`);
       let scores = null;
       for (const term of terms) {
-        const counts = await this.matches(term, docs);
+        const counts = await this.matches(bundle, term, docs);
         if (scores === null) scores = counts;
         else for (const number of [...scores.keys()]) {
           if (counts.has(number)) scores.set(number, scores.get(number) + counts.get(number));
@@ -183,12 +185,17 @@
         hits.push({
           score,
           load: async () => {
-            const chunk = await script(`text/${Math.floor(number / docs.chunk)}`);
+            const chunk = await script(`${bundle}/text/${Math.floor(number / docs.chunk)}`);
             return { url: record.url, meta: record.meta, content: chunk[number % docs.chunk] };
           },
         });
       }
-      return hits.sort((a, b) => b.score - a.score);
+      return hits;
+    },
+    async search(terms) {
+      const found = await Promise.all(lexicon.bundles.map((bundle) => this.searchBundle(bundle, terms)));
+      // A stable sort: equal scores keep the newest bundle first.
+      return found.flat().sort((a, b) => b.score - a.score);
     },
   };
 
