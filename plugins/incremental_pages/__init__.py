@@ -3,9 +3,10 @@
 Pelican renders and writes every page on every build, and a build of 10,000
 articles spends most of its time there. This plugin supplies the writer
 (writer.py): generators hand it their pages as usual, and when they are done
-(the first thing on `finalized`, so register this plugin first) it renders
-the pages whose fingerprint changed since the last build, in one forked
-process per core, and removes the pages the archive no longer has.
+(on `finalized`: list this plugin before those whose `finalized` work reads
+the pages) it renders the pages whose fingerprint changed since the last
+build, in one forked process per core, and removes the pages the archive no
+longer has.
 
 The fingerprints of the last build are in CACHE_PATH/pages.json. Settings:
 RENDER_WORKERS (default: the number of cores) and INCREMENTAL_PAGES (True;
@@ -62,7 +63,6 @@ def render_pages(pelican):
     writer.render_all(site_key(settings), manifest, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
     manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
-    pelican.page_manifest = manifest
     pelican.pages_unchanged = writer.skipped
     getattr(pelican, "stage_seconds", {})["rendering"] = time.monotonic() - started
 

@@ -8,9 +8,10 @@ Articles are hashed by what a page can show of them: an article on its own
 page by its text, metadata, URL, translations and related stories; on another
 page by its link (URL, language, title), and a story by its cards (an object
 with a `fingerprint()` method says what pages show of it). So editing the
-body of an article makes again its own page, not every listing it is on. A value whose identity has
-no stable text (an object shown as "<... at 0x...>") makes the page
-unfingerprintable: it is rendered on every build, which is slow but never stale.
+body of an article makes again its own page, not every listing it is on.
+
+A value with no stable text (an object shown as "<... at 0x...>") makes the
+page unfingerprintable: it is rendered on every build, slow but never stale.
 """
 
 import dataclasses

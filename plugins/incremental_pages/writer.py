@@ -39,7 +39,6 @@ class PageJob:
     context: dict
     relative_urls: bool
     values: dict
-    fingerprint: str | None = None
 
     def local_context(self) -> dict:
         # As pelican.writers.Writer.write_file builds it.

@@ -87,8 +87,16 @@ def bundles_of(records) -> dict[str, list]:
     return dict(sorted(bundles.items(), key=lambda item: (item[0] == UNDATED_BUNDLE, -int(item[0]) if item[0].isdigit() else 0)))
 
 
+def writer_key() -> str:
+    """What writes the bundles: Pagefind's version and this plugin's code."""
+    digest = hashlib.sha256(version("pagefind_bin").encode("ascii"))
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def bundle_fingerprint(records) -> str:
-    data = [version("pagefind_bin")] + [[r.url, r.content, r.meta] for r in records]
+    data = [writer_key()] + [[r.url, r.content, r.meta] for r in records]
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
