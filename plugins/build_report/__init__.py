@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 
 from pelican import signals
 from pelican.log import console
@@ -21,6 +22,8 @@ from pelican.log import console
 from .progress import PROGRESS
 
 logger = logging.getLogger(__name__)
+# Articles with low-confidence fields listed at the end of a build; the rest go to a file.
+SHOWN_DOUBTS = 10
 
 
 class ErrorCounter(logging.Handler):
@@ -86,8 +89,16 @@ class BuildReport:
             if getattr(a, "low_confidence", None)
         )
         if doubtful:
-            logger.warning("%d article(s) with low-confidence fields (correct them in a "
-                           ".corrections.toml file):\n  %s", len(doubtful), "\n  ".join(doubtful))
+            # All of them in a file; the first few on screen, so the end of a
+            # long build fits on one screen.
+            listing = Path(pelican.settings.get("CACHE_PATH", "cache")) / "low-confidence.txt"
+            listing.parent.mkdir(parents=True, exist_ok=True)
+            listing.write_text("\n".join(doubtful) + "\n", encoding="utf-8")
+            shown = doubtful[:SHOWN_DOUBTS]
+            more = f"\n  … and {len(doubtful) - len(shown)} more" if len(doubtful) > len(shown) else ""
+            logger.warning("%d article(s) with low-confidence fields (correct them in a .corrections.toml "
+                           "file; all listed in %s):\n  %s%s", len(doubtful),
+                           os.path.relpath(listing, pelican.settings["PATH"]), "\n  ".join(shown), more)
         errors = list(self.counter.messages)
         now = time.monotonic()
         stages = {"reading": self.read - self.started, **getattr(pelican, "stage_seconds", {})}
