@@ -95,8 +95,8 @@ def stages_of(run: dict) -> dict:
     # The stages run one after the other and end with the build; what runs
     # before the first (starting Python, Pelican, plugins) is "starting".
     bounds, end = {}, run["wall"]
-    for name in reversed(["total", *STAGES]):
-        if name in seconds and name != "total":
+    for name in reversed(STAGES):
+        if name in seconds:
             bounds[name] = (end - seconds[name], end)
             end -= seconds[name]
     result = {"starting": {"seconds": round(end, 1)}}
@@ -173,7 +173,8 @@ def baseline(project: Path, scratch: Path) -> dict:
 
 def edit_one_seed(project: Path) -> str:
     """Change a sentence in the body of one seed, as an editor would."""
-    seed = sorted((project / "seeds").glob("*.txt"))[len(list((project / "seeds").glob("*.txt"))) // 2]
+    seeds = sorted((project / "seeds").glob("*.txt"))
+    seed = seeds[len(seeds) // 2]
     text = seed.read_text(encoding="utf-8").rstrip("\n")
     seed.write_text(text + "\n\nاس خبر میں ترمیم کی گئی ہے۔\n", encoding="utf-8")
     return seed.name

@@ -19,14 +19,13 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from ui_language import page_language
+from ui_language import LANGUAGES, page_language
 
 from . import urls
 from .stories import Story, related_stories
 from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars, year_labels
 
 logger = logging.getLogger(__name__)
-LANGUAGES = ("ur", "en")
 
 
 def local_name(thing, lang: str) -> str:

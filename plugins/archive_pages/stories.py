@@ -4,6 +4,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ui_language import LANGUAGES
+
 # An entry named in more than this share of a large archive (Russia in a
 # Russia desk's archive) says nothing about which stories belong together.
 TOO_COMMON_SHARE = 0.05
@@ -61,7 +63,7 @@ class Story:
 
     def fingerprint(self) -> list[Card]:
         """What other pages show of this story, for plugins/incremental_pages."""
-        return [self.card(lang) for lang in ("ur", "en")]
+        return [self.card(lang) for lang in LANGUAGES]
 
     def card(self, lang: str) -> Card:
         # Once per language: a story is listed on many pages, and an article's

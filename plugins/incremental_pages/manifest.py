@@ -50,13 +50,10 @@ class BuildManifest:
         self.entries.pop(name, None)
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": VERSION,
                 "entries": {name: [e.fingerprint, e.size, e.mtime_ns]
                             for name, e in sorted(self.entries.items())}}
-        partial = self.path.with_suffix(".part")
-        partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, self.path)
+        replace_file(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def replace_file(path: Path, text: str) -> None:

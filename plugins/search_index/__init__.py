@@ -28,6 +28,7 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from incremental_pages.fingerprint import files_key
 from incremental_pages.manifest import BuildManifest, replace_file
 from pelican import signals
 from seed_reader.importer import extractor_for
@@ -87,16 +88,9 @@ def bundles_of(records) -> dict[str, list]:
     return dict(sorted(bundles.items(), key=lambda item: (item[0] == UNDATED_BUNDLE, -int(item[0]) if item[0].isdigit() else 0)))
 
 
-def writer_key() -> str:
-    """What writes the bundles: Pagefind's version and this plugin's code."""
-    digest = hashlib.sha256(version("pagefind_bin").encode("ascii"))
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def bundle_fingerprint(records) -> str:
-    data = [writer_key()] + [[r.url, r.content, r.meta] for r in records]
+    # What writes the bundles counts too: Pagefind's version and this plugin's code.
+    data = [version("pagefind_bin"), files_key([Path(__file__).parent])] + [[r.url, r.content, r.meta] for r in records]
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 

@@ -20,6 +20,7 @@ import pickle
 from pathlib import Path
 
 from build_report.progress import PROGRESS
+from incremental_pages.fingerprint import files_key
 
 from .corrections import sidecar_for
 from .decoding import SeedError
@@ -33,12 +34,7 @@ PARALLEL_MIN_SEEDS = 100
 
 def importer_key(data_dir: Path) -> str:
     """A hash of the importer: its code and its data files."""
-    digest = hashlib.sha256()
-    for folder in (Path(__file__).parent, Path(data_dir)):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and "tests" not in path.parts:
-                digest.update(path.name.encode("utf-8") + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return files_key([Path(__file__).parent, Path(data_dir)])
 
 
 def seed_key(path: Path, importer: str) -> str:
