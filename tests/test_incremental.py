@@ -116,3 +116,34 @@ def test_a_terminal_shows_progress_and_a_log_does_not(project, tmp_path):
         assert bar in shown.stdout
     logged = pelican(project, tmp_path / "again")
     assert "Reading seeds" not in logged.stdout + logged.stderr
+
+
+def test_a_seeds_warnings_show_when_it_is_imported_and_stay_counted(project, tmp_path):
+    output = tmp_path / "out"
+    doubtful = "seeds/003_d5d1f4a12c482239.txt: no outlet signature found"
+    first = pelican(project, output)
+    assert doubtful in first.stderr
+    listed = (project / ".build/cache/import-warnings.txt").read_text(encoding="utf-8")
+    assert doubtful in listed and "seeds/001_5fdcb9c48dad7940.txt: no outlet signature found" in listed
+
+    # Unchanged seeds: their imports are kept, their warnings counted, listed, not repeated.
+    again = pelican(project, output)
+    assert "WARNING: seeds/" not in again.stderr
+    warnings = re.compile(r"(\d+) warnings, ")
+    assert warnings.search(again.stdout)[1] == warnings.search(first.stdout)[1]
+    assert (project / ".build/cache/import-warnings.txt").read_text(encoding="utf-8") == listed
+
+    # An edited seed is imported again: its warnings show, the others' do not.
+    seed = project / "seeds/003_d5d1f4a12c482239.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nاس خبر میں ترمیم کی گئی ہے۔\n", encoding="utf-8")
+    edited = pelican(project, output)
+    shown = re.findall(r"^WARNING: (seeds/\S+):", edited.stderr, re.M)
+    assert doubtful in edited.stderr and set(shown) == {"seeds/003_d5d1f4a12c482239.txt"}
+
+    # Many new seeds with warnings: the first 20 shown, then where they all are.
+    for n in range(12):
+        (project / f"seeds/copy_{n:02d}.txt").write_bytes(seed.read_bytes())
+    many = pelican(project, output)
+    assert len(re.findall(r"^WARNING: seeds/", many.stderr, re.M)) == 20
+    assert "… more import warnings: all listed in .build/cache/import-warnings.txt" in many.stderr
+    assert len((project / ".build/cache/import-warnings.txt").read_text(encoding="utf-8").splitlines()) == 5 + 24

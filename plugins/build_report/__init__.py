@@ -24,10 +24,18 @@ from .progress import PROGRESS
 logger = logging.getLogger(__name__)
 # Articles with low-confidence fields listed at the end of a build; the rest go to a file.
 SHOWN_DOUBTS = 10
+# Files under CACHE_PATH that list everything a build found to doubt.
+LOW_CONFIDENCE = "low-confidence.txt"
+IMPORT_WARNINGS = "import-warnings.txt"
+
+
+def report_file(settings, name: str) -> Path:
+    return Path(settings.get("CACHE_PATH", "cache")) / name
 
 
 class ErrorCounter(logging.Handler):
-    """Errors by message, and how many warnings."""
+    """Errors by message, and how many warnings (import warnings aside: those
+    are counted from the articles, shown or not)."""
 
     def __init__(self):
         super().__init__(level=logging.WARNING)
@@ -37,7 +45,7 @@ class ErrorCounter(logging.Handler):
     def emit(self, record):
         if record.levelno >= logging.ERROR:
             self.messages.append(record.getMessage())
-        else:
+        elif not getattr(record, "import_warning", False):
             self.warnings += 1
 
 
@@ -81,6 +89,13 @@ class BuildReport:
     def page_written(self, path, context):
         self.pages += 1
 
+    @staticmethod
+    def _list(settings, name: str, lines: list[str]) -> Path:
+        listing = report_file(settings, name)
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        listing.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        return listing
+
     def finish(self, pelican):
         PROGRESS.close()
         doubtful = sorted(
@@ -88,12 +103,20 @@ class BuildReport:
             for a in self.articles
             if getattr(a, "low_confidence", None)
         )
+        import_warnings = sorted(
+            f"{a.get_relative_source_path()}: {warning}"
+            for a in self.articles
+            for warning in getattr(a, "import_warnings", None) or []
+        )
+        listed = self._list(pelican.settings, IMPORT_WARNINGS, import_warnings)
+        if import_warnings:
+            console.print(f"{len(import_warnings)} import warning(s), all listed in "
+                          f"{os.path.relpath(listed, pelican.settings['PATH'])} (a seed's warnings are "
+                          "shown when it is imported, not again while it is unchanged)", soft_wrap=True)
         if doubtful:
             # All of them in a file; the first few on screen, so the end of a
             # long build fits on one screen.
-            listing = Path(pelican.settings.get("CACHE_PATH", "cache")) / "low-confidence.txt"
-            listing.parent.mkdir(parents=True, exist_ok=True)
-            listing.write_text("\n".join(doubtful) + "\n", encoding="utf-8")
+            listing = self._list(pelican.settings, LOW_CONFIDENCE, doubtful)
             shown = doubtful[:SHOWN_DOUBTS]
             more = f"\n  … and {len(doubtful) - len(shown)} more" if len(doubtful) > len(shown) else ""
             logger.warning("%d article(s) with low-confidence fields (correct them in a .corrections.toml "
@@ -105,7 +128,7 @@ class BuildReport:
         console.print(
             f"Build summary: {len(self.articles)} articles, {self.pages} pages written, "
             f"{getattr(pelican, 'pages_unchanged', 0)} unchanged, {len(errors)} errors, "
-            f"{self.counter.warnings} warnings, {len(doubtful)} with low-confidence fields; "
+            f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
             + f", total {now - self.started:.1f} s",
             soft_wrap=True,

@@ -95,6 +95,7 @@ class ImportedSeeds:
         self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
         self.stored: dict[str, tuple[str, bytes]] = {}
         self.used: set[str] = set()
+        self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
         self._pool = None
         self._arriving = iter(())
@@ -129,6 +130,7 @@ class ImportedSeeds:
             PROGRESS.advance("Importing seeds")
             if data is not None:
                 self.stored[done] = (self._key(Path(done)), data)
+                self.imported_now.add(done)
         if not self._awaited and self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -157,7 +159,11 @@ class ImportedSeeds:
                 pass
         seed = import_seed(path, extractor_for(self.data_dir))
         self.stored[str(path)] = (self._key(path), dumps(seed))
+        self.imported_now.add(str(path))
         return seed
+
+    def kept_from_earlier_build(self, path: Path) -> bool:
+        return str(path) not in self.imported_now
 
     def save(self) -> None:
         """Keep the seeds this build used (a deleted seed is forgotten)."""

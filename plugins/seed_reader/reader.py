@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from build_report import IMPORT_WARNINGS, report_file
 from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
@@ -23,6 +24,8 @@ logger = logging.getLogger(__name__)
 # stand-in for ordering only, with `undated = True`, and the theme shows
 # "date unknown" instead of it. It sorts undated articles last.
 UNDATED_SORT_DATE = dt.datetime(1970, 1, 1)
+# Import warnings shown in one build; all of them are listed in a file.
+SHOWN_IMPORT_WARNINGS = 20
 
 
 @lru_cache(maxsize=8)
@@ -71,6 +74,15 @@ class ImportsOfThisBuild:
     def __init__(self):
         self.imports: ImportedSeeds | None = None
         self.prefetched = False
+        self.warnings_shown = 0
+
+    def warn(self, message: str, settings) -> None:
+        self.warnings_shown += 1
+        if self.warnings_shown <= SHOWN_IMPORT_WARNINGS:
+            logger.warning("%s", message, extra={"import_warning": True})
+        elif self.warnings_shown == SHOWN_IMPORT_WARNINGS + 1:
+            listing = os.path.relpath(report_file(settings, IMPORT_WARNINGS), settings.get("PATH", "."))
+            logger.warning("… more import warnings: all listed in %s", listing, extra={"import_warning": True})
 
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
@@ -99,7 +111,7 @@ class ImportsOfThisBuild:
         PROGRESS.finish("Reading seeds")
         if self.imports is not None:
             self.imports.save()
-        self.imports, self.prefetched = None, False
+        self.imports, self.prefetched, self.warnings_shown = None, False, 0
 
 
 IMPORTS = ImportsOfThisBuild()
@@ -114,7 +126,8 @@ class SeedReader(BaseReader):
         root = self.settings.get("PATH", ".")
         PROGRESS.advance("Reading seeds")
         try:
-            seed = IMPORTS.open(self.settings).get(path)
+            imports = IMPORTS.open(self.settings)
+            seed = imports.get(path)
         except SeedError as error:
             where = location(getattr(error, "path", path), error.line, root)
             logger.error("%s: %s", where, error.reason)
@@ -125,8 +138,13 @@ class SeedReader(BaseReader):
             return "", {"status": "skip", "title": path.name}
 
         found = seed.extraction
-        for warning in found.warnings:
-            logger.warning("%s: %s", location(path, None, root), warning)
+        # A seed's warnings are shown when it is imported, not again on every
+        # build that keeps its import (as Pelican's own content cache does),
+        # and the first few only. The build counts them all and lists them
+        # all in a file (build_report).
+        if found.warnings and not imports.kept_from_earlier_build(path):
+            for warning in found.warnings:
+                IMPORTS.warn(f"{location(path, None, root)}: {warning}", self.settings)
 
         metadata = {
             "title": found.title,
