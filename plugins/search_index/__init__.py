@@ -10,18 +10,20 @@ language, is one search term; so is each filter value (outlet, year,
 language).
 
 One Pagefind bundle per year of publication (pagefind/2025/, ...,
-pagefind/undated/), which the search page merges (Pagefind's mergeIndex),
-newest year first, so first results come from the smallest useful index.
-Per-year bundles also bound the memory of one Pagefind process, let the
-cores index two years at once, and let a rebuild index again only the years
-whose records changed (their fingerprints are kept in CACHE_PATH/search.json).
-The same records go into an offline index (`offline.py`), bundle by bundle,
-for readers who open the site from disk.
+pagefind/undated/; a year of more than 1,000 records by quarter, see
+`bundles.py`), which the search page merges (Pagefind's mergeIndex), newest
+first, so first results come from the smallest useful index. Bundles also
+bound the memory of one Pagefind process, let the cores index two at once,
+and let a rebuild index again only the bundles whose records changed (their
+fingerprints are kept in CACHE_PATH/search.json). The same records go into
+an offline index (`offline.py`), bundle by bundle, for readers who open the
+site from disk; a forked process writes it while Pagefind indexes.
 """
 
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import time
@@ -34,12 +36,12 @@ from pelican import signals
 from seed_reader.importer import extractor_for
 from seed_reader.knowledge import DATA_DIR
 
+from .bundles import bundles_of
 from .offline import script_data, write_offline_index
 from .pagefind_writer import write_pagefind
 from .records import lexicon, record_for
 
 logger = logging.getLogger(__name__)
-UNDATED_BUNDLE = "undated"
 
 
 class SearchIndex:
@@ -76,18 +78,6 @@ class SearchIndex:
         getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
 
 
-def bundle_name(record) -> str:
-    return record.meta["date"][:4] or UNDATED_BUNDLE
-
-
-def bundles_of(records) -> dict[str, list]:
-    """Records by bundle: newest year first, undated last."""
-    bundles = {}
-    for record in records:
-        bundles.setdefault(bundle_name(record), []).append(record)
-    return dict(sorted(bundles.items(), key=lambda item: (item[0] == UNDATED_BUNDLE, -int(item[0]) if item[0].isdigit() else 0)))
-
-
 def bundle_fingerprint(records) -> str:
     # What writes the bundles counts too: Pagefind's version and this plugin's code.
     data = [version("pagefind_bin"), files_key([Path(__file__).parent])] + [[r.url, r.content, r.meta] for r in records]
@@ -107,10 +97,9 @@ def write_bundles(bundles: dict[str, list], output: Path, settings) -> int:
         fingerprint = bundle_fingerprint(records)
         if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
             changed[name] = (records, fingerprint)
-    workers = settings.get("RENDER_WORKERS") or os.cpu_count() or 1
-    write_pagefind({pagefind / name: records for name, (records, _) in changed.items()}, workers)
-    for name, (records, fingerprint) in changed.items():
-        write_offline_index(records, offline / name, name)
+    if changed:
+        _write_changed(changed, pagefind, offline, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
+    for name, (_, fingerprint) in changed.items():
         for mark in marks[name]:
             manifest.record(output, mark, fingerprint)
     for folder in (pagefind, offline):
@@ -120,6 +109,25 @@ def write_bundles(bundles: dict[str, list], output: Path, settings) -> int:
         manifest.forget(entry)
     manifest.save()
     return len(changed)
+
+
+def _write_changed(changed: dict[str, tuple], pagefind: Path, offline: Path, workers: int) -> None:
+    # The offline indexes are pure Python: a forked process writes them while
+    # the Pagefind processes index, which leave the cores room.
+    offline_writer = multiprocessing.get_context("fork").Process(
+        target=_write_offline_indexes, args=([(records, offline / name, name) for name, (records, _) in changed.items()],))
+    offline_writer.start()
+    # The largest first, so that the last to finish is a small one.
+    largest_first = sorted(changed.items(), key=lambda item: -len(item[1][0]))
+    write_pagefind({pagefind / name: records for name, (records, _) in largest_first}, workers)
+    offline_writer.join()
+    if offline_writer.exitcode != 0:
+        raise RuntimeError(f"writing the offline search index failed (exit code {offline_writer.exitcode})")
+
+
+def _write_offline_indexes(bundles: list[tuple]) -> None:
+    for records, folder, name in bundles:
+        write_offline_index(records, folder, name)
 
 
 INDEX = SearchIndex()
