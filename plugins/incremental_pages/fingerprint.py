@@ -76,20 +76,21 @@ class Fingerprinter:
             return "<article " + self._own(value) + ">"
         if hasattr(value, "name") and hasattr(value, "render"):  # a Jinja template
             return f"<template {value.name}>"
-        # Stories, glossary entries, outlets: shown on many pages, hashed once.
+        # Stories, glossary entries, outlets: shown on many pages, hashed once,
+        # and short in the text of every page that shows them.
         key = (id(value), full)
         if key not in self._objects:
             if hasattr(value, "fingerprint") and callable(value.fingerprint):
                 # An object that says what pages show of it (a story: its cards).
-                text = type(value).__name__ + self._text(value.fingerprint(), full=False)
+                text = self._text(value.fingerprint(), full=False)
             elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                text = type(value).__name__ + self._text(
-                    {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
+                text = self._text({f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
             else:
                 text = repr(value)
                 if _ADDRESS.search(text):
                     raise Unfingerprintable(text)
-            self._objects[key] = (value, text)  # holding value keeps its id unique
+            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            self._objects[key] = (value, f"<{type(value).__name__} {digest}>")  # holding value keeps its id unique
         return self._objects[key][1]
 
     def _own(self, content) -> str:

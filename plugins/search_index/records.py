@@ -7,6 +7,7 @@ offline index so that both search exactly the same words.
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from seed_reader.entities import words
 from seed_reader.normalize import strip_marks
@@ -15,6 +16,7 @@ from ui_language import LANGUAGES, date_text
 _TAG = re.compile(r"<[^>]*>")
 
 
+@lru_cache(maxsize=None)
 def entity_token(entry_id: str) -> str:
     """One searchable word standing for every spelling of a glossary entry.
 
@@ -24,6 +26,7 @@ def entity_token(entry_id: str) -> str:
     return "xe" + re.sub(r"[^a-z0-9]", "", entry_id) + "xe"
 
 
+@lru_cache(maxsize=None)
 def filter_token(key: str, value: str) -> str:
     """A word that stands for a search filter (outlet, year, language).
 
@@ -72,7 +75,7 @@ def record_for(version, story_versions: dict) -> SearchRecord:
         "title": version.title,
         "lang": version.lang,
         "story": original.slug,
-        "date": "" if undated else original.date.strftime("%Y-%m-%d"),
+        "date": "" if undated else original.date.date().isoformat(),
         "outlet": outlet.id if outlet else "",
     }
     if not undated:

@@ -50,9 +50,17 @@ def date_text(value, lang: str) -> str:
     """A date the way the page's language writes it: "3 دسمبر، 2025", "December 3, 2025"."""
     if isinstance(value, dt.datetime):
         value = value.date()
+    return _long_date(value, lang)
+
+
+# Babel formats a date in tens of microseconds; an archive has a few thousand
+# dates, each shown on many pages.
+@lru_cache(maxsize=None)
+def _long_date(value: dt.date, lang: str) -> str:
     return format_date(value, format="long", locale=lang)
 
 
+@lru_cache(maxsize=None)
 def month_text(year: int, month: int, lang: str) -> str:
     return format_date(dt.date(year, month, 1), format="MMMM y", locale=lang)
 

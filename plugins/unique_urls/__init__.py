@@ -4,6 +4,10 @@ Pelican aborts the whole build when two articles claim one output file (or
 treats them as translations of each other). Here the article published
 first (then the first by source path) keeps the URL; the other is dropped
 with an error naming both files, and the rest of the archive still builds.
+
+Then each article's URL is fixed: Pelican works it out from the settings on
+every use (a dozen uses per article, 2 s of a 10,000-article build), and
+keeps it once set the way its `URL:` metadata sets it (`override_url`).
 """
 
 import logging
@@ -38,6 +42,10 @@ def drop_duplicate_urls(generator):
         generator.translations = [a for a in generator.translations if id(a) not in dropped]
         for article in generator.articles:
             article.translations = [t for t in article.translations if id(t) not in dropped]
+    # Slugs and languages are settled by now (pretaxonomy, after the plugins
+    # that change them): the URLs will not change again.
+    for content in [*generator.articles, *generator.translations]:
+        content.override_url = content.url
 
 
 def register():
