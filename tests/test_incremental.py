@@ -147,3 +147,21 @@ def test_a_seeds_warnings_show_when_it_is_imported_and_stay_counted(project, tmp
     assert len(re.findall(r"^WARNING: seeds/", many.stderr, re.M)) == 20
     assert "… more import warnings: all listed in .build/cache/import-warnings.txt" in many.stderr
     assert len((project / ".build/cache/import-warnings.txt").read_text(encoding="utf-8").splitlines()) == 5 + 24
+
+
+def test_a_theme_change_makes_pages_again_not_the_search_index(project, tmp_path):
+    assert make(project, "html").returncode == 0
+    output = project / "output"
+    bundles = sorted(output.glob("pagefind/*/pagefind-entry.json")) + sorted(output.glob("search/offline/*/docs.js"))
+    stamps = {p: p.stat().st_mtime_ns for p in bundles}
+    base = project / "theme/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- a new footer -->\n</body>"),
+                    encoding="utf-8")
+    result = make(project, "html")
+    assert result.returncode == 0, result.stderr
+    written, unchanged = summary(result)
+    assert unchanged == 0 and "a new footer" in (output / EDITED_PAGE).read_text(encoding="utf-8")
+    # The records did not change: no bundle indexed again.
+    assert len(stamps) >= 4 and {p: p.stat().st_mtime_ns for p in bundles} == stamps
+    clean = clean_build(project, tmp_path / "clean")
+    assert differing(checksums(output), checksums(clean)) == []

@@ -238,8 +238,9 @@ class ArchivePagesGenerator(Generator):
             )
             if len(story.versions) > 1:
                 links += f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(f"{site}/{story.original.url}")}/>'
+            # isoformat(): Pelican's dates format through its slow strftime.
+            lastmod = "" if story.undated else f"<lastmod>{story.date.date().isoformat()}</lastmod>"
             for version in sorted(story.versions.values(), key=lambda v: v.lang):
-                lastmod = "" if story.undated else f"<lastmod>{story.date:%Y-%m-%d}</lastmod>"
                 entries.append(f"<url><loc>{escape(f'{site}/{version.url}')}</loc>{lastmod}{links}</url>")
         for lang in LANGUAGES:
             links = "".join(

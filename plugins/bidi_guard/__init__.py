@@ -12,16 +12,19 @@ from pelican import signals
 from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
+# `summary` is read from the metadata: Pelican's `summary` attribute computes
+# one from the text (slow), which cleaning `_content` already covers.
 FIELDS = ("title", "title_en", "summary", "caption", "_content")
 
 
 def strip_controls(content):
     for field in FIELDS:
-        value = getattr(content, field, None)
+        value = content.metadata.get(field) if field == "summary" else getattr(content, field, None)
         if isinstance(value, str) and CONTROLS.search(value):
-            setattr(content, field, CONTROLS.sub("", value))
+            cleaned = CONTROLS.sub("", value)
+            setattr(content, "_summary" if field == "summary" else field, cleaned)
             if field in content.metadata:
-                content.metadata[field] = getattr(content, field)
+                content.metadata[field] = cleaned
             logger.warning("%s: removed bidirectional control characters from %s",
                            content.get_relative_source_path(), field.lstrip("_"))
 

@@ -64,6 +64,8 @@ def render_pages(pelican):
     manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
     pelican.pages_unchanged = writer.skipped
+    # For plugins whose `finalized` work follows from pages (the search index).
+    pelican.page_fingerprints = writer.fingerprints
     getattr(pelican, "stage_seconds", {})["rendering"] = time.monotonic() - started
 
 

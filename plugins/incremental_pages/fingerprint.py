@@ -103,13 +103,15 @@ class Fingerprinter:
             attributes = repr(own)
             if _ADDRESS.search(attributes):
                 attributes = self._text(own, full=False)
-            self._refs[key] = hashlib.sha1(self._text({
-                "url": content.url,
-                "body": str(content._content),
-                "attributes": attributes,
-                "translations": list(getattr(content, "translations", [])),
-                "related": list(getattr(content, "related", None) or []),
-            }, full=False).encode("utf-8")).hexdigest()
+            parts = (
+                content.url,
+                str(content._content),
+                attributes,
+                self._text(list(getattr(content, "translations", [])), full=False),
+                self._text(list(getattr(content, "related", None) or []), full=False),
+            )
+            # Hashed as they are: repr() of the body and attributes would copy them again.
+            self._refs[key] = hashlib.sha1("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8")).hexdigest()
         return self._refs[key]
 
 

@@ -58,6 +58,7 @@ class IncrementalWriter(Writer):
         self.jobs: list[PageJob] = []
         self.written_directly: set[str] = set()
         self.rendered = self.skipped = self.removed = 0
+        self.fingerprints: dict[str, str | None] = {}  # page -> fingerprint, once rendered
         WRITERS.append(self)
 
     def _open_w(self, filename, encoding, override=False):
@@ -88,6 +89,7 @@ class IncrementalWriter(Writer):
         outcome = self._share_out(site_key, manifest, workers)
         for job in self.jobs:
             fingerprint, rendered = outcome[job.name]
+            self.fingerprints[job.name] = fingerprint
             if rendered:
                 manifest.record(output, job.name, fingerprint)
                 signals.content_written.send(str(output / job.name), context=job.values)

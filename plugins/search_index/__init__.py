@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
@@ -39,9 +40,52 @@ from seed_reader.knowledge import DATA_DIR
 from .bundles import bundles_of
 from .offline import script_data, write_offline_index
 from .pagefind_writer import write_pagefind
-from .records import lexicon, record_for
+from .records import SearchRecord, lexicon, record_for
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Version:
+    """An article version to index. Its record is made only when needed: when
+    its bundle is written, or when the last build did not make it from the
+    same pages (`key`: the fingerprints of every page of its story)."""
+
+    story: str
+    date: str  # the story's: "YYYY-MM-DD", or "" when undated
+    article: object
+    versions: dict  # lang -> article, every version of the story
+    key: str | None
+    _record: SearchRecord | None = None
+
+    def record(self) -> SearchRecord:
+        if self._record is None:
+            self._record = record_for(self.article, self.versions)
+        return self._record
+
+
+class RecordDigests:
+    """The digest of each record of the last build, by the pages it was made
+    from (CACHE_PATH/search-records.json): a rebuild tells which bundles
+    changed without making the records of the others again."""
+
+    def __init__(self, path: Path, enabled: bool):
+        self.path, self.kept = path, {}
+        try:
+            self.stored = json.loads(path.read_text(encoding="utf-8")) if enabled else {}
+        except (OSError, ValueError):
+            self.stored = {}
+
+    def of(self, version: Version) -> str:
+        digest = self.stored.get(version.key) if version.key else None
+        if digest is None:
+            digest = version.record().digest()
+        if version.key:
+            self.kept[version.key] = digest
+        return digest
+
+    def save(self) -> None:
+        replace_file(self.path, json.dumps(self.kept, sort_keys=True, separators=(",", ":")))
 
 
 class SearchIndex:
@@ -51,52 +95,59 @@ class SearchIndex:
     def collect(self, generator):
         self.articles = list(generator.articles)
 
-    def records(self):
-        records = []
+    def versions(self, page_fingerprints: dict) -> list[Version]:
+        found = []
         for original in sorted(self.articles, key=lambda a: a.slug):
             versions = {original.lang: original}
             for translation in original.translations:
                 versions.setdefault(translation.lang, translation)
+            pages = [page_fingerprints.get(v.save_as) for v in versions.values()]
+            story_key = None if None in pages else hashlib.sha256("".join(sorted(pages)).encode("ascii")).hexdigest()
+            date = "" if getattr(original, "undated", False) else original.date.date().isoformat()
             for lang in sorted(versions):
-                records.append(record_for(versions[lang], versions))
-        return records
+                key = f"{story_key}:{lang}" if story_key else None
+                found.append(Version(original.slug, date, versions[lang], versions, key))
+        return found
 
     def write(self, pelican):
         if not pelican.settings.get("SEARCH_INDEX", True):
             return
         started = time.monotonic()
         output = Path(pelican.output_path)
-        records = self.records()
-        bundles = bundles_of(records)
+        versions = self.versions(getattr(pelican, "page_fingerprints", {}))
+        bundles = bundles_of(versions)
         written = write_bundles(bundles, output, pelican.settings)
         knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
-        years = {r.meta["date"][:4] for r in records if r.meta["date"]}
+        years = {v.date[:4] for v in versions if v.date}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
         data["bundles"] = list(bundles)
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
-        logger.info("Search index: %d records, %d bundles, %d indexed again", len(records), len(bundles), written)
+        logger.info("Search index: %d records, %d bundles, %d indexed again", len(versions), len(bundles), written)
         getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
 
 
-def bundle_fingerprint(records) -> str:
+def bundle_fingerprint(digests: list[str]) -> str:
     # What writes the bundles counts too: Pagefind's version and this plugin's code.
-    data = [version("pagefind_bin"), files_key([Path(__file__).parent])] + [[r.url, r.content, r.meta] for r in records]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+    data = [version("pagefind_bin"), files_key([Path(__file__).parent]), *digests]
+    return hashlib.sha256("\n".join(data).encode("ascii")).hexdigest()
 
 
-def write_bundles(bundles: dict[str, list], output: Path, settings) -> int:
+def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> int:
     """Write, for each bundle whose records changed, its Pagefind bundle and its
     offline index; remove those of bundles the archive no longer has."""
-    manifest = BuildManifest(Path(settings.get("CACHE_PATH", "cache")) / "search.json")
-    if not settings.get("INCREMENTAL_PAGES", True):
+    cache = Path(settings.get("CACHE_PATH", "cache"))
+    incremental = settings.get("INCREMENTAL_PAGES", True)
+    manifest = BuildManifest(cache / "search.json")
+    if not incremental:
         manifest.entries.clear()
+    digests = RecordDigests(cache / "search-records.json", incremental)
     pagefind, offline = output / "pagefind", output / "search" / "offline"
     marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/offline/{name}/docs.js") for name in bundles}
     changed = {}
-    for name, records in bundles.items():
-        fingerprint = bundle_fingerprint(records)
+    for name, versions in bundles.items():
+        fingerprint = bundle_fingerprint([digests.of(v) for v in versions])
         if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
-            changed[name] = (records, fingerprint)
+            changed[name] = ([v.record() for v in versions], fingerprint)
     if changed:
         _write_changed(changed, pagefind, offline, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
     for name, (_, fingerprint) in changed.items():
@@ -108,6 +159,7 @@ def write_bundles(bundles: dict[str, list], output: Path, settings) -> int:
     for entry in [e for e in manifest.entries if e.split("/")[-2] not in bundles]:
         manifest.forget(entry)
     manifest.save()
+    digests.save()
     return len(changed)
 
 

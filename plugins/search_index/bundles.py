@@ -17,8 +17,8 @@ UNDATED = "undated"
 BUNDLE_RECORDS = 1000
 
 
-def _date(record) -> str:
-    return record.meta["date"]  # "YYYY-MM-DD", or "" for an undated article
+def _date(item) -> str:
+    return item.date  # "YYYY-MM-DD", or "" for an undated article
 
 
 def _split(name: str, records: list, limit: int) -> dict[str, list]:
@@ -41,8 +41,8 @@ def _split(name: str, records: list, limit: int) -> dict[str, list]:
 
 
 def bundles_of(records: list, limit: int = BUNDLE_RECORDS) -> dict[str, list]:
-    """Records by bundle name ("2024", "2024-q3", "2024-07", "undated", "undated-2"):
-    newest first, undated last."""
+    """Records (anything with a `story` and a `date`) by bundle name ("2024",
+    "2024-q3", "2024-07", "undated", "undated-2"): newest first, undated last."""
     years: dict[str, list] = {}
     for record in records:
         years.setdefault(_date(record)[:4] or UNDATED, []).append(record)

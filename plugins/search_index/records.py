@@ -4,7 +4,9 @@ Pure logic (no Pelican, no Pagefind), shared by the Pagefind index and the
 offline index so that both search exactly the same words.
 """
 
+import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +49,15 @@ class SearchRecord:
     story: str
     content: str  # text without optional marks, then entity and filter tokens
     meta: dict[str, str]
+
+    @property
+    def date(self) -> str:
+        return self.meta["date"]
+
+    def digest(self) -> str:
+        """What the index holds of this record, as one hash."""
+        data = json.dumps([self.url, self.content, self.meta], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def terms(self) -> list[str]:
         return words(self.content)
