@@ -9,7 +9,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from seed_reader.entities import words
 from seed_reader.normalize import strip_marks
@@ -18,7 +18,7 @@ from ui_language import LANGUAGES, date_text
 _TAG = re.compile(r"<[^>]*>")
 
 
-@lru_cache(maxsize=None)
+@cache
 def entity_token(entry_id: str) -> str:
     """One searchable word standing for every spelling of a glossary entry.
 
@@ -28,7 +28,7 @@ def entity_token(entry_id: str) -> str:
     return "xe" + re.sub(r"[^a-z0-9]", "", entry_id) + "xe"
 
 
-@lru_cache(maxsize=None)
+@cache
 def filter_token(key: str, value: str) -> str:
     """A word that stands for a search filter (outlet, year, language).
 

@@ -13,7 +13,7 @@ Templates call `_()` / `ngettext()` as usual; the language is the page's
 import datetime as dt
 import gettext
 import io
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -55,12 +55,12 @@ def date_text(value, lang: str) -> str:
 
 # Babel formats a date in tens of microseconds; an archive has a few thousand
 # dates, each shown on many pages.
-@lru_cache(maxsize=None)
+@cache
 def _long_date(value: dt.date, lang: str) -> str:
     return format_date(value, format="long", locale=lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_text(year: int, month: int, lang: str) -> str:
     return format_date(dt.date(year, month, 1), format="MMMM y", locale=lang)
 
