@@ -30,32 +30,41 @@ class BoilerplatePattern:
     regex: re.Pattern
 
 
-@dataclass(frozen=True)
-class Outlet:
+class _ById:
+    """Shown by id: the data files say the rest. Articles hold these by the
+    dozen, and an article's repr() is part of its pages' fingerprints (which
+    cover the data files anyway), so a short one keeps fingerprints fast."""
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.id!r})"
+
+
+@dataclass(frozen=True, repr=False)
+class Outlet(_ById):
     id: str
     ur: str
     en: str
     signatures: tuple[re.Pattern, ...]
 
 
-@dataclass(frozen=True)
-class Wire:
+@dataclass(frozen=True, repr=False)
+class Wire(_ById):
     id: str
     ur: str
     en: str
     names: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Category:
+@dataclass(frozen=True, repr=False)
+class Category(_ById):
     id: str
     ur: str
     en: str
     labels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class GlossaryEntry:
+@dataclass(frozen=True, repr=False)
+class GlossaryEntry(_ById):
     id: str
     kind: str
     ur: str
