@@ -30,11 +30,24 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
+CACHE_VERSION = 2
 
 
 def importer_key(data_dir: Path) -> str:
     """A hash of the importer: its code and its data files."""
     return files_key([Path(__file__).parent, Path(data_dir)])
+
+
+def file_stamp(path: Path) -> tuple:
+    """Size and modification time of a seed and of its sidecar."""
+    stamp = []
+    for part in (path, sidecar_for(path)):
+        try:
+            stat = part.stat()
+            stamp.append((stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
 
 
 def seed_key(path: Path, importer: str) -> str:
@@ -97,13 +110,22 @@ class ImportedSeeds:
         self.used: set[str] = set()
         self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
+        # The stamp each key was made at: a seed and a sidecar whose size and
+        # modification time are unchanged keep their key without being read
+        # and hashed again (as Pelican's own cache trusts modification times).
+        self.stamps: dict[str, tuple] = {}
+        self.known_stamps: dict[str, tuple] = {}
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
         try:
             with cache_file.open("rb") as stored:
-                self.stored = pickle.load(stored)
-        except (OSError, pickle.PickleError, EOFError, ValueError):
+                cache = pickle.load(stored)
+            if cache.get("version") == CACHE_VERSION:
+                self.stored = cache["seeds"]
+                if cache["importer"] == self.importer:
+                    self.known_stamps = cache["stamps"]
+        except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, KeyError):
             self.stored = {}
 
     def prefetch(self, paths: list[Path], workers: int) -> None:
@@ -137,9 +159,13 @@ class ImportedSeeds:
             PROGRESS.finish("Importing seeds")
 
     def _key(self, path: Path) -> str:
-        if str(path) not in self.keys:
-            self.keys[str(path)] = seed_key(path, self.importer)
-        return self.keys[str(path)]
+        name = str(path)
+        if name not in self.keys:
+            stamp = file_stamp(path)  # before reading: a file changed meanwhile is hashed again next time
+            known, kept = self.known_stamps.get(name), self.stored.get(name)
+            self.keys[name] = kept[0] if known == stamp and kept else seed_key(path, self.importer)
+            self.stamps[name] = stamp
+        return self.keys[name]
 
     def _current(self, path: Path) -> bytes | None:
         kept = self.stored.get(str(path))
@@ -171,8 +197,10 @@ class ImportedSeeds:
             self._pool.terminate()
             self._pool = None
         kept = {path: value for path, value in self.stored.items() if path in self.used}
+        cache = {"version": CACHE_VERSION, "importer": self.importer, "seeds": kept,
+                 "stamps": {path: self.stamps[path] for path in kept if path in self.stamps}}
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.cache_file.with_suffix(".part")
         with partial.open("wb") as out:
-            pickle.dump(kept, out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(cache, out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, self.cache_file)

@@ -5,9 +5,10 @@ treats them as translations of each other). Here the article published
 first (then the first by source path) keeps the URL; the other is dropped
 with an error naming both files, and the rest of the archive still builds.
 
-Then each article's URL is fixed: Pelican works it out from the settings on
-every use (a dozen uses per article, 2 s of a 10,000-article build), and
-keeps it once set the way its `URL:` metadata sets it (`override_url`).
+Then each article's URL and file name are fixed: Pelican works them out
+from the settings on every use (a dozen uses per article, 2 s of a
+10,000-article build), and keeps them once set the way `URL:` and `Save_as:`
+metadata set them (`override_url`, `override_save_as`).
 """
 
 import logging
@@ -19,12 +20,14 @@ logger = logging.getLogger(__name__)
 
 def find_collisions(contents) -> list[tuple[object, object]]:
     """(kept, dropped) pairs among contents sharing a `save_as`."""
-    owners = {}
+    claims = {}
+    for content in contents:
+        claims.setdefault(content.save_as, []).append(content)
     collisions = []
-    for content in sorted(contents, key=lambda c: (c.date, c.source_path)):
-        owner = owners.setdefault(content.save_as, content)
-        if owner is not content:
-            collisions.append((owner, content))
+    # Only the files claimed twice need an order (dates are slow to compare).
+    for claimants in (c for c in claims.values() if len(c) > 1):
+        owner, *others = sorted(claimants, key=lambda c: (c.date, c.source_path))
+        collisions.extend((owner, other) for other in others)
     return collisions
 
 
@@ -45,7 +48,7 @@ def drop_duplicate_urls(generator):
     # Slugs and languages are settled by now (pretaxonomy, after the plugins
     # that change them): the URLs will not change again.
     for content in [*generator.articles, *generator.translations]:
-        content.override_url = content.url
+        content.override_url, content.override_save_as = content.url, content.save_as
 
 
 def register():
