@@ -165,3 +165,25 @@ def test_a_theme_change_makes_pages_again_not_the_search_index(project, tmp_path
     assert len(stamps) >= 4 and {p: p.stat().st_mtime_ns for p in bundles} == stamps
     clean = clean_build(project, tmp_path / "clean")
     assert differing(checksums(output), checksums(clean)) == []
+
+
+def test_an_edited_translation_is_converted_again_and_the_rest_kept(project, tmp_path):
+    translation = project / "content/en/000-russia-us-diplomatic-contacts.md"
+    assert make(project, "html").returncode == 0
+    kept = (project / ".build/cache/markdown.pickle").stat().st_size
+    # A formatted field (Markdown in a summary) read from a kept conversion.
+    text = translation.read_text(encoding="utf-8")
+    translation.write_text(text.replace("Lang: en\n", "Lang: en\nSummary: Talks *continue* in Moscow.\n", 1)
+                           .replace("Moscow correspondent", "Our Moscow correspondent", 1), encoding="utf-8")
+    result = make(project, "html")
+    assert result.returncode == 0, result.stderr
+    page = (project / "output/en/000-947afd4b53ab818c.html").read_text(encoding="utf-8")
+    assert "Our Moscow correspondent" in page
+    # Converted as Markdown (then shown as plain text on the cards).
+    card = (project / "output/en/person/vladimir-putin.html").read_text(encoding="utf-8")
+    assert '<p class="summary">Talks continue in Moscow.</p>' in card
+    assert (project / ".build/cache/markdown.pickle").stat().st_size > kept * 0.5
+    again = make(project, "html")
+    assert summary(again)[0] == 0
+    clean = clean_build(project, tmp_path / "clean")
+    assert differing(checksums(project / "output"), checksums(clean)) == []
