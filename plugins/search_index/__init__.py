@@ -121,9 +121,20 @@ class SearchIndex:
         years = {v.date[:4] for v in versions if v.date}
         data = lexicon(knowledge.glossary, knowledge.outlets, years)
         data["bundles"] = list(bundles)
+        data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
         logger.info("Search index: %d records, %d bundles, %d indexed again", len(versions), len(bundles), written)
         getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
+
+
+def bundle_files(folder: Path) -> dict:
+    """What the search page loads first from a bundle, so that it can ask for
+    it all at once: the index's hash (also Pagefind's `metaCacheTag`, which
+    makes the entry file's URL stable), its metadata and WebAssembly files."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    index = next(iter(entry["languages"].values()))
+    return {"tag": index["hash"], "meta": f"pagefind.{index['hash']}.pf_meta",
+            "wasm": f"wasm.{index['wasm'] or 'unknown'}.pagefind"}
 
 
 def bundle_fingerprint(digests: list[str]) -> str:

@@ -1,12 +1,16 @@
 """Writing a Pagefind bundle through its Python API, with two workarounds for
-pagefind 1.5.2's wrapper (both measured here; see the docstrings)."""
+pagefind 1.5.2's Python wrapper and one for its pagefind.js (all measured
+here; see the docstrings)."""
 
 import asyncio
 import contextlib
+import logging
 import shutil
 from pathlib import Path
 
 from build_report.progress import PROGRESS
+
+logger = logging.getLogger(__name__)
 
 
 class _PromptAsyncio:
@@ -23,6 +27,23 @@ class _PromptAsyncio:
     @staticmethod
     async def sleep(delay, result=None):
         return await asyncio.sleep(0, result)
+
+
+# pagefind.js 1.5.2 waits for its own start (WebAssembly and index loaded) by
+# polling every 50 ms, in getPtr() before a search and in mergeIndex(): a
+# search asked for while it starts, as the search page's first one is, loses
+# 25 ms on average, and the complete answer more. Polled every 5 ms instead
+# (measured at 10,000 articles: first results 25-30 ms sooner).
+START_POLL = ("await asyncSleep(50);}", "await asyncSleep(5);}")
+
+
+def shorten_start_polling(script: Path) -> bool:
+    """Patch a bundle's pagefind.js; False when it has no such wait (another Pagefind)."""
+    text = script.read_text(encoding="utf-8")
+    if START_POLL[0] not in text:
+        return False
+    script.write_text(text.replace(*START_POLL), encoding="utf-8")
+    return True
 
 
 # Pagefind's ready-made search interfaces; the site has its own search page.
@@ -101,6 +122,8 @@ async def _write_bundle(records, folder: Path):
             PROGRESS.advance("Indexing for search")
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
+    if not shorten_start_polling(folder / "pagefind.js"):
+        logger.warning("%s: no 50 ms start polling to shorten (a Pagefind other than 1.5.2?)", folder / "pagefind.js")
 
 
 async def _write_bundles(bundles: dict[Path, list], workers: int):

@@ -69,9 +69,21 @@
     complete: false,
     load() {
       this.primary = this.primary || (async () => {
-        const pagefind = await import(new URL(`pagefind/${lexicon.bundles[0]}/pagefind.js`, root).href);
-        // In the page's own thread: a worker costs another 41 KB and ~100 ms to start.
-        await pagefind.options({ noWorker: true });
+        const name = lexicon.bundles[0];
+        const files = lexicon.pagefind[name];
+        const folder = new URL(`pagefind/${name}/`, root);
+        // Pagefind fetches these one after another once its module has run;
+        // asked for now, they arrive while it loads (its own fetches then
+        // find them in the preload cache).
+        for (const file of [`pagefind-entry.json?ts=${files.tag}`, files.meta, files.wasm]) {
+          const link = Object.assign(document.createElement("link"),
+            { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(file, folder).href });
+          document.head.append(link);
+        }
+        const pagefind = await import(new URL("pagefind.js", folder).href);
+        // In the page's own thread: a worker costs another 41 KB and ~100 ms to
+        // start. The cache tag makes the entry file's URL the preloaded one.
+        await pagefind.options({ noWorker: true, metaCacheTag: files.tag });
         await pagefind.init();
         return pagefind;
       })();
@@ -81,7 +93,8 @@
       this.merged = this.merged || (async () => {
         const pagefind = await this.load();
         // Started together; Pagefind keeps the bundles in the order of these calls.
-        await Promise.all(lexicon.bundles.slice(1).map((name) => pagefind.mergeIndex(new URL(`pagefind/${name}/`, root).href)));
+        await Promise.all(lexicon.bundles.slice(1).map((name) => pagefind.mergeIndex(
+          new URL(`pagefind/${name}/`, root).href, { metaCacheTag: lexicon.pagefind[name].tag })));
         this.complete = true;
         return pagefind;
       })();
@@ -93,11 +106,17 @@
     async hits(pagefind, terms) {
       const response = await pagefind.search(terms.join(" "));
       const byBundle = new Map();
-      for (const result of response.results) {
+      const all = response.results.map((result) => {
+        let loading = null;
+        const hit = { score: result.score, load: () => (loading = loading || result.data()) };
         const bundle = result.id.split("_")[0];
         if (!byBundle.has(bundle)) byBundle.set(bundle, []);
-        byBundle.get(bundle).push({ score: result.score, load: () => result.data() });
-      }
+        byBundle.get(bundle).push(hit);
+        return hit;
+      });
+      // The first page's fragments load along with each bundle's best hit:
+      // one round trip to first results, not two.
+      for (const hit of all.slice(0, PAGE_SIZE)) hit.load();
       const kept = await Promise.all([...byBundle.values()].map(async (hits) => {
         hits[0].data = await hits[0].load();
         return terms.every((t) => startsAWord(hits[0].data.content, t)) ? hits : [];
@@ -292,6 +311,7 @@
     status.textContent = strings.searching;
     status.dataset.state = "searching";
     performance.clearMarks("akhbar-search-first-results");
+    performance.clearMarks("akhbar-search-first-page");
     performance.mark("akhbar-search-start");
     let hits = [];
     try {
@@ -317,25 +337,35 @@
   /* The next PAGE_SIZE hits, fetched together; one entry per article, in the
      page's language when both versions of a story matched. */
   async function showMore(mine) {
-    const batch = current.hits.slice(current.next, current.next + PAGE_SIZE);
-    current.next += batch.length;
-    const loaded = await Promise.all(batch.map((hit) => hit.data || hit.load()));
-    if (mine !== latest) return;
-    const { seen, terms, entities, query } = current;
-    for (const data of loaded) {
-      const known = seen.get(data.meta.story);
-      if (!known) {
-        seen.set(data.meta.story, data);
-        render(list, data, terms, entities);
-      } else if (known.meta.lang !== lang && data.meta.lang === lang) {
-        seen.set(data.meta.story, data);  // the page-language version replaces the other
-        render(list, data, terms, entities, known.element);
+    const answer = current;
+    const batch = answer.hits.slice(answer.next, answer.next + PAGE_SIZE);
+    answer.next += batch.length;
+    // All fetched at once; the best hit shown as soon as it is in, the rest
+    // together (each showing costs the page a layout).
+    const loading = batch.map((hit) => hit.data || hit.load());
+    const { seen, terms, entities } = answer;
+    for (const group of [loading.slice(0, 1), loading.slice(1)]) {
+      const loaded = await Promise.all(group);
+      if (mine !== latest || answer !== current) return;
+      for (const data of loaded) {
+        const known = seen.get(data.meta.story);
+        if (!known) {
+          seen.set(data.meta.story, data);
+          render(list, data, terms, entities);
+        } else if (known.meta.lang !== lang && data.meta.lang === lang) {
+          seen.set(data.meta.story, data);  // the page-language version replaces the other
+          render(list, data, terms, entities, known.element);
+        }
+      }
+      if (loaded.length && !performance.getEntriesByName("akhbar-search-first-results").length) {
+        performance.mark("akhbar-search-first-results");
       }
     }
-    if (!performance.getEntriesByName("akhbar-search-first-results").length) {
-      performance.mark("akhbar-search-first-results");
+    if (!performance.getEntriesByName("akhbar-search-first-page").length) {
+      performance.mark("akhbar-search-first-page");
     }
-    if (!current.complete) return;
+    const { query } = answer;
+    if (!answer.complete) return;
     performance.mark("akhbar-search-results");
     const more = current.next < current.hits.length;
     moreButton.hidden = !more;
