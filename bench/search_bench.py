@@ -109,9 +109,11 @@ def main(site: Path, first: str = "پوتن", second: str = "لاروف") -> dic
     from playwright.sync_api import sync_playwright
 
     # The host in a process of its own, as a real one is: in this process its
-    # threads would wait for Playwright's (one interpreter lock), tens of ms.
+    # threads would wait for Playwright's (one interpreter lock), tens of ms;
+    # a fresh one, not a fork of the benchmark and its heap of imported seeds,
+    # which Python's collector would sweep while requests wait.
     address, given = multiprocessing.Pipe()
-    host = multiprocessing.get_context("fork").Process(target=_serve, args=(site, given), daemon=True)
+    host = multiprocessing.get_context("spawn").Process(target=_serve, args=(site, given), daemon=True)
     host.start()
     report = {}
     try:
