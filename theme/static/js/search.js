@@ -357,7 +357,8 @@
           render(list, data, terms, entities, known.element);
         }
       }
-      if (loaded.length && !performance.getEntriesByName("akhbar-search-first-results").length) {
+      // First results: the best hit in the page (or, with no hits, the answer).
+      if ((loaded.length || !batch.length) && !performance.getEntriesByName("akhbar-search-first-results").length) {
         performance.mark("akhbar-search-first-results");
       }
     }
