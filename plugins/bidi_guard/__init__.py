@@ -12,21 +12,23 @@ from pelican import signals
 from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
-# `summary` is read from the metadata: Pelican's `summary` attribute computes
-# one from the text (slow), which cleaning `_content` already covers.
-FIELDS = ("title", "title_en", "summary", "caption", "_content")
+# The attributes holding each field's text as written: Pelican keeps a summary
+# from the metadata in `_summary` (its `summary` attribute computes one from
+# the text, slowly, which cleaning `_content` covers).
+FIELDS = ("title", "title_en", "_summary", "caption", "_content")
 
 
 def strip_controls(content):
     for field in FIELDS:
-        value = content.metadata.get(field) if field == "summary" else getattr(content, field, None)
+        value = getattr(content, field, None)
         if isinstance(value, str) and CONTROLS.search(value):
             cleaned = CONTROLS.sub("", value)
-            setattr(content, "_summary" if field == "summary" else field, cleaned)
-            if field in content.metadata:
-                content.metadata[field] = cleaned
+            setattr(content, field, cleaned)
+            name = field.lstrip("_")
+            if name in content.metadata:
+                content.metadata[name] = cleaned
             logger.warning("%s: removed bidirectional control characters from %s",
-                           content.get_relative_source_path(), field.lstrip("_"))
+                           content.get_relative_source_path(), name)
 
 
 def register():

@@ -56,10 +56,14 @@ class BuildManifest:
         replace_file(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def replace_file(path: Path, text: str) -> None:
+def replace_file(path: Path, content: str | bytes) -> None:
     """Write a file by replacing it, never by rewriting it in place: the output
-    folder of the last build may share this file (a hard link) and must not change."""
+    folder of the last build may share this file (a hard link) and must not
+    change, and a build stopped midway leaves the old file whole."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
-    partial.write_text(text, encoding="utf-8")
+    if isinstance(content, bytes):
+        partial.write_bytes(content)
+    else:
+        partial.write_text(content, encoding="utf-8")
     os.replace(partial, path)

@@ -7,11 +7,10 @@ version of Python-Markdown: the same key always converts to the same result.
 
 import hashlib
 import json
-import os
-import pickle
 from pathlib import Path
 
 import markdown
+from incremental_pages.kept import load_kept, save_kept
 
 VERSION = 1
 
@@ -29,15 +28,9 @@ class KeptConversions:
 
     def __init__(self, path: Path):
         self.path = path
-        self.kept: dict[str, tuple[str, dict]] = {}
+        kept = load_kept(path, VERSION)
+        self.kept: dict[str, tuple[str, dict]] = kept["conversions"] if kept else {}
         self.used: dict[str, tuple[str, dict]] = {}
-        try:
-            with path.open("rb") as stored:
-                data = pickle.load(stored)
-            if data.get("version") == VERSION:
-                self.kept = data["conversions"]
-        except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, KeyError):
-            self.kept = {}
 
     def get(self, key: str) -> tuple[str, dict] | None:
         found = self.kept.get(key)
@@ -49,8 +42,4 @@ class KeptConversions:
         self.kept[key] = self.used[key] = (html, meta)
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".part")
-        with partial.open("wb") as out:
-            pickle.dump({"version": VERSION, "conversions": self.used}, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.path)
+        save_kept(self.path, VERSION, {"conversions": self.used})

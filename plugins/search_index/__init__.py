@@ -28,7 +28,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
-from importlib.metadata import version
+from importlib.metadata import version as package_version
 from pathlib import Path
 
 from incremental_pages.fingerprint import files_key
@@ -139,7 +139,7 @@ def bundle_files(folder: Path) -> dict:
 
 def bundle_fingerprint(digests: list[str]) -> str:
     # What writes the bundles counts too: Pagefind's version and this plugin's code.
-    data = [version("pagefind_bin"), files_key([Path(__file__).parent]), *digests]
+    data = [package_version("pagefind_bin"), files_key([Path(__file__).parent]), *digests]
     return hashlib.sha256("\n".join(data).encode("ascii")).hexdigest()
 
 

@@ -15,12 +15,12 @@ back as the objects of the current data files (shared, not copied per seed).
 import hashlib
 import io
 import multiprocessing
-import os
 import pickle
 from pathlib import Path
 
 from build_report.progress import PROGRESS
 from incremental_pages.fingerprint import files_key
+from incremental_pages.kept import load_kept, save_kept
 
 from .corrections import sidecar_for
 from .decoding import SeedError
@@ -118,15 +118,11 @@ class ImportedSeeds:
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
-        try:
-            with cache_file.open("rb") as stored:
-                cache = pickle.load(stored)
-            if cache.get("version") == CACHE_VERSION:
-                self.stored = cache["seeds"]
-                if cache["importer"] == self.importer:
-                    self.known_stamps = cache["stamps"]
-        except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError, KeyError):
-            self.stored = {}
+        kept = load_kept(cache_file, CACHE_VERSION)
+        if kept is not None:
+            self.stored = kept["seeds"]
+            if kept["importer"] == self.importer:
+                self.known_stamps = kept["stamps"]
 
     def prefetch(self, paths: list[Path], workers: int) -> None:
         """Start importing, one process per core, the seeds the cache has no
@@ -197,10 +193,6 @@ class ImportedSeeds:
             self._pool.terminate()
             self._pool = None
         kept = {path: value for path, value in self.stored.items() if path in self.used}
-        cache = {"version": CACHE_VERSION, "importer": self.importer, "seeds": kept,
-                 "stamps": {path: self.stamps[path] for path in kept if path in self.stamps}}
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.cache_file.with_suffix(".part")
-        with partial.open("wb") as out:
-            pickle.dump(cache, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.cache_file)
+        save_kept(self.cache_file, CACHE_VERSION, {
+            "importer": self.importer, "seeds": kept,
+            "stamps": {path: self.stamps[path] for path in kept if path in self.stamps}})
