@@ -87,6 +87,8 @@ def test_a_word_in_no_article_finds_nothing(page, where, query):
 
 def test_filters_and_bookmarkable_query(page, where):
     assert results(page, where, "search.html", "روس", outlet="dawn-news") == ["002-6aa83e8293d70fa7"]
+    # Each hit shows its date and outlet in the page's language.
+    assert page.inner_text("#search-results .meta") == "28 دسمبر، 2021 · ڈان نیوز"
     assert results(page, where, "search.html", person="sergei-lavrov") == ["002-6aa83e8293d70fa7"]
     assert results(page, where, "en/search.html", "Putin", year="2025") == ["003-d5d1f4a12c482239"]
     assert results(page, where, "en/search.html", "Putin", language="en") == sorted(ALL)
