@@ -1,8 +1,13 @@
-"""Dates as news pages write them, with month and weekday names from CLDR (Babel)."""
+"""Dates as news pages write them, with month and weekday names from CLDR (Babel).
+
+`DateVocabulary.find_dates` finds day-and-month mentions in any text;
+`DateVocabulary.date_line` says whether a whole line is a date line (a
+masthead date, "Published …", "03:22 PM, 14 Oct, 2025") and what it dates.
+"""
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from babel import Locale
@@ -12,6 +17,14 @@ from .normalize import normalize_urdu, western_digits
 # Postpositions that turn a weekday name into "on that day" in Urdu. Without
 # one, ہفتہ is as likely "a week" as "Saturday".
 _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی رات|کی سہ پہر|کی دوپہر)"
+# Years an archive of news can hold; a four-digit number outside is no year.
+YEARS = range(1900, 2100)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
+_TAG = re.compile(r"<[^<>]*>")
+_PLACE_END = re.compile(r"[،,:：۔]\s*$")
+_AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
+# Left on a date line once its date, weekday, time, label and filler words are gone.
+_LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -40,14 +53,34 @@ class WeekdayMention:
     start: int
 
 
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is a date and nothing else a reader would call text.
+
+    `label` is "published", "updated" or None; `rest` is what the line holds
+    besides the date (a headline glued after it, say), or "".
+    """
+
+    mention: DateMention | None
+    label: str | None
+    has_time: bool
+    has_weekday: bool
+    hijri: bool
+    rest: str
+
+    @property
+    def date(self) -> dt.date | None:
+        return self.mention.as_date() if self.mention else None
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 class DateVocabulary:
-    """Regular expressions for dates in Urdu and English, built from CLDR."""
+    """Regular expressions for dates in Urdu and English, built from CLDR and data/dates.toml."""
 
-    def __init__(self, day_words: dict[str, int]):
+    def __init__(self, day_words: dict[str, int], date_words=None):
         self.day_words = day_words
         self.months: dict[str, int] = {}
         self.weekdays: dict[str, int] = {}
@@ -57,30 +90,44 @@ class DateVocabulary:
                 for width in ("wide", "abbreviated"):
                     for number, name in locale.months[context][width].items():
                         self.months[normalize_urdu(name).casefold()] = number
-                for number, name in locale.days[context]["wide"].items():
-                    self.weekdays[normalize_urdu(name).casefold()] = number
+                    for number, name in locale.days[context][width].items():
+                        self.weekdays[normalize_urdu(name).casefold()] = number
+        words = date_words or DateWords()
+        for name, number in words.month_variants.items():
+            self.months[normalize_urdu(name).casefold()] = number
+        for name, number in words.weekday_variants.items():
+            self.weekdays[normalize_urdu(name).casefold()] = number
+        self.words = words
 
     @cached_property
     def _day_first(self) -> re.Pattern:
-        day = rf"\d{{1,2}}|{_alternation(self.day_words)}"
+        # "28 دسمبر 2021", "21/دسمبر/2019", "21-Oct-2025", "28ستمبر", "2nd May, 2022",
+        # "28 دسمبر2021ء": digits may touch the month, as outlets glue them.
+        day = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alternation(self.day_words)}"
         return re.compile(
-            rf"(?<![\w])(?P<day>{day})\s+(?P<month>{_alternation(self.months)})"
-            rf"(?![\w])(?:\s*[،,]?\s*(?P<year>\d{{4}})(?!\d))?",
+            rf"(?<![\w])(?P<day>{day})(?:\s*[/\-.]\s*|\s*)(?P<month>{_alternation(self.months)})"
+            rf"(?![^\W\d_])(?:\s*[/\-.،,]?\s*(?P<year>\d{{4}})(?!\d))?",
             re.IGNORECASE,
         )
 
     @cached_property
     def _month_first(self) -> re.Pattern:
-        english = [m for m in self.months if m.isascii()]
+        # "January 27th, 2024", "Jun 29", "جنوری 20, 2023" (Urdu months are
+        # printed month-first by sites built on English templates).
         return re.compile(
-            rf"(?<![\w])(?P<month>{_alternation(english)})\.?\s+(?P<day>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{{4}})(?!\d))?",
+            rf"(?<![\w])(?P<month>{_alternation(self.months)})\.?\s+(?P<day>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?(?!\d)(?:\s*[,،]?\s+(?P<year>\d{{4}})(?!\d))?",
             re.IGNORECASE,
         )
 
     @cached_property
-    def _iso(self) -> re.Pattern:
-        return re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+    def _numeric(self) -> re.Pattern:
+        # ISO 2025-06-25 and 2024/05/21; day-first 21/05/2024 and 21.05.2024,
+        # the order Pakistani and Indian outlets print.
+        return re.compile(
+            r"(?<![\d/.\-])(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+            r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4}))(?![\d/\-]|\.\d)"
+        )
 
     @cached_property
     def _weekday(self) -> re.Pattern:
@@ -92,25 +139,63 @@ class DateVocabulary:
             re.IGNORECASE,
         )
 
+    @cached_property
+    def _any_weekday(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w])(?:بروز\s*)?(?:{_alternation(self.weekdays)})(?![^\W\d_])", re.IGNORECASE)
+
+    @cached_property
+    def _label(self) -> re.Pattern:
+        published = _alternation(normalize_urdu(w) for w in self.words.published)
+        updated = _alternation(normalize_urdu(w) for w in self.words.updated)
+        return re.compile(
+            # "Published in Dawn, January 27th, 2024": the print edition's credit dates it too.
+            rf"^[\s\-–—•|·]*(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"
+            rf"(?:\s+in\s+[^,،\d]{{1,40}}[,،])?\s*[:：\-–]?",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _filler(self) -> re.Pattern:
+        return re.compile(rf"(?<![^\W\d_])(?:{_alternation(self.words.filler)})(?![^\W\d_])", re.IGNORECASE)
+
+    @cached_property
+    def _hijri(self) -> re.Pattern:
+        months = _alternation(normalize_urdu(m) for m in self.words.hijri_months)
+        return re.compile(
+            rf"(?:\d{{1,2}}\s*)?(?:{months})(?![^\W\d_])\s*[,،]?\s*(?:\d{{4}})?\s*(?:ھ|ہجری|AH|H)?(?![^\W\d_])",
+            re.IGNORECASE,
+        )
+
     def _day_number(self, word: str) -> int:
+        word = re.sub(r"(?:st|nd|rd|th)$", "", word, flags=re.IGNORECASE)
         return int(word) if word.isdigit() else self.day_words[word]
 
     def find_dates(self, text: str) -> list[DateMention]:
-        """Every day-and-month mention in text, in order."""
+        """Every day-and-month mention in text, in order (overlaps: the longest)."""
         digits = western_digits(text)  # same length, so offsets still fit `text`
         mentions = []
         for pattern in (self._day_first, self._month_first):
             for match in pattern.finditer(digits):
-                day = self._day_number(match["day"])
+                day = self._day_number(match["day"].casefold())
                 month = self.months[match["month"].casefold()]
-                year = int(match["year"]) if match["year"] else None
+                year = int(match["year"]) if match["year"] and int(match["year"]) in YEARS else None
+                end = match.end() if year or not match["year"] else match.start("year")
                 if 1 <= day <= 31:
-                    mentions.append(DateMention(day, month, year, text[match.start():match.end()], match.start()))
-        for match in self._iso.finditer(digits):
-            mention = DateMention(int(match["day"]), int(match["month"]), int(match["year"]), match[0], match.start())
-            if mention.as_date():
+                    mentions.append(DateMention(day, month, year, text[match.start():end].rstrip(" ،,/-."),
+                                                match.start()))
+        for match in self._numeric.finditer(digits):
+            year, month, day = (match["y1"], match["m1"], match["d1"]) if match["y1"] else (
+                match["y2"], match["m2"], match["d2"])
+            mention = DateMention(int(day), int(month), int(year), match[0], match.start())
+            if mention.as_date() and mention.year in YEARS:
                 mentions.append(mention)
-        return sorted(mentions, key=lambda m: m.start)
+        mentions.sort(key=lambda m: (m.start, -len(m.text)))
+        kept, end = [], -1
+        for mention in mentions:
+            if mention.start >= end:
+                kept.append(mention)
+                end = mention.start + len(mention.text)
+        return kept
 
     def find_weekday(self, text: str) -> WeekdayMention | None:
         """The first "on <weekday>" in text."""
@@ -121,12 +206,74 @@ class DateVocabulary:
         return WeekdayMention(self.weekdays[name], match[0], match.start())
 
     def extract_dateline(self, line: str) -> DateMention | None:
-        """The date when a whole line is a dateline (a full date, maybe with a weekday)."""
-        mentions = self.find_dates(line)
-        if len(mentions) != 1 or mentions[0].as_date() is None:
+        """The date when a whole line is a date line with a full date."""
+        found = self.date_line(line)
+        return found.mention if found and found.date else None
+
+    def date_line(self, line: str, headline: str | None = None) -> DateLine | None:
+        """The line as a date line, or None when it is text that mentions a date.
+
+        A date line holds one date (or a label such as "Published:" with a
+        broken date, or only a Hijri date) and nothing else but a weekday, a
+        time, a label and filler words; or it starts with a date and goes on
+        with the headline (`headline`), as some templates glue them.
+        """
+        text = _TAG.sub(" ", western_digits(line))
+        # An agency in brackets ends a dateline: "تہران ، 20 مارچ (انڈیا نیرٹیو)".
+        text = _AGENCY_END.sub(" ", text)
+        label_match = self._label.match(text)
+        label = None
+        if label_match:
+            label = "updated" if label_match["updated"] else "published"
+            text = text[label_match.end():]
+        mentions = self.find_dates(text)
+        if len(mentions) > 2 or (len(mentions) == 2 and mentions[0].as_date() != mentions[1].as_date()):
             return None
-        rest = line.replace(mentions[0].text, " ")
-        rest = re.sub(rf"{_alternation(self.weekdays)}", " ", rest, flags=re.IGNORECASE)
-        if re.search(r"\w", rest):
+        mention = mentions[0] if mentions else None
+        # A place may stand before the date ("ممبئی، 28ستمبر"); nothing but the
+        # headline may follow it.
+        if mention and not label:
+            place = self._any_weekday.sub(" ", text[:mention.start])
+            if (0 < len(_LEFTOVER.findall(place)) <= 3 and not _TIME.search(place)
+                    and _PLACE_END.search(place)):
+                text = text[mention.start:]
+        rest = text
+        for found in mentions:
+            rest = rest.replace(western_digits(found.text), " ", 1)
+        hijri = bool(self._hijri.search(rest))
+        rest = self._hijri.sub(" ", rest)
+        has_time = bool(_TIME.search(rest))
+        rest = _TIME.sub(" ", rest)
+        has_weekday = bool(self._any_weekday.search(rest))
+        rest = self._any_weekday.sub(" ", rest)
+        rest = self._filler.sub(" ", rest)
+        if mention is None and not hijri and not (label and not _LEFTOVER.search(rest)):
             return None
-        return mentions[0]
+        leftover = _LEFTOVER.findall(rest)
+        if leftover:
+            glued = line[line.find(mention.text) + len(mention.text):].strip(" ،,|-–") if mention else ""
+            if not (mention and headline and glued and _same_text(glued, headline)):
+                # "Published: undefined" is a date line whose date is broken.
+                if not (label and mention is None and len(leftover) <= 1):
+                    return None
+            rest = glued
+        else:
+            rest = ""
+        return DateLine(mention, label, has_time, has_weekday, hijri and mention is None, rest)
+
+
+def _same_text(a: str, b: str) -> bool:
+    squash = re.compile(r"[\W_]+")
+    return squash.sub("", a).casefold() == squash.sub("", b).casefold()
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """What data/dates.toml adds to CLDR."""
+
+    month_variants: dict[str, int] = field(default_factory=dict)
+    weekday_variants: dict[str, int] = field(default_factory=dict)
+    published: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    filler: tuple[str, ...] = ()
+    hijri_months: tuple[str, ...] = ()

@@ -1,7 +1,14 @@
 """A raw news page (plain text) in, an article's text and metadata out.
 
-Pure logic: no Pelican, no files. `extract_article` is what the Pelican reader,
-`make extract` and the tests all call.
+Pure logic: no Pelican, no files. `ArticleExtractor.extract` is what the
+Pelican reader, `make extract` and the tests all call. It runs named stages
+over a model of the page's lines (page.py), as trafilatura does over HTML:
+
+1. `page_lines`: text to lines, a crawler's date header taken off;
+2. `LineClassifier.classify` (chrome.py): each line's kind by its shape, with the reason;
+3. `find_head` (head.py): section label, headline, standfirst;
+4. `find_body` (head.py): the article's paragraphs;
+5. the fields: publication date, outlet, source, names, summary.
 """
 
 import datetime as dt
@@ -9,23 +16,22 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from .chrome import LineClassifier
 from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
+from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
 from .knowledge import Category, Knowledge, Outlet, Wire
-from .normalize import BIDI_CONTROLS, normalize_urdu
+from .normalize import normalize_urdu
+from .page import CAPTION, METADATA, TEXT, Page, page_lines
 
-# A headline is one line of at most this many words; a longer first line is
-# already the article's first paragraph.
-HEADLINE_MAX_WORDS = 25
 SUMMARY_MIN_WORDS = 25
 SUMMARY_MAX_WORDS = 60
 # Silent reading speed, words per minute: Nastaliq Urdu reads slower than English.
 READING_SPEED = {"ur": 180, "en": 230}
 
-_SENTENCE = re.compile(r".*?[۔.!?؟]+[\"”’»)]*(?=\s|$)|.+$")
-_METADATA_HEADER = re.compile(
-    r"^(title|date|slug|category|tags|lang|author|authors|summary|status|modified)\s*:", re.IGNORECASE
-)
+# A sentence ends at a run of stops followed by a space or the end. The run is
+# matched from its first stop only, and never given back: linear on any line.
+_SENTENCE_END = re.compile(r"(?<![۔.!?؟])[۔.!?؟]++[\"”’»)]*+(?=\s|$)")
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -69,6 +75,11 @@ class Extraction:
     word_count: int
     reading_minutes: int
     removed: list[RemovedLine]
+    standfirst: str | None = None
+    author: str | None = None
+    tags: list[str] = field(default_factory=list)
+    # The section label as the page prints it, whether or not categories.toml knows it.
+    section_label: str | None = None
     notes: list[str] = field(default_factory=list)
     # Why a field is doubtful, by field ("title", "date", "outlet"); a correction
     # of that field settles it.
@@ -100,6 +111,10 @@ class Extraction:
             "outlet": _named(self.outlet),
             "category": _named(self.category),
             "source": _named(self.wire),
+            "standfirst": self.standfirst,
+            "author": self.author,
+            "tags": self.tags,
+            "section_label": self.section_label,
             "captions": [c.as_dict() for c in self.captions],
             "entities": [e.as_dict() for e in self.entities],
             "summary": self.summary,
@@ -117,7 +132,12 @@ def _named(thing) -> dict | None:
 
 
 def sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+    found, start = [], 0
+    for end in _SENTENCE_END.finditer(paragraph):
+        found.append(paragraph[start:end.end()])
+        start = end.end()
+    found.append(paragraph[start:])
+    return [s.strip() for s in found if s.strip()]
 
 
 # Tags and URLs are Latin whatever the language of the text around them.
@@ -172,7 +192,8 @@ class ArticleExtractor:
 
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
-        self.dates = DateVocabulary(knowledge.day_words)
+        self.dates = DateVocabulary(knowledge.day_words, knowledge.date_words)
+        self.classifier = LineClassifier(knowledge, self.dates)
         self.gazetteer = Gazetteer(knowledge.glossary)
         # (wire, its name casefolded, "<phrase> <name>" patterns): the phrases
         # are tried only on a text that contains the name at all.
@@ -184,19 +205,6 @@ class ArticleExtractor:
             for wire in knowledge.wires
             for name in wire.names
         ]
-
-    def _boilerplate_kind(self, line: str) -> str | None:
-        for pattern in self.knowledge.boilerplate:
-            if pattern.regex.fullmatch(line):
-                return pattern.kind
-        return None
-
-    def _credited_caption(self, line: str, number: int) -> Caption | None:
-        for regex in self.knowledge.caption_credits:
-            match = regex.fullmatch(line)
-            if match:
-                return Caption(match["text"].strip(), match["credit"].strip(), number)
-        return None
 
     def _is_head_caption(self, line: str) -> bool:
         return any(r.search(line) for r in self.knowledge.caption_head_endings)
@@ -224,113 +232,90 @@ class ArticleExtractor:
         ]
         return min(found, key=lambda item: item[0])[1] if found else None
 
-    def _date(self, dateline, captions, paragraphs):
-        """(date, confidence, source, doubt): only what the text supports."""
-        if dateline:
-            return dateline.as_date(), "high", dateline.text, None
-        lede_weekday = self.dates.find_weekday(paragraphs[0]) if paragraphs else None
-        for caption in captions:
-            for mention in self.dates.find_dates(caption.text):
-                base = mention.as_date()
-                if base is None:
-                    continue
-                if lede_weekday:
-                    # The picture is from `base`; the lede reports "on <weekday>",
-                    # the first such day from the picture's date on.
-                    offset = (lede_weekday.weekday - base.weekday()) % 7
-                    return base + dt.timedelta(days=offset), "high", f"{mention.text} … {lede_weekday.text}", None
-                doubt = f"date taken from a photo caption ({mention.text}): the article may be later"
-                return base, "low", mention.text, doubt
-        body_mentions = [m for p in paragraphs for m in self.dates.find_dates(p)]
-        full = [m for m in body_mentions if m.as_date()]
-        if full:
-            listed = ", ".join(dict.fromkeys(m.text for m in full))
-            doubt = f"the text dates events ({listed}) but not its own publication: date unknown"
-        elif body_mentions:
-            listed = ", ".join(dict.fromkeys(m.text for m in body_mentions))
-            doubt = f"no year in the text (it mentions {listed}): date unknown"
-        elif lede_weekday:
-            doubt = f"only a weekday in the text ({lede_weekday.text}): date unknown"
-        else:
-            doubt = "no date in the text: date unknown"
-        return None, "low", None, doubt
+    def extract(self, text: str, archive_chrome: frozenset[str] = frozenset()) -> Extraction:
+        """Run the stages; `archive_chrome` holds lines that recur across the
+        archive (learned by the build from every seed)."""
+        # Stage 1: lines.
+        page = page_lines(normalize_urdu(text))
+        language = detect_language("\n".join(line.text for line in page.lines))
+        # Stage 2: each line by its shape.
+        self.classifier.classify(page, language, archive_chrome)
+        # Stage 3: the head; the headline can glue to a date line (a date line
+        # is only known as one once the headline is).
+        head = find_head(page, self.knowledge, self._is_head_caption, self.dates.date_line)
+        # Stage 4: the body.
+        body = find_body(page, keep_last_line=page.cut)
+        # Stage 5: the fields.
+        return self._fields(page, head, body, language)
 
-    def extract(self, text: str) -> Extraction:
-        notes: list[str] = []
+    def _fields(self, page: Page, head: Head, body, language: str) -> Extraction:
+        notes = list(page.notes)
         doubts: dict[str, str | None] = {}
-        removed: list[RemovedLine] = []
-        captions: list[Caption] = []
-        caption_lines: set[str] = set()
-        title = title_line = category = dateline = None
-        body: list[tuple[int, str]] = []
-        lines = normalize_urdu(text).split("\n")
-
-        for number, raw in enumerate(lines, 1):
-            line = raw.strip()
-            if not line:
-                continue
-            if BIDI_CONTROLS.search(line):
-                codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(line)}))
-                notes.append(f"line {number}: removed bidirectional control character(s) {codes}")
-                line = BIDI_CONTROLS.sub("", line).strip()
-            kind = self._boilerplate_kind(line)
-            if kind:
-                removed.append(RemovedLine(number, kind, line))
-                continue
-            if line in caption_lines:
-                removed.append(RemovedLine(number, "duplicate-caption", line))
-                continue
-            caption = self._credited_caption(line, number)
-            if caption:
-                captions.append(caption)
-                caption_lines.add(line)
-                continue
-            if _METADATA_HEADER.match(line):
+        paragraphs = [line.text for line in body]
+        for line in page.lines:
+            if line.kind == TEXT:  # undecided lines stay in the article, never lost
+                line.mark("body", "article text")
+        for line in body:
+            if line.looks_like_header:
                 notes.append(
-                    f"line {number}: {line[:40]!r} looks like a metadata header; it is imported "
+                    f"line {line.number}: {line.text[:40]!r} looks like a metadata header; it is imported "
                     "as text (corrections go in the .corrections.toml file)"
                 )
-            if not body:  # still in the head, above the first paragraph
-                if dateline is None and (mention := self.dates.extract_dateline(line)):
-                    dateline = mention
-                    removed.append(RemovedLine(number, "dateline", line))
-                    continue
-                if title is None and category is None and (
-                    found := self.knowledge.category_for_label(line)
-                ):
-                    category = found
-                    removed.append(RemovedLine(number, "section-label", line))
-                    continue
-                if self._is_head_caption(line):
-                    captions.append(Caption(line, None, number))
-                    caption_lines.add(line)
-                    continue
-                if title is None and len(line.split()) <= HEADLINE_MAX_WORDS:
-                    title, title_line = line, number
-                    continue
-            body.append((number, line))
 
-        paragraphs = [line for _, line in body]
-        title_confidence = "high"
+        captions, seen = [], set()
+        removed: list[RemovedLine] = []
+        for line in page.lines:
+            if line.kind == CAPTION:
+                caption_text, credit = line.found or (line.text, None)
+                if caption_text in seen:
+                    line.mark("duplicate-caption", "the caption printed again")
+                else:
+                    seen.add(caption_text)
+                    captions.append(Caption(caption_text, credit, line.number))
+                    continue
+            if line.kind not in ("body", "headline", "standfirst", CAPTION):
+                removed.append(RemovedLine(line.number, line.kind, line.text))
+
+        title_line = head.headline.number if head.headline else None
+        title, title_confidence = (head.headline.text if head.headline else None), "high"
         if title is None:
             title_confidence = "low"
             title = headline_from_lede(paragraphs)
             doubts["title"] = "no headline line: title made from the lede; correct it in the sidecar"
+        elif head.below_lede:
+            title_confidence = "low"
+            doubts["title"] = (f"line {title_line}: headline {title!r} taken from under the first paragraph; "
+                               "if it is wrong, set `title` in the sidecar")
         elif len(title.split()) <= 2:
             title_confidence = "low"
             doubts["title"] = (
-                f"line {title_line}: headline {title!r} is very short; if it is a section "
-                "label, add it to data/categories.toml"
+                f"line {title_line}: headline {title!r} is very short: if it is site chrome, add it to "
+                "data/boilerplate.toml; if the headline is elsewhere, set `title` in the sidecar"
             )
         if not paragraphs:
             notes.append("no article text left after removing site chrome")
 
-        date, date_confidence, date_source, doubts["date"] = self._date(dateline, captions, paragraphs)
-        outlet, doubts["outlet"] = self._outlet(normalize_urdu(text))
+        category = None
+        if head.section_line is not None and head.section_line.found is not None:
+            category = head.section_line.found
+        section_label = head.section_label
+        for line in page.lines:
+            if line.kind == "section-label" and section_label is None:
+                section_label = line.found if isinstance(line.found, str) else line.text
+            if category is None and line.kind == "section-label":
+                category = self.knowledge.category_for_label(section_label or "")
+        if section_label and category is None:
+            notes.append(f"section label {section_label!r} is not in data/categories.toml: map it there")
+
+        date, date_confidence, date_source, doubts["date"] = self._date(page, head, body, captions)
+        outlet, doubts["outlet"] = self._outlet("\n".join(line.text for line in page.lines))
         body_text = "\n".join(paragraphs)
-        language = detect_language(body_text or title)
+        language = detect_language(body_text or title) if body_text else language
         word_count = len(words(body_text))
-        named_text = "\n".join([title, *(c.text for c in captions), body_text])
+        standfirst = head.standfirst.text if head.standfirst else None
+        named_text = "\n".join([title, standfirst or "", *(c.text for c in captions), body_text])
+        bylines = [line for line in page.lines if line.kind == "byline"]
+        tags = [tag for line in page.lines if line.kind == "tags" for tag in (line.found or [])]
         return Extraction(
             title=title,
             title_confidence=title_confidence,
@@ -345,11 +330,92 @@ class ArticleExtractor:
             entities=self.gazetteer.find(named_text),
             summary=lede_summary(paragraphs),
             paragraphs=paragraphs,
-            paragraph_lines=[number for number, _ in body],
+            paragraph_lines=[line.number for line in body],
             language=language,
             word_count=word_count,
             reading_minutes=max(1, math.ceil(word_count / READING_SPEED[language])),
             removed=removed,
+            standfirst=standfirst,
+            author=(bylines[0].found or bylines[0].text) if bylines else None,
+            tags=tags,
+            section_label=section_label,
             notes=notes,
             doubts={name: why for name, why in doubts.items() if why},
         )
+
+    def _date(self, page: Page, head: Head, body, captions):
+        """(date, confidence, source, doubt): the publication date, only where the text states it.
+
+        In order of trust: the crawler's header; a date line labelled as the
+        publication; a date line in the head (under the headline, or with a
+        time); an agency dateline opening the first paragraph; a picture's date
+        with the lede's weekday. A date line above the headline with a weekday
+        and no time is the site's masthead date (the day the page was fetched);
+        an "updated" date serves only when nothing says when it was published.
+        """
+        if page.crawler_date:
+            return dt.date.fromisoformat(page.crawler_date), "high", f"date {page.crawler_date}", None
+        headline = head.headline.number if head.headline and not head.below_lede else None
+        body_start = body[0].number if body else math.inf
+        published, updated, masthead = [], [], []
+        previous = None
+        for line in page.lines:
+            if line.kind in ("dateline", "updated") and line.found is not None and line.found.date:
+                found = line.found
+                labelled = found.label == "published" or (previous is not None and previous.kind == "published")
+                above = headline is not None and line.number < headline
+                if found.label == "updated":
+                    updated.append(line)
+                elif labelled or found.has_time or not (above and found.has_weekday):
+                    in_head = line.number < body_start or (head.below_lede and line.number > head.headline.number)
+                    if labelled or in_head or found.has_time:
+                        published.append(line)
+                else:
+                    masthead.append(line)
+            previous = line
+        for line in masthead:
+            line.mark("site-date", "the site's date above the headline (the day it was fetched), not the article's")
+        if published:
+            labelled = [line for line in published if line.found.label == "published"]
+            chosen = (labelled or published)[0]
+            return chosen.found.date, "high", chosen.text, None
+        if updated:
+            chosen = updated[0]
+            return chosen.found.date, "high", chosen.text, None
+        paragraphs = [line.text for line in body]
+        if paragraphs and opens_with_dateline(body[0]):
+            opening = " ".join(paragraphs[0].split()[:8])
+            mentions = [m for m in self.dates.find_dates(opening)]
+            if mentions and mentions[0].as_date():
+                return mentions[0].as_date(), "high", mentions[0].text, None
+            if mentions:
+                return None, "low", None, (f"the dateline gives {mentions[0].text!r} but no year: date unknown")
+        lede_weekday = self.dates.find_weekday(paragraphs[0]) if paragraphs else None
+        for caption in captions:
+            for mention in self.dates.find_dates(caption.text):
+                base = mention.as_date()
+                if base is None:
+                    continue
+                if lede_weekday:
+                    # The picture is from `base`; the lede reports "on <weekday>",
+                    # the first such day from the picture's date on.
+                    offset = (lede_weekday.weekday - base.weekday()) % 7
+                    return base + dt.timedelta(days=offset), "high", f"{mention.text} … {lede_weekday.text}", None
+                doubt = f"date taken from a photo caption ({mention.text}): the article may be later"
+                return base, "low", mention.text, doubt
+        if masthead:
+            return None, "low", None, (f"the only date is the site's masthead date ({masthead[0].text}), "
+                                       "not the article's: date unknown")
+        body_mentions = [m for p in paragraphs for m in self.dates.find_dates(p)]
+        full = [m for m in body_mentions if m.as_date()]
+        if full:
+            listed = ", ".join(dict.fromkeys(m.text for m in full))
+            doubt = f"the text dates events ({listed}) but not its own publication: date unknown"
+        elif body_mentions:
+            listed = ", ".join(dict.fromkeys(m.text for m in body_mentions))
+            doubt = f"no year in the text (it mentions {listed}): date unknown"
+        elif lede_weekday:
+            doubt = f"only a weekday in the text ({lede_weekday.text}): date unknown"
+        else:
+            doubt = "no date in the text: date unknown"
+        return None, "low", None, doubt

@@ -9,7 +9,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import DateWords
 from .normalize import fold_for_matching, normalize_urdu
+from .page import comparable
 
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
@@ -72,6 +74,19 @@ class GlossaryEntry(_ById):
     variants: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ChromeVocabulary:
+    """data/chrome.toml: the words that make a line chrome or metadata by shape."""
+
+    counter_words: tuple[str, ...]
+    site_words: tuple[str, ...]
+    byline_labels: tuple[str, ...]
+    tag_labels: tuple[str, ...]
+    credit_labels: tuple[str, ...]
+    reading_time: tuple[re.Pattern, ...]
+    page_age: tuple[re.Pattern, ...]
+
+
 @dataclass
 class Knowledge:
     boilerplate: list[BoilerplatePattern]
@@ -83,6 +98,10 @@ class Knowledge:
     caption_credits: list[re.Pattern]
     caption_head_endings: list[re.Pattern]
     day_words: dict[str, int]
+    date_words: DateWords
+    chrome: ChromeVocabulary
+    # Lines (as `page.comparable` keys) that are never chrome: data/never_chrome.toml.
+    never_chrome: frozenset[str]
 
     def outlet(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
@@ -263,6 +282,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     document, text, path = loader.load("urdu_numbers.toml")
     day_words = {normalize_urdu(k): v for k, v in document.get("days", {}).items()}
 
+    date_words = _load_date_words(loader)
+    chrome = _load_chrome(loader)
+    document, text, path = loader.load("never_chrome.toml")
+    never_chrome = frozenset(comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
+
     for name, items in (("outlet", outlets), ("wire", wires), ("category", categories), ("entry", glossary)):
         seen = set()
         for item in items:
@@ -282,4 +306,57 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         caption_credits=caption_credits,
         caption_head_endings=caption_head_endings,
         day_words=day_words,
+        date_words=date_words,
+        chrome=chrome,
+        never_chrome=never_chrome,
     )
+
+
+def _strings(loader: _Loader, document: dict, text: str, path: Path, key: str) -> tuple[str, ...]:
+    """A list of strings from a data file; anything else is reported."""
+    values = document.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+        loader.problems.append(f"{path}:{_line_containing(text, key)}: `{key}` must be a list of non-empty strings")
+        return ()
+    return tuple(values)
+
+
+def _unknown_keys(loader: _Loader, document: dict, text: str, path: Path, known: set[str]) -> None:
+    for key in sorted(set(document) - known):
+        loader.problems.append(f"{path}:{_line_containing(text, key)}: unknown key or table `{key}`")
+
+
+def _load_date_words(loader: _Loader) -> DateWords:
+    document, text, path = loader.load("dates.toml")
+    _unknown_keys(loader, document, text, path, {"filler", "hijri_months", "month_variants", "weekday_variants", "labels"})
+    numbered = {}
+    for table, top in (("month_variants", 12), ("weekday_variants", 6)):
+        values = document.get(table, {})
+        for name, number in values.items():
+            if not isinstance(number, int) or not (0 if top == 6 else 1) <= number <= top:
+                loader.problems.append(f"{path}:{_line_containing(text, name)}: {name!r} needs a number up to {top}")
+        numbered[table] = {normalize_urdu(k): v for k, v in values.items() if isinstance(v, int)}
+    labels = document.get("labels", {})
+    _unknown_keys(loader, labels, text, path, {"published", "updated"})
+    return DateWords(
+        month_variants=numbered["month_variants"],
+        weekday_variants=numbered["weekday_variants"],
+        published=_strings(loader, labels, text, path, "published"),
+        updated=_strings(loader, labels, text, path, "updated"),
+        filler=_strings(loader, document, text, path, "filler"),
+        hijri_months=_strings(loader, document, text, path, "hijri_months"),
+    )
+
+
+def _load_chrome(loader: _Loader) -> ChromeVocabulary:
+    document, text, path = loader.load("chrome.toml")
+    words = ("counter_words", "site_words", "byline_labels", "tag_labels", "credit_labels")
+    patterns = ("reading_time", "page_age")
+    _unknown_keys(loader, document, text, path, set(words) | set(patterns))
+    values = {key: tuple(normalize_urdu(w) for w in _strings(loader, document, text, path, key)) for key in words}
+    for key in patterns:
+        values[key] = tuple(
+            regex for p in _strings(loader, document, text, path, key)
+            if (regex := loader.regex(p, path, _line_containing(text, p)))
+        )
+    return ChromeVocabulary(**values)

@@ -82,7 +82,9 @@ def test_html_and_script_stay_text(write_seed, extractor):
     text = "عنوان <b>جلی</b>\n\n<script>alert('x')</script> یہ متن ہے۔\n\n<img src=x onerror=alert(1)>\n"
     found = import_seed(write_seed(text), extractor).extraction
     assert found.title == "عنوان <b>جلی</b>"
-    assert found.paragraphs == ["<script>alert('x')</script> یہ متن ہے۔", "<img src=x onerror=alert(1)>"]
+    assert found.paragraphs == ["<script>alert('x')</script> یہ متن ہے۔"]
+    # A line of nothing but tags is a scraper's leaked markup: listed as removed, never lost silently.
+    assert [(r.kind, r.text) for r in found.removed] == [("markup", "<img src=x onerror=alert(1)>")]
 
 
 def test_bidi_override_in_headline_is_removed(write_seed, extractor):

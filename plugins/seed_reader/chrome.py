@@ -1,0 +1,183 @@
+"""Stage 2: each line of a page classified by what it looks like, with the reason.
+
+Chrome is recognised by shape, not only by exact strings: a line of digits is a
+counter, a run of bulleted one- or two-word lines is a menu, a Latin line on an
+Urdu page is a widget, a short line printed several times is the site's name.
+The words these rules need (counters, site names, bylines, tag rows) live in
+`data/chrome.toml`; whole lines outlets print word for word in
+`data/boilerplate.toml`.
+"""
+
+import re
+from collections import Counter
+
+from .knowledge import Knowledge
+from .page import CAPTION, TEXT, Page, PageLine, comparable
+
+# A menu item, a repeated site name or a counter label is at most this long.
+SHORT_LINE_WORDS = 5
+# A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
+MENU_ITEM_WORDS = 8
+# A headline in a list of other stories.
+HEADLINE_LIST_WORDS = 16
+_BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
+_BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
+_NO_WORDS = re.compile(r"^[\W_]*$")
+_WRAPPED_IN_TAGS = re.compile(r"^<[^<>]+>.*<[^<>]+>$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
+_NUMBERS = re.compile(r"[\d٫,.%+\-–\s|•·]+")
+_PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
+# "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
+_PLACE_AND_AGENCY = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{1,20}){0,2}\s*[،,]?\s*\([^()]{1,30}\)\s*[:：]?$")
+# "in تجزیہ": WordPress themes print the section under the byline this way.
+_IN_SECTION = re.compile(r"^in\s+(\S+(?:\s\S+)?)$")
+
+
+def _words_pattern(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class LineClassifier:
+    """The shape rules, built once from the data files for many pages."""
+
+    def __init__(self, knowledge: Knowledge, dates):
+        self.knowledge = knowledge
+        self.dates = dates
+        vocabulary = knowledge.chrome
+        self._counter = re.compile(
+            rf"^(?:[\d\s,.|•·\-–]*(?:{_words_pattern(vocabulary.counter_words)})[\s:]*)+[\d\s,.|•·\-–]*$",
+            re.IGNORECASE)
+        site = _words_pattern(vocabulary.site_words)
+        self._site_name = re.compile(rf"^(?:(?:{site})\s+\S+(?:\s\S+)?|\S+(?:\s\S+){{0,2}}\s+(?:{site}))$", re.IGNORECASE)
+        self._byline = re.compile(
+            rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*[:：]?\s+(?P<name>\S.{{0,50}})$", re.IGNORECASE)
+        self._doubled_byline = re.compile(r"^(?P<name>\S.{0,40}?)\s+by\s+(?P=name)$", re.IGNORECASE)
+        self._tags = re.compile(
+            rf"^(?:{_words_pattern(vocabulary.tag_labels)})\s*[:：]\s*(?P<tags>.*)$|^(?:{_words_pattern(vocabulary.tag_labels)})$",
+            re.IGNORECASE)
+        self._credit = re.compile(rf"^(?:{_words_pattern(vocabulary.credit_labels)})\s*[:：]\s*\S", re.IGNORECASE)
+        self._wire_names = re.compile(
+            rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
+        self._outlet_names = {comparable(n) for o in knowledge.outlets for n in (o.ur, o.en)}
+
+    def classify(self, page: Page, language: str, archive_chrome: frozenset[str] = frozenset()) -> None:
+        """Give every line a kind by its own shape, then by its neighbours."""
+        for line in page.lines:
+            found = self._by_shape(line, language)
+            if found:
+                line.mark(*found)
+        self._captions_before_credits(page)
+        self._repeated(page, archive_chrome)
+        self._menus(page)
+
+    def _by_shape(self, line: PageLine, language: str):
+        text = line.text
+        if line.looks_like_header:
+            return None
+        for pattern in self.knowledge.boilerplate:
+            if pattern.regex.fullmatch(text):
+                return pattern.kind, "matches data/boilerplate.toml"
+        if comparable(text) in self.knowledge.never_chrome:
+            return None
+        caption = self._credited_caption(line)
+        if caption:
+            return CAPTION, "ends with a photo credit", caption
+        if _NO_WORDS.match(text):
+            return "placeholder", "no words"
+        if not line.without_markup:
+            return "markup", "HTML tags only"
+        if _WRAPPED_IN_TAGS.match(text) and len(line.without_markup.split()) <= SHORT_LINE_WORDS:
+            return "markup", "a few words inside HTML tags (an image block's leaked markup)"
+        if _URL.match(text):
+            return "link", "a web address alone"
+        if _FILE_NAME.match(text):
+            return "placeholder", "an image's file name"
+        date_line = self.dates.date_line(text)
+        if date_line:
+            kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
+            return kind, "a date line", date_line
+        if any(p.fullmatch(text) for p in self.knowledge.chrome.reading_time):
+            return "reading-time", "a reading time"
+        if any(p.fullmatch(text) for p in self.knowledge.chrome.page_age):
+            return "page-age", "the page's age"
+        if _NUMBERS.fullmatch(text):
+            return "counter", "digits only"
+        if line.words <= SHORT_LINE_WORDS and self._counter.match(text):
+            return "counter", "a number with a counter word"
+        if match := self._tags.match(text):
+            tags = match.group("tags") or ""
+            return "tags", "a tag row", [t.strip() for t in re.split(r"[,،|]", tags) if t.strip()]
+        if line.words <= 8 and (match := self._doubled_byline.match(text) or self._byline.match(text)):
+            return "byline", "a byline", match.group("name").strip()
+        if self._credit.match(text) and line.words <= 8:
+            return "credit", "a photo credit"
+        if line.words <= 4 and not line.ends_sentence and self._wire_names.search(text):
+            # "عاطف بلوچ، روئٹرز", "رائٹرز": the writer and the agency.
+            return "byline", "names a news agency", text
+        if comparable(text) in self._outlet_names:
+            return "site-name", "an outlet's name (data/outlets.toml)"
+        if language == "ur" and line.has_latin and not line.has_arabic:
+            return "latin-chrome", "Latin text on an Urdu page"
+        if _PLACE_AND_AGENCY.match(text):
+            return "dateline", "a place and an agency, without a date"
+        if match := _IN_SECTION.match(text):
+            return "section-label", "the section under a byline", match.group(1)
+        return None
+
+    def _credited_caption(self, line: PageLine):
+        for regex in self.knowledge.caption_credits:
+            match = regex.fullmatch(line.text)
+            if match:
+                return match["text"].strip(), match["credit"].strip()
+        return None
+
+    def _captions_before_credits(self, page: Page) -> None:
+        """A short line right above "تصویر: …" is the picture's caption."""
+        for before, line in zip(page.lines, page.lines[1:]):
+            if line.kind == "credit" and before.kind == TEXT and before.words <= 25:
+                before.mark(CAPTION, "above a photo credit", (before.text, None))
+
+    def _repeated(self, page: Page, archive_chrome: frozenset[str]) -> None:
+        """Short lines printed more than once on a page (the site's name, a
+        menu item), or on many pages of the archive, are chrome."""
+        counts = Counter(comparable(line.text) for line in page.lines)
+        for line in page.lines:
+            if line.kind != TEXT:
+                continue
+            key = comparable(line.text)
+            if key in self.knowledge.never_chrome:
+                continue
+            if key in archive_chrome:
+                line.mark("repeated", "printed on many pages of the archive")
+            elif not line.ends_sentence and (
+                    (counts[key] > 2 and line.words <= SHORT_LINE_WORDS) or (counts[key] > 1 and line.words <= 3)):
+                # A headline is printed twice by many templates; a site's name
+                # or a menu item more often, or in fewer words.
+                line.mark("repeated", f"printed {counts[key]} times on the page")
+
+    def _menus(self, page: Page) -> None:
+        """Bulleted or numbered short items, and short site names above the
+        first paragraph, are navigation."""
+        for line in page.lines:
+            if line.kind == TEXT and line.words <= MENU_ITEM_WORDS and _BULLET.match(line.text):
+                if not line.ends_sentence:
+                    line.mark("menu", "a short bulleted or numbered item")
+        # Other stories' headlines, each under a lone bullet or dash line.
+        listed = [after for before, after in zip(page.lines, page.lines[1:])
+                  if before.kind == "placeholder" and _BULLET_ONLY.match(before.text)
+                  and after.kind == TEXT and after.words <= HEADLINE_LIST_WORDS and not after.ends_sentence]
+        if len(listed) >= 2:
+            for line in listed:
+                line.mark("related", "a headline in a list of other stories")
+        for line in page.lines:
+            if line.kind != TEXT:
+                continue
+            if line.words > 25 or line.ends_sentence:
+                break  # the first paragraph: a site name is printed above it
+            if line.words <= 4 and self._site_name.match(line.text):
+                line.mark("site-name", "a short line naming a site")
+
+
+def is_parenthesised(line: PageLine) -> bool:
+    return bool(_PARENTHESISED.match(line.text))

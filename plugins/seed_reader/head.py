@@ -1,0 +1,229 @@
+"""Stages 3 and 4: the head of a page (section label, headline, standfirst)
+and its body, from lines already classified by shape (chrome.py).
+
+A news page reads: site chrome, maybe a section label, the headline, maybe a
+standfirst (the summary line under it), metadata (date, byline, counters,
+pictures), then the article's paragraphs, then more chrome. Some templates put
+the headline under the first paragraph (galleries, blogs); that is tried when
+no headline stands above the text.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .chrome import is_parenthesised
+from .page import BODY, CAPTION, HEADLINE, METADATA, STANDFIRST, TEXT, Page, PageLine, same_text
+
+# A headline is one line of at most this many words; a longer line is already
+# one of the article's paragraphs.
+HEADLINE_MAX_WORDS = 25
+# A standfirst without a full stop is at most this long.
+STANDFIRST_MAX_WORDS = 45
+# A section label ("قومی خبریں") is at most this long, and its headline much longer.
+LABEL_MAX_WORDS = 3
+# A picture's caption is at most this long.
+CAPTION_MAX_WORDS = 40
+# Trailing short lines after the last paragraph (widget headings) are at most this long.
+TAIL_MAX_WORDS = 3
+
+# "ISLAMABAD:", "لاہور :رپورٹس", "کراچی(پ ر)", "اسلام آباد۔4نومبر", "کیلیفورنیا۔۔۔۔": a
+# place (and agency) opening a paragraph. A headline never starts so.
+_DATELINE_OPENING = re.compile(
+    r"^[^\s:：()،,۔]{2,20}(?:\s+[^\s:：()،,۔]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*[A-Z][a-z]{2}|۔\s*\d|۔{2,}|\s-\s)"
+)
+_ENGLISH_LOWER_START = re.compile(r"^[a-z]")
+
+
+@dataclass
+class Head:
+    headline: PageLine | None = None
+    standfirst: PageLine | None = None
+    section_label: str | None = None
+    section_line: PageLine | None = None
+    below_lede: bool = False  # the headline was found under the first paragraph
+
+
+def opens_with_dateline(line: PageLine) -> bool:
+    return bool(_DATELINE_OPENING.match(line.text))
+
+
+def is_paragraph(line: PageLine) -> bool:
+    """A line that reads as article text, not as a headline."""
+    if line.words > HEADLINE_MAX_WORDS or opens_with_dateline(line):
+        return True
+    # A headline may end with a full stop, but then stands apart from the text.
+    return line.ends_sentence and not line.blank_after
+
+
+def _headline_shaped(line: PageLine) -> bool:
+    return not is_paragraph(line) and not _ENGLISH_LOWER_START.match(line.text)
+
+
+def find_head(page: Page, knowledge, is_head_caption, glued_date_line) -> Head:
+    """Stage 3: section label, headline and standfirst, marked on the lines.
+
+    `glued_date_line(text, headline)` says whether a line is a date with the
+    headline glued after it ("منگل 20 ستمبر 2016 <headline>")."""
+    head = Head()
+    lines = page.lines
+    for index, line in enumerate(lines):
+        if line.kind != TEXT:
+            continue
+        if head.headline is None:
+            if head.section_label is None and (category := knowledge.category_for_label(line.text)):
+                head.section_label, head.section_line = category.ur, line
+                line.mark("section-label", "a section label (data/categories.toml)", category)
+                continue
+            if is_head_caption(line.text):
+                line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
+                continue
+            if _ENGLISH_LOWER_START.match(line.text) and line.words <= 6 and not line.ends_sentence:
+                line.mark("link-text", "a lower-case link above the headline")
+                continue
+            if not _headline_shaped(line):
+                break
+            following = _next_text(lines, index)
+            if (head.section_label is None and line.words <= LABEL_MAX_WORDS and following is not None
+                    and _headline_shaped(following) and following.words > 2 * line.words
+                    and not line.ends_sentence and _adjacent(lines, line, following)
+                    and _next_text(lines, lines.index(following)) is not None):
+                head.section_label, head.section_line = line.text, line
+                line.mark("section-label", "a short label above the headline")
+                continue
+            if _doubled(lines, index) and following is not None and _credit_like(line):
+                _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
+                continue
+            head.headline = line
+            line.mark(HEADLINE, "the first headline-shaped line")
+            continue
+        # After the headline: its copies, the standfirst, pictures.
+        if same_text(line.without_markup, head.headline.text):
+            line.mark("duplicate-headline", "the headline printed again")
+            continue
+        if is_head_caption(line.text):
+            line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
+            continue
+        if found := glued_date_line(line.text, head.headline.text):
+            line.mark("dateline", "a date line with the headline glued after it", found)
+            continue
+        if head.standfirst is None and _ENGLISH_LOWER_START.match(line.text) and line.words <= 6:
+            line.mark(CAPTION, "a picture's alt text", (line.text, None))
+            following = _next_text(lines, index)
+            if following is not None and following.words <= 8 and not following.ends_sentence:
+                following.mark(CAPTION, "a picture's caption, under its alt text", (following.text, None))
+            continue
+        if head.standfirst is None and _doubled(lines, index):
+            _mark_doubled_caption(lines, index, "printed twice under the headline: a picture's alt text and caption")
+            continue
+        if head.standfirst is None and is_parenthesised(line):
+            following = _next_text(lines, index)
+            if following is not None and is_parenthesised(following):
+                line.mark("note", "a note in brackets under the headline")
+                continue
+            line.mark(STANDFIRST, "in brackets under the headline")
+            head.standfirst = line
+            continue
+        if head.standfirst is None and _is_standfirst(lines, index):
+            line.mark(STANDFIRST, "the summary line under the headline")
+            head.standfirst = line
+            continue
+        break
+    if head.headline is None:
+        _headline_below_lede(page, head, knowledge)
+    # Later copies of the headline anywhere on the page are chrome.
+    if head.headline is not None:
+        for line in lines:
+            if line.kind == TEXT and line.number != head.headline.number and same_text(
+                    line.without_markup, head.headline.text):
+                line.mark("duplicate-headline", "the headline printed again")
+    return head
+
+
+def _next_text(lines: list[PageLine], index: int) -> PageLine | None:
+    return next((line for line in lines[index + 1:] if line.kind == TEXT), None)
+
+
+def _adjacent(lines: list[PageLine], first: PageLine, second: PageLine) -> bool:
+    """Nothing but chrome between two lines."""
+    between = lines[lines.index(first) + 1:lines.index(second)]
+    return all(line.kind not in METADATA and line.kind != CAPTION for line in between)
+
+
+def _doubled(lines: list[PageLine], index: int) -> bool:
+    """The next line says the same, and the one after it does not: a
+    picture's alt text above its caption (a paragraph pasted many times is no picture)."""
+    line, following = lines[index], lines[index + 1] if index + 1 < len(lines) else None
+    third = lines[index + 2] if index + 2 < len(lines) else None
+    return (following is not None and line.words <= CAPTION_MAX_WORDS and same_text(following.text, line.text)
+            and not (third is not None and same_text(third.text, line.text)))
+
+
+def _mark_doubled_caption(lines: list[PageLine], index: int, reason: str) -> None:
+    for line in lines[index:index + 2]:
+        line.mark(CAPTION, reason, (lines[index].text, None))
+
+
+def _credit_like(line: PageLine) -> bool:
+    # A caption printed twice above the headline ends with its credit or a
+    # full stop; a headline printed twice does not.
+    return line.ends_sentence or line.words > HEADLINE_MAX_WORDS
+
+
+def _is_standfirst(lines: list[PageLine], index: int) -> bool:
+    line = lines[index]
+    if opens_with_dateline(line) or line.words > 2 * STANDFIRST_MAX_WORDS or line.looks_like_header:
+        return False
+    following = _next_text(lines, index)
+    if following is None:
+        return False
+    between = lines[index + 1:lines.index(following)]
+    # Above the date or byline block that opens the article.
+    if any(other.kind in ("dateline", "byline", "updated") for other in between):
+        return True
+    # Said again in the first paragraph (a standfirst is often the lede without its dateline).
+    if len(line.text) > 40 and len(following.text) > len(line.text) and line.text.rstrip("۔.") in following.text:
+        return True
+    return (not line.ends_sentence and not line.sentences_inside and line.words <= STANDFIRST_MAX_WORDS
+            and following.words > line.words)
+
+
+def _headline_below_lede(page: Page, head: Head, knowledge) -> None:
+    """Gallery and blog templates print the headline under the first paragraph,
+    then its metadata (byline, date, counters) or nothing but chrome."""
+    text = page.text_lines()
+    if len(text) < 2 or not is_paragraph(text[0]):
+        return
+    if len(text) > 2 and text[1].words <= LABEL_MAX_WORDS and text[2].words > text[1].words:
+        if category := knowledge.category_for_label(text[1].text):
+            text[1].mark("section-label", "a section label (data/categories.toml)", category)
+            head.section_label, head.section_line = category.ur, text[1]
+            text = page.text_lines()
+    candidate = text[1]
+    if candidate.words > 15 or opens_with_dateline(candidate):
+        return
+    lines = page.lines
+    after = lines[lines.index(candidate) + 1:]
+    before = lines[lines.index(text[0]) + 1:lines.index(candidate)]
+    labelled = any(line.kind == "section-label" for line in before) or (
+        len(before) == 1 and before[0].kind == TEXT)
+    metadata_follows = bool(after) and after[0].kind in METADATA
+    only_chrome_follows = all(line.kind != TEXT for line in after) and text[0].words >= 40
+    if labelled or metadata_follows or only_chrome_follows:
+        head.headline, head.below_lede = candidate, True
+        candidate.mark(HEADLINE, "a short line under the first paragraph, above the page's metadata")
+
+
+def find_body(page: Page, keep_last_line: bool) -> list[PageLine]:
+    """Stage 4: the article's paragraphs, in order; trailing widget headings go."""
+    body = [line for line in page.lines if line.kind == TEXT]
+    # Short lines after the last paragraph are widget headings ("Opinion",
+    # "مزیدخبریں"); a page cut mid-line keeps its last line, which is text.
+    last_paragraph = max((i for i, line in enumerate(body) if line.words > TAIL_MAX_WORDS or line.ends_sentence),
+                         default=-1)
+    for position, line in enumerate(body):
+        if position > last_paragraph and line.words <= TAIL_MAX_WORDS and not (
+                keep_last_line and line is page.lines[-1]):
+            line.mark("widget", "a short line after the last paragraph")
+        else:
+            line.mark(BODY, "article text")
+    return [line for line in body if line.kind == BODY]

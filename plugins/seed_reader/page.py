@@ -1,0 +1,135 @@
+"""A raw page as lines, each with what it is and why: the model every stage reads.
+
+Stage 1 (`page_lines`) splits normalised text into lines and takes off what a
+crawler wrote in front of the page (` date 2025-06-25 `). Later stages give
+each line its `kind`: chrome, metadata, caption, headline, standfirst or body.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .normalize import BIDI_CONTROLS
+
+# What a line is. TEXT lines are still undecided: headline, standfirst or body.
+TEXT = "text"
+HEADLINE = "headline"
+STANDFIRST = "standfirst"
+BODY = "body"
+CAPTION = "caption"
+# Lines that say something about the article (kept as fields, never as body).
+METADATA = frozenset({
+    "dateline", "updated", "hijri-date", "byline", "tags", "reading-time", "page-age",
+    "section-label", "credit", "note", "published",
+})
+
+# A crawler's own header: " date 2025-06-25 " glued in front of the first line,
+# written from the page's publication metadata.
+_CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+_SENTENCE_END = re.compile(r"[۔.]+[\"'”’»)\]]*$")
+_PELICAN_HEADER = re.compile(
+    r"^(title|date|slug|category|tags|lang|author|authors|summary|status|modified)\s*:", re.IGNORECASE
+)
+_INNER_STOP = re.compile(r"[۔.]\s+\S")
+_WORD = re.compile(r"[^\s\-–—|•·:،,]+")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+@dataclass
+class PageLine:
+    number: int  # 1-based line of the seed
+    text: str  # normalised and trimmed
+    blank_after: bool  # a blank line (or the end of the page) follows
+    kind: str = TEXT
+    reason: str = ""
+    # What a stage found in the line (a DateLine, a caption's credit …).
+    found: object = None
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def ends_sentence(self) -> bool:
+        """Ends with a full stop (۔ or .): a paragraph's end, rarely a headline's."""
+        return bool(_SENTENCE_END.search(self.without_markup))
+
+    @property
+    def sentences_inside(self) -> bool:
+        """A full stop followed by more text: several sentences."""
+        return bool(_INNER_STOP.search(self.without_markup.rstrip("۔. ")))
+
+    @property
+    def has_arabic(self) -> bool:
+        return bool(_ARABIC.search(self.text))
+
+    @property
+    def has_latin(self) -> bool:
+        return bool(_LATIN.search(self.text))
+
+    @property
+    def without_markup(self) -> str:
+        return _TAG.sub(" ", self.text).strip()
+
+    @property
+    def looks_like_header(self) -> bool:
+        """"Title: …", "Date: …": a Pelican header in a seed is text, never metadata."""
+        return bool(_PELICAN_HEADER.match(self.text))
+
+    def mark(self, kind: str, reason: str, found: object = None) -> None:
+        self.kind, self.reason = kind, reason
+        if found is not None:
+            self.found = found
+
+
+@dataclass
+class Page:
+    lines: list[PageLine]
+    crawler_date: str | None = None  # ISO date from the crawler's header
+    cut: bool = False  # the text ends mid-line: a scraper cut it
+    notes: list[str] = field(default_factory=list)
+
+    def text_lines(self) -> list[PageLine]:
+        return [line for line in self.lines if line.kind == TEXT]
+
+    def after(self, line: PageLine) -> list[PageLine]:
+        return self.lines[self.lines.index(line) + 1:]
+
+
+def page_lines(text: str) -> Page:
+    """Stage 1: normalised text to lines (blank lines dropped, bidi controls removed)."""
+    notes: list[str] = []
+    raw_lines = text.split("\n")
+    crawler_date = None
+    lines: list[PageLine] = []
+    for number, raw in enumerate(raw_lines, 1):
+        line = raw.strip()
+        if not lines and not crawler_date and (match := _CRAWLER_DATE.match(raw)):
+            crawler_date = match.group(1)
+            line = raw[match.end():].strip()
+        if BIDI_CONTROLS.search(line):
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(line)}))
+            notes.append(f"line {number}: removed bidirectional control character(s) {codes}")
+            line = BIDI_CONTROLS.sub("", line).strip()
+        if not line:
+            if lines:
+                lines[-1].blank_after = True
+            continue
+        lines.append(PageLine(number, line, blank_after=False))
+    if lines:
+        lines[-1].blank_after = True
+    cut = bool(text) and not text.endswith("\n")
+    return Page(lines, crawler_date, cut, notes)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two lines say the same words, whatever the quotes, tags and spacing."""
+    return comparable(a) == comparable(b)
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def comparable(text: str) -> str:
+    return _NOT_LETTERS.sub("", _TAG.sub(" ", text)).casefold()
