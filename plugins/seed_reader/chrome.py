@@ -75,11 +75,12 @@ class LineClassifier:
         text = line.text
         if line.looks_like_header:
             return None
+        if comparable(text) in self.knowledge.never_chrome:
+            line.protected = True
+            return None
         for pattern in self.knowledge.boilerplate:
             if pattern.regex.fullmatch(text):
                 return pattern.kind, "matches data/boilerplate.toml"
-        if comparable(text) in self.knowledge.never_chrome:
-            return None
         caption = self._credited_caption(line)
         if caption:
             return CAPTION, "ends with a photo credit", caption
@@ -146,7 +147,7 @@ class LineClassifier:
             if line.kind != TEXT:
                 continue
             key = comparable(line.text)
-            if key in self.knowledge.never_chrome:
+            if line.protected:
                 continue
             if key in archive_chrome:
                 line.mark("repeated", "printed on many pages of the archive")
@@ -160,7 +161,7 @@ class LineClassifier:
         """Bulleted or numbered short items, and short site names above the
         first paragraph, are navigation."""
         for line in page.lines:
-            if line.kind == TEXT and line.words <= MENU_ITEM_WORDS and _BULLET.match(line.text):
+            if line.kind == TEXT and not line.protected and line.words <= MENU_ITEM_WORDS and _BULLET.match(line.text):
                 if not line.ends_sentence:
                     line.mark("menu", "a short bulleted or numbered item")
         # Other stories' headlines, each under a lone bullet or dash line.

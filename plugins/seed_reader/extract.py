@@ -263,7 +263,6 @@ class ArticleExtractor:
                 )
 
         captions, seen = [], set()
-        removed: list[RemovedLine] = []
         for line in page.lines:
             if line.kind == CAPTION:
                 caption_text, credit = line.found or (line.text, None)
@@ -272,9 +271,9 @@ class ArticleExtractor:
                 else:
                     seen.add(caption_text)
                     captions.append(Caption(caption_text, credit, line.number))
-                    continue
-            if line.kind not in ("body", "headline", "standfirst", CAPTION):
-                removed.append(RemovedLine(line.number, line.kind, line.text))
+        date, date_confidence, date_source, doubts["date"] = self._date(page, head, body, captions)
+        removed = [RemovedLine(line.number, line.kind, line.text) for line in page.lines
+                   if line.kind not in ("body", "headline", "standfirst", CAPTION)]
 
         title_line = head.headline.number if head.headline else None
         title, title_confidence = (head.headline.text if head.headline else None), "high"
@@ -307,7 +306,6 @@ class ArticleExtractor:
         if section_label and category is None:
             notes.append(f"section label {section_label!r} is not in data/categories.toml: map it there")
 
-        date, date_confidence, date_source, doubts["date"] = self._date(page, head, body, captions)
         outlet, doubts["outlet"] = self._outlet("\n".join(line.text for line in page.lines))
         body_text = "\n".join(paragraphs)
         language = detect_language(body_text or title) if body_text else language

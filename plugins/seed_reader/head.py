@@ -29,7 +29,7 @@ TAIL_MAX_WORDS = 3
 # "ISLAMABAD:", "لاہور :رپورٹس", "کراچی(پ ر)", "اسلام آباد۔4نومبر", "کیلیفورنیا۔۔۔۔": a
 # place (and agency) opening a paragraph. A headline never starts so.
 _DATELINE_OPENING = re.compile(
-    r"^[^\s:：()،,۔]{2,20}(?:\s+[^\s:：()،,۔]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*[A-Z][a-z]{2}|۔\s*\d|۔{2,}|\s-\s)"
+    r"^[^\s:：()،,۔]{2,20}(?:\s+[^\s:：()،,۔]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|۔\s*\d|۔{2,}|\s-\s)"
 )
 _ENGLISH_LOWER_START = re.compile(r"^[a-z]")
 
@@ -221,7 +221,7 @@ def find_body(page: Page, keep_last_line: bool) -> list[PageLine]:
     last_paragraph = max((i for i, line in enumerate(body) if line.words > TAIL_MAX_WORDS or line.ends_sentence),
                          default=-1)
     for position, line in enumerate(body):
-        if position > last_paragraph and line.words <= TAIL_MAX_WORDS and not (
+        if position > last_paragraph and line.words <= TAIL_MAX_WORDS and not line.protected and not (
                 keep_last_line and line is page.lines[-1]):
             line.mark("widget", "a short line after the last paragraph")
         else:

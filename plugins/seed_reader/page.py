@@ -43,6 +43,8 @@ class PageLine:
     blank_after: bool  # a blank line (or the end of the page) follows
     kind: str = TEXT
     reason: str = ""
+    # Listed in data/never_chrome.toml: no rule may take it out of the article.
+    protected: bool = False
     # What a stage found in the line (a DateLine, a caption's credit …).
     found: object = None
 

@@ -1,0 +1,210 @@
+"""Each pattern of a real news page the importer must understand, in a few lines
+written for the test (no third-party page is copied here)."""
+
+import datetime as dt
+
+import pytest
+
+LEDE = "وزیر خزانہ نے آج قومی اسمبلی میں بجٹ پیش کیا جس میں ترقیاتی منصوبوں کے لیے رقم بڑھائی گئی ہے۔"
+SECOND = "اپوزیشن نے بجٹ پر سخت تنقید کی اور کہا کہ اس سے مہنگائی بڑھے گی۔"
+HEADLINE = "وفاقی بجٹ قومی اسمبلی میں پیش کر دیا گیا"
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def kinds(found) -> dict[str, str]:
+    return {r.text: r.kind for r in found.removed}
+
+
+# --- dates ---------------------------------------------------------------
+
+def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
+    found = extractor.extract(f" date 2025-06-25 {HEADLINE}\n\n{LEDE}\n")
+    assert found.date == dt.date(2025, 6, 25) and found.date_confidence == "high"
+    assert found.title == HEADLINE
+    assert found.paragraphs == [LEDE]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published January 27, 2024", dt.date(2024, 1, 27)),
+    ("شائع 09 جولائ 2024 01:07pm", dt.date(2024, 7, 9)),           # a month spelt without its final ی
+    ("03:22 PM, 14 Oct, 2025", dt.date(2025, 10, 14)),
+    ("04:47 PM | 25 Mar, 2021", dt.date(2021, 3, 25)),
+    ("جنوری 20, 2023", dt.date(2023, 1, 20)),                       # Urdu month, printed month-first
+    ("- مئی 21, 2024", dt.date(2024, 5, 21)),
+    ("22 مئی، 2024، 8:22 PM", dt.date(2024, 5, 22)),
+    ("Wednesday January 20, 2016,", dt.date(2016, 1, 20)),
+    ("اتوار 12 مارچ 2023، 10:45 شام", dt.date(2023, 3, 12)),
+    ("کراچی: 21/دسمبر/2019", dt.date(2019, 12, 21)),
+    ("۲۸ دسمبر ۲۰۲۱ء", dt.date(2021, 12, 28)),                      # Urdu digits, era mark
+    ("Last Updated: Wednesday, 25 February, 2004, 16:03 GMT", dt.date(2004, 2, 25)),
+])
+def test_date_lines_under_the_headline(extractor, line, expected):
+    found = extractor.extract(page(HEADLINE, line, LEDE))
+    assert found.date == expected and found.date_confidence == "high"
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+
+
+def test_masthead_date_above_the_headline_is_not_the_publication(extractor):
+    # The site's "today" (a weekday and a date, no time) sits above the headline.
+    found = extractor.extract(page("پیر, نومبر 18, 2024", "15 Jumada Al-Awwal 1446", HEADLINE, LEDE))
+    assert found.date is None and found.date_confidence == "low"
+    assert "masthead" in found.doubts["date"]
+    assert kinds(found) == {"پیر, نومبر 18, 2024": "site-date", "15 Jumada Al-Awwal 1446": "hijri-date"}
+    both = extractor.extract(page("پیر, نومبر 18, 2024", HEADLINE, "شائع 09 جولائی 2024 01:07pm", LEDE))
+    assert both.date == dt.date(2024, 7, 9)
+
+
+def test_published_date_wins_over_updated(extractor):
+    found = extractor.extract(page(HEADLINE, "اپ ڈیٹ: 13 مارچ 2023", "Published: 12 March 2023", LEDE))
+    assert found.date == dt.date(2023, 3, 12)
+    only_updated = extractor.extract(page(HEADLINE, "اپ ڈیٹ: 13 مارچ 2023", LEDE))
+    assert only_updated.date == dt.date(2023, 3, 13)
+
+
+def test_agency_dateline_glued_to_the_first_word(extractor):
+    found = extractor.extract(page(HEADLINE, "لاہور (این این آئی۔ 28 دسمبر2021ء)روس نے مذاکرات کی پیشکش کی ہے۔"))
+    assert found.date == dt.date(2021, 12, 28) and found.date_confidence == "high"
+    assert found.paragraphs[0].startswith("لاہور (این این آئی۔")  # the dateline stays in the text
+
+
+def test_dateline_without_a_year_leaves_the_article_undated(extractor):
+    found = extractor.extract(page("اسلام آباد۔4نومبر (اے پی پی):" + LEDE))
+    assert found.date is None and found.date_confidence == "low"
+    assert "no year" in found.doubts["date"]
+
+
+def test_a_date_in_the_body_is_an_event(extractor):
+    found = extractor.extract(page(HEADLINE, "Eid will be on Monday 2nd May, 2022, the committee said.", SECOND))
+    assert found.date is None
+
+
+# --- chrome ----------------------------------------------------------------
+
+def test_menus_site_names_and_widgets_above_the_headline(extractor):
+    text = "\n".join([
+        "• صفحۂ اول", "  • تازہ ترین", "  • خبریں", "  • Click here for English",
+        "No Result", "View All Result", "Aaj News", "1. مواد پر جائیں", "2. مینیو پر جائیں",
+        "", HEADLINE, "", LEDE, "", SECOND, ""])
+    found = extractor.extract(text)
+    assert found.title == HEADLINE
+    assert found.paragraphs == [LEDE, SECOND]
+    assert set(kinds(found).values()) <= {"menu", "search", "site-name", "skip-link", "language-switch", "latin-chrome"}
+
+
+def test_counters_shares_and_latin_widgets_on_an_urdu_page(extractor):
+    found = extractor.extract(page(
+        "107", HEADLINE, "24 0", "SHARES", "494 Views", "Share on FacebookShare on Twitter", LEDE,
+        "Sorry, you need to enable JavaScript to visit this website.", "eid-srinagar", "whatsapp channel.jpeg"))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert len(found.removed) == 8
+
+
+def test_short_lines_printed_again_and_again_are_chrome(extractor):
+    found = extractor.extract(page("وجود", "وجود", HEADLINE, "وجود", LEDE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert list(kinds(found).values()) == ["repeated"]
+
+
+def test_headline_printed_twice(extractor):
+    found = extractor.extract(page(HEADLINE, HEADLINE, LEDE, HEADLINE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert [r.kind for r in found.removed] == ["duplicate-headline", "duplicate-headline"]
+
+
+def test_picture_caption_printed_twice_above_the_headline(extractor):
+    caption = "شرح سود میں اضافہ ممکن ہے۔فائل فوٹو"
+    found = extractor.extract(page(caption, caption, HEADLINE, LEDE))
+    assert found.title == HEADLINE
+    assert [c.text for c in found.captions] == ["شرح سود میں اضافہ ممکن ہے۔"]
+    assert found.paragraphs == [LEDE]
+
+
+def test_caption_above_a_photo_credit(extractor):
+    found = extractor.extract(page(HEADLINE, "<div><p>دہلی دربار 2024</p></div>", "دہلی دربار 2024",
+                                   "تصویر: پریس ریلیز", LEDE))
+    assert [c.text for c in found.captions] == ["دہلی دربار 2024"]
+    assert found.paragraphs == [LEDE]
+
+
+def test_list_of_other_stories_under_dashes(extractor):
+    stories = ["Japan elects a new prime minister after a sweeping vote",
+               "Singer explains rare reason behind not revisiting old roles",
+               "Court returns toddler on life-saving medication to family"]
+    lede = "ISLAMABAD: The committee met on Saturday and announced its decision after a long meeting."
+    text = page("Moon not sighted, Eid on Monday", lede, *[x for s in stories for x in ("-", s)])
+    found = extractor.extract(text)
+    assert found.paragraphs == [lede]
+
+
+def test_widget_headings_after_the_last_paragraph(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "متعللقہ خبریں", "ٹیگز:", "Opinion"))
+    assert found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_page_cut_mid_line_keeps_its_last_words(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND) + "اس ف")
+    assert found.paragraphs[-1] == "اس ف"
+
+
+def test_never_chrome_lines_stay(extractor, tmp_path):
+    import shutil
+
+    from seed_reader.extract import ArticleExtractor
+    from seed_reader.knowledge import DATA_DIR, load_knowledge
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "never_chrome.toml").write_text('lines = ["Comments"]\n', encoding="utf-8")
+    ours = ArticleExtractor(load_knowledge(data))
+    text = page("Budget presented in the assembly", "The finance minister presented the budget today.", "Comments")
+    assert extractor.extract(text).paragraphs == ["The finance minister presented the budget today."]
+    assert ours.extract(text).paragraphs[-1] == "Comments"
+
+
+# --- the head --------------------------------------------------------------
+
+def test_standfirst_is_its_own_field(extractor):
+    standfirst = "ترقیاتی بجٹ میں دس فیصد اضافہ، دفاع کے لیے رقم برقرار"
+    found = extractor.extract(page(HEADLINE, standfirst, LEDE, SECOND))
+    assert found.standfirst == standfirst
+    assert found.paragraphs == [LEDE, SECOND]
+
+
+def test_section_label_above_the_headline_is_kept_as_printed(extractor):
+    found = extractor.extract(page("قومی خبریں", HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.section_label == "قومی خبریں"
+    assert found.category is None
+    assert any("categories.toml" in note for note in found.notes)
+    known = extractor.extract(page("پاکستان", HEADLINE, LEDE))
+    assert known.category.id == "pakistan"
+
+
+def test_byline_tags_and_reading_time_become_fields(extractor):
+    found = extractor.extract(page(HEADLINE, "عاصم علی by عاصم علی", "1 min Read", LEDE, "ٹیگز: بجٹ، اسمبلی"))
+    assert found.author == "عاصم علی"
+    assert found.tags == ["بجٹ", "اسمبلی"]
+    assert found.paragraphs == [LEDE]
+    assert kinds(found)["1 min Read"] == "reading-time"
+
+
+def test_headline_under_the_first_paragraph(extractor):
+    long_lede = " ".join([LEDE] * 3)
+    found = extractor.extract("\n".join([long_lede, "پاکستان", HEADLINE, "- by Daily Pakistan", "- مئی 21, 2024",
+                                         "- 0 Comments", "- 7 مہینے ago"]) + "\n")
+    assert found.title == HEADLINE and found.title_confidence == "low"
+    assert found.date == dt.date(2024, 5, 21)
+    assert found.paragraphs == [long_lede]
+
+
+def test_lede_with_a_dateline_is_not_a_headline(extractor):
+    found = extractor.extract("ISLAMABAD: The hearing was adjourned until Monday.\nThe court will meet again.\n")
+    assert found.title_confidence == "low"
+    assert found.paragraphs[0].startswith("ISLAMABAD:")
+
+
+def test_a_sentence_run_into_the_next_line_is_not_a_headline(extractor):
+    found = extractor.extract("حکومت نے پیٹرول کی قیمت میں اضافہ کر دیا۔\n" + SECOND + "\n")
+    assert found.title_confidence == "low"
+    assert len(found.paragraphs) == 2
