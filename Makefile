@@ -22,7 +22,7 @@ help:
 	@echo "make serve                preview on http://127.0.0.1:$(PORT)/, rebuilt on every change"
 	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
 	@echo "make check                validate seeds, corrections, content and data files"
-	@echo "make extract FILE=a.txt   print what the importer extracts from a text file, as JSON"
+	@echo "make extract FILE=a.txt   print what the importer extracts, as JSON (several files or a folder: a line each)"
 	@echo "make test                 run the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
@@ -67,8 +67,8 @@ check: $(VENV)/.installed
 	rm -rf $(BUILD_DIR)/check
 
 extract: $(VENV)/.installed
-	@test -n "$(FILE)" || { echo "usage: make extract FILE=path/to/article.txt" >&2; exit 2; }
-	@PYTHONPATH=plugins $(PY) -m seed_reader extract "$(FILE)"
+	@test -n "$(FILE)" || { echo 'usage: make extract FILE="a.txt [b.txt folder/ ...]"' >&2; exit 2; }
+	@PYTHONPATH=plugins $(PY) -m seed_reader extract $(FILE)
 
 # Browser tests use Debian's Chromium (never a downloaded browser); the Nu HTML
 # Checker (npm's vnu-jar: PyPI's copies are too old for CSP 'wasm-unsafe-eval')

@@ -176,6 +176,22 @@ def test_make_extract_on_any_path(tmp_path):
         ("ولادیمیر پوتن", "Vladimir Putin", "person"), ("جو بائیڈن", "Joe Biden", "person")]
 
 
+def test_make_extract_on_many_files_prints_a_line_each(tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"{number}.txt").write_text(f"سرخی نمبر {number} یہاں\n\nپہلا پیراگراف یہاں ہے۔\n", encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    result = make(ROOT, "extract", f"FILE={folder}/")
+    assert result.returncode != 0  # the empty page is reported ...
+    assert "empty.txt: empty file" in result.stderr
+    lines = result.stdout.splitlines()  # ... and the others still printed, one JSON object a line
+    assert [json.loads(line)["title"] for line in lines] == [f"سرخی نمبر {n} یہاں" for n in range(3)]
+    two = make(ROOT, "extract", f"FILE={folder / '0.txt'} {folder / '2.txt'}")
+    assert [json.loads(line)["file"] for line in two.stdout.splitlines()] == [
+        str(folder / "0.txt"), str(folder / "2.txt")]
+
+
 def test_make_extract_reports_unreadable_file(tmp_path):
     result = make(ROOT, "extract", f"FILE={tmp_path / 'missing.txt'}")
     assert result.returncode != 0

@@ -15,18 +15,32 @@ _MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):\s*(.*)$")
 _MD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
-def extract_command(path: Path) -> int:
-    try:
-        seed = import_seed(path, extractor_for(DATA_DIR))
-    except SeedError as error:
-        where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
-        print(f"{where}: {error.reason}", file=sys.stderr)
-        return 1
-    result = seed.extraction.as_dict()
-    result["slug"] = seed.slug
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
-    print()
-    return 0
+def extract_command(paths: list[Path]) -> int:
+    """One file: one indented JSON object. Several files or a folder: one
+    object per line (JSON Lines), in the order given, folders sorted; a file
+    that cannot be imported is reported on stderr and the others go on."""
+    files = []
+    for path in paths:
+        files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path])
+    extractor = extractor_for(DATA_DIR)
+    failed = 0
+    for path in files:
+        try:
+            seed = import_seed(path, extractor)
+        except SeedError as error:
+            where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
+            print(f"{where}: {error.reason}", file=sys.stderr)
+            failed += 1
+            continue
+        result = {"file": str(path)} if len(files) > 1 or paths[0].is_dir() else {}
+        result.update(seed.extraction.as_dict())
+        result["slug"] = seed.slug
+        if len(files) == 1 and not paths[0].is_dir():
+            json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        else:
+            json.dump(result, sys.stdout, ensure_ascii=False)
+        print()
+    return 1 if failed else 0
 
 
 def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]]:
@@ -127,10 +141,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="seed_reader", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="print what the importer extracts from a text file, as JSON")
-    extract.add_argument("file", type=Path)
+    extract.add_argument("files", type=Path, nargs="+", help="text files or folders of them")
     check = commands.add_parser("check", help="validate seeds, corrections, content and data files")
     check.add_argument("--root", type=Path, default=Path("."))
     args = parser.parse_args(argv)
     if args.command == "extract":
-        return extract_command(args.file)
+        return extract_command(args.files)
     return check_command(args.root)
