@@ -258,3 +258,22 @@ def test_killed_build_leaves_previous_output(project):
     # The next build cleans up after the killed one.
     assert make(project, "html").returncode == 0
     assert differing(before, checksums(project / "output")) == []
+
+
+def test_standfirst_and_byline_show_under_the_headline(project, tmp_path):
+    (project / "seeds" / "900_standfirst.txt").write_text(
+        "وفاقی بجٹ قومی اسمبلی میں پیش کر دیا گیا\n\n"
+        "ترقیاتی بجٹ میں دس فیصد اضافہ، دفاع کے لیے رقم برقرار\n\n"
+        "by عاصم علی\n\n"
+        "وزیر خزانہ نے آج قومی اسمبلی میں بجٹ پیش کیا جس میں ترقیاتی منصوبوں کے لیے رقم بڑھائی گئی ہے۔\n",
+        encoding="utf-8")
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    page = (output / "900-standfirst.html").read_text(encoding="utf-8")
+    start = page.index('<header class="article-header">')
+    header = page[start:page.index("</header>", start)]
+    assert '<p class="standfirst">ترقیاتی بجٹ میں دس فیصد اضافہ، دفاع کے لیے رقم برقرار</p>' in header
+    assert '<p class="byline">تحریر: عاصم علی</p>' in header
+    body = page[page.index('<div class="article-body">'):]
+    assert "ترقیاتی بجٹ میں دس فیصد" not in body.split("</div>")[0]

@@ -157,6 +157,8 @@ class SeedReader(BaseReader):
             "title_confidence": found.title_confidence,
             "title_en": seed.corrections.get("title_en"),
             "summary": html.escape(found.summary, quote=False),
+            "standfirst": found.standfirst,
+            "byline": found.author,
             "outlet": found.outlet,
             "source_credit": found.wire,
             "captions": found.captions,
