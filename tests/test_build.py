@@ -277,3 +277,25 @@ def test_standfirst_and_byline_show_under_the_headline(project, tmp_path):
     assert '<p class="byline">تحریر: عاصم علی</p>' in header
     body = page[page.index('<div class="article-body">'):]
     assert "ترقیاتی بجٹ میں دس فیصد" not in body.split("</div>")[0]
+
+
+def test_an_outlet_of_fifty_pages_teaches_its_chrome(project, tmp_path):
+    slogan = "پاکستان کی آواز ہر گھر تک"
+    for number in range(50):
+        (project / "seeds" / f"5{number:02d}_outlet.txt").write_text(
+            f"{slogan}\n\nشہر میں نئے منصوبے کا افتتاح نمبر {number}\n\n"
+            f"وزیر اعلیٰ نے آج شہر میں منصوبہ نمبر {number} کا افتتاح کیا اور کہا کہ کام جلد مکمل ہوگا۔\n",
+            encoding="utf-8")
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    assert h1(output / "507-outlet.html") == "شہر میں نئے منصوبے کا افتتاح نمبر 7"
+    assert slogan not in (output / "507-outlet.html").read_text(encoding="utf-8")
+    assert "1 line(s) printed on 5 or more seeds" in result.stdout + result.stderr
+    assert (project / ".build" / "cache" / "archive-chrome.txt").read_text(encoding="utf-8") == f"50\t{slogan}\n"
+    extracted = make(project, "extract", f"FILE={project / 'seeds'}/")
+    # (make may first print pip's output: the copied requirements.txt is newer than the venv)
+    pages = [json.loads(line) for line in extracted.stdout.splitlines() if line.startswith("{")]
+    assert len(pages) == 54
+    outlet = next(page for page in pages if page["file"].endswith("507_outlet.txt"))
+    assert outlet["removed"] == [{"line": 1, "kind": "repeated", "text": slogan}]

@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
@@ -23,10 +24,13 @@ def extract_command(paths: list[Path]) -> int:
     for path in paths:
         files.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()) if path.is_dir() else [path])
     extractor = extractor_for(DATA_DIR)
+    # The archive's own chrome, as a build learns it: from the pages given and the archive's seeds.
+    archive = sorted(set(files) | set(Path("seeds").glob("*.txt")))
+    archive_chrome = frozenset(learn_archive_chrome(candidates_of_file(p) for p in archive))
     failed = 0
     for path in files:
         try:
-            seed = import_seed(path, extractor)
+            seed = import_seed(path, extractor, archive_chrome)
         except SeedError as error:
             where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
             print(f"{where}: {error.reason}", file=sys.stderr)
@@ -102,9 +106,11 @@ def check_command(root: Path) -> int:
         urls.setdefault((slug, lang), path)
 
     seeds_dir, content_dir = root / "seeds", root / "content"
-    for path in sorted(seeds_dir.glob("*.txt")):
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    archive_chrome = frozenset(learn_archive_chrome(candidates_of_file(p) for p in seeds))
+    for path in seeds:
         try:
-            seed = import_seed(path, extractor)
+            seed = import_seed(path, extractor, archive_chrome)
         except SeedError as error:
             where = getattr(error, "path", path)
             problems.append(f"{where}:{error.line}: {error.reason}" if error.line else f"{where}: {error.reason}")

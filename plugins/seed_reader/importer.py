@@ -41,15 +41,18 @@ def slug_for(seed: Path) -> str:
     return "seed-" + hashlib.sha1(seed.stem.encode("utf-8")).hexdigest()[:12]
 
 
-def import_seed(path: Path, extractor: ArticleExtractor | None = None) -> ImportedSeed:
-    """Read and extract one seed; raise SeedError with the reason when it cannot be."""
+def import_seed(path: Path, extractor: ArticleExtractor | None = None,
+                archive_chrome: frozenset[str] = frozenset()) -> ImportedSeed:
+    """Read and extract one seed; raise SeedError with the reason when it cannot be.
+
+    `archive_chrome`: lines many seeds of the archive print (archive_chrome.py)."""
     extractor = extractor or extractor_for()
     try:
         data = path.read_bytes()
     except OSError as error:
         raise SeedError(f"cannot read file ({error.strerror})") from None
     decoded = decode_seed(data)
-    extraction = extractor.extract(decoded.text)
+    extraction = extractor.extract(decoded.text, archive_chrome)
     extraction.notes[:0] = decoded.warnings
     if len(data) > LARGE_SEED_BYTES:
         extraction.notes.append(

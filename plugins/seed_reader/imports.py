@@ -22,6 +22,7 @@ from build_report.progress import PROGRESS
 from incremental_pages.fingerprint import files_key
 from incremental_pages.kept import load_kept, save_kept
 
+from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import sidecar_for
 from .decoding import SeedError
 from .importer import ImportedSeed, extractor_for, import_seed
@@ -30,7 +31,9 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
-CACHE_VERSION = 2
+CACHE_VERSION = 3
+# Set before the pool forks, so every worker imports with the same learned chrome.
+_ARCHIVE_CHROME: frozenset[str] = frozenset()
 
 
 def importer_key(data_dir: Path) -> str:
@@ -93,7 +96,7 @@ def shared_objects(knowledge: Knowledge) -> dict:
 def _import_in_worker(args) -> tuple[str, bytes | None]:
     path, data_dir = args
     try:
-        return path, dumps(import_seed(Path(path), extractor_for(Path(data_dir))))
+        return path, dumps(import_seed(Path(path), extractor_for(Path(data_dir)), _ARCHIVE_CHROME))
     except (SeedError, OSError):
         return path, None  # imported again, and reported, by the reader
 
@@ -104,7 +107,9 @@ class ImportedSeeds:
     def __init__(self, cache_file: Path, data_dir: Path):
         self.cache_file = cache_file
         self.data_dir = Path(data_dir)
-        self.importer = importer_key(self.data_dir)
+        self.base_importer = self.importer = importer_key(self.data_dir)
+        # Lines the whole archive prints often (archive_chrome.py), learned in prefetch.
+        self.archive_chrome: frozenset[str] = frozenset()
         self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
         self.stored: dict[str, tuple[str, bytes]] = {}
         self.used: set[str] = set()
@@ -118,15 +123,44 @@ class ImportedSeeds:
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
+        # Each seed's candidate chrome lines, by the stamp they were read at.
+        self.candidates: dict[str, tuple[tuple, dict[str, str]]] = {}
+        self.learned: dict[str, tuple[str, int]] = {}
+        self.kept_importer = None
         kept = load_kept(cache_file, CACHE_VERSION)
         if kept is not None:
             self.stored = kept["seeds"]
-            if kept["importer"] == self.importer:
-                self.known_stamps = kept["stamps"]
+            self.candidates = kept["candidates"]
+            self.kept_importer, self.known_stamps = kept["importer"], kept["stamps"]
+        self._trust_stamps()
+
+    def _trust_stamps(self) -> None:
+        if self.kept_importer != self.importer:
+            self.known_stamps = {}
+
+    def learn(self, paths: list[Path]) -> frozenset[str]:
+        """Learn the archive's own chrome from every seed; an import depends on
+        it, so it is part of every seed's key."""
+        global _ARCHIVE_CHROME
+        candidates = {}
+        for path in paths:
+            stamp = file_stamp(path)
+            kept = self.candidates.get(str(path))
+            candidates[str(path)] = (stamp, kept[1] if kept and kept[0] == stamp else candidates_of_file(path))
+        self.candidates = candidates
+        self.learned = learn_archive_chrome(lines for _, lines in candidates.values())
+        self.archive_chrome = _ARCHIVE_CHROME = frozenset(self.learned)
+        learned = hashlib.sha256("\n".join(sorted(self.archive_chrome)).encode("utf-8")).hexdigest()
+        self.importer = f"{self.base_importer}:{learned}"
+        self._trust_stamps()
+        self.keys.clear()
+        return self.archive_chrome
 
     def prefetch(self, paths: list[Path], workers: int) -> None:
-        """Start importing, one process per core, the seeds the cache has no
-        current copy of, in the order given (the order Pelican will ask)."""
+        """Learn the archive's chrome, then start importing, one process per
+        core, the seeds the cache has no current copy of, in the order given
+        (the order Pelican will ask)."""
+        self.learn(paths)
         missing = [p for p in paths if self._current(p) is None]
         if len(missing) < PARALLEL_MIN_SEEDS or workers < 2:
             return  # the reader imports them one by one
@@ -179,7 +213,7 @@ class ImportedSeeds:
                 return _Unpickler(data, self.shared).load()
             except pickle.UnpicklingError:
                 pass
-        seed = import_seed(path, extractor_for(self.data_dir))
+        seed = import_seed(path, extractor_for(self.data_dir), self.archive_chrome)
         self.stored[str(path)] = (self._key(path), dumps(seed))
         self.imported_now.add(str(path))
         return seed
@@ -194,5 +228,5 @@ class ImportedSeeds:
             self._pool = None
         kept = {path: value for path, value in self.stored.items() if path in self.used}
         save_kept(self.cache_file, CACHE_VERSION, {
-            "importer": self.importer, "seeds": kept,
+            "importer": self.importer, "seeds": kept, "candidates": self.candidates,
             "stamps": {path: self.stamps[path] for path in kept if path in self.stamps}})

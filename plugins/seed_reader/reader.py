@@ -14,6 +14,7 @@ from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
 
+from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
@@ -24,6 +25,8 @@ logger = logging.getLogger(__name__)
 # stand-in for ordering only, with `undated = True`, and the theme shows
 # "date unknown" instead of it. It sorts undated articles last.
 UNDATED_SORT_DATE = dt.datetime(1970, 1, 1)
+# Where the lines the archive taught are chrome are listed.
+ARCHIVE_CHROME = "archive-chrome.txt"
 # Import warnings shown in one build; all of them are listed in a file.
 SHOWN_IMPORT_WARNINGS = 20
 
@@ -106,6 +109,21 @@ class ImportsOfThisBuild:
         # same set, asks for the seeds, so reading follows the imports closely.
         imports.prefetch([Path(os.path.abspath(os.path.join(generator.path, f))) for f in files],
                          settings.get("IMPORT_WORKERS") or os.cpu_count() or 1)
+        self.report_archive_chrome(imports, settings)
+
+    @staticmethod
+    def report_archive_chrome(imports: ImportedSeeds, settings) -> None:
+        """The lines the archive taught are chrome, all in a file, counted on screen."""
+        listing = report_file(settings, ARCHIVE_CHROME)
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        listing.write_text("".join(f"{seeds}\t{text}\n" for text, seeds in
+                                   sorted(imports.learned.values(), key=lambda item: (-item[1], item[0]))),
+                           encoding="utf-8")
+        if imports.learned:
+            # An editor should know which lines the archive took out of every page.
+            logger.warning("%d line(s) printed on %d or more seeds are treated as site chrome (listed in %s; "
+                           "keep one in the text with data/never_chrome.toml)", len(imports.learned), MIN_SEEDS,
+                           os.path.relpath(listing, settings.get("PATH", ".")), extra={"import_warning": True})
 
     def finish(self, pelican):
         PROGRESS.finish("Reading seeds")

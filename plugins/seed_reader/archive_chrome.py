@@ -1,0 +1,51 @@
+"""Chrome the archive itself teaches: a line that many seeds print word for word
+(one site's name, slogan or menu on every page it serves) is that site's chrome.
+
+Only short lines without a full stop are counted: an article's sentences are
+never learned, even when a wire story runs in several seeds. Editors can keep
+a learned line in the text with data/never_chrome.toml.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from .decoding import SeedError, decode_seed
+from .normalize import normalize_urdu
+from .page import PageLine, comparable
+
+# A line printed on at least this many seeds is chrome; a headline shared by
+# a few copies of one wire story stays below it.
+MIN_SEEDS = 5
+# Longer lines, or lines ending with a full stop, are text, however often printed.
+MAX_WORDS = 8
+
+
+def chrome_candidates(text: str) -> dict[str, str]:
+    """The lines of one seed that could be chrome: `page.comparable` key → the line."""
+    found = {}
+    for raw in normalize_urdu(text).split("\n"):
+        line = PageLine(0, raw.strip(), blank_after=True)
+        if line.text and line.words <= MAX_WORDS and not line.ends_sentence:
+            found.setdefault(comparable(line.text), line.text)
+    found.pop("", None)
+    return found
+
+
+def candidates_of_file(path: Path) -> dict[str, str]:
+    """A seed file's candidate lines; a seed that cannot be read has none
+    (the import reports why)."""
+    try:
+        return chrome_candidates(decode_seed(path.read_bytes()).text)
+    except (OSError, SeedError):
+        return {}
+
+
+def learn_archive_chrome(candidates: Iterable[dict[str, str]], min_seeds: int = MIN_SEEDS) -> dict[str, tuple[str, int]]:
+    """Lines that at least `min_seeds` seeds print: key → (the line, how many seeds)."""
+    counts, shown = Counter(), {}
+    for lines in candidates:
+        counts.update(lines.keys())
+        for key, text in lines.items():
+            shown.setdefault(key, text)
+    return {key: (shown[key], seeds) for key, seeds in sorted(counts.items()) if seeds >= min_seeds}

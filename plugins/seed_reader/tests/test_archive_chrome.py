@@ -1,0 +1,30 @@
+"""Chrome the archive teaches: one synthetic outlet's 50 pages, each with its own story."""
+
+from seed_reader.archive_chrome import chrome_candidates, learn_archive_chrome
+
+SLOGAN = "پاکستان کی آواز ہر گھر تک"  # a site's slogan above every headline: no shape rule knows it
+MENU = "کھیل تجارت صحت تعلیم"
+
+
+def outlet_page(number: int) -> str:
+    return (f"{SLOGAN}\n\n{MENU}\n\nشہر میں نئے منصوبے کا افتتاح نمبر {number}\n\n"
+            f"وزیر اعلیٰ نے آج شہر میں منصوبہ نمبر {number} کا افتتاح کیا اور کہا کہ کام جلد مکمل ہوگا۔\n")
+
+
+def test_lines_on_many_pages_are_learned_and_articles_are_not():
+    pages = [outlet_page(n) for n in range(50)]
+    learned = learn_archive_chrome(chrome_candidates(page) for page in pages)
+    assert {text for text, _ in learned.values()} == {SLOGAN, MENU}
+    assert {seeds for _, seeds in learned.values()} == {50}
+    # Four copies of one story (a wire story in four outlets) teach nothing.
+    assert learn_archive_chrome(chrome_candidates(outlet_page(1)) for _ in range(4)) == {}
+
+
+def test_learned_chrome_is_removed_as_repeated(extractor):
+    pages = [outlet_page(n) for n in range(50)]
+    archive_chrome = frozenset(learn_archive_chrome(chrome_candidates(page) for page in pages))
+    alone = extractor.extract(pages[7])
+    assert alone.title == SLOGAN  # without the archive, the slogan looks like a headline
+    found = extractor.extract(pages[7], archive_chrome)
+    assert found.title == "شہر میں نئے منصوبے کا افتتاح نمبر 7"
+    assert [(r.kind, r.text) for r in found.removed] == [("repeated", SLOGAN), ("repeated", MENU)]
