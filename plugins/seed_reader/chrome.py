@@ -18,6 +18,9 @@ from .page import CAPTION, TEXT, Page, PageLine, comparable
 SHORT_LINE_WORDS = 5
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
+# A run of at least this many lines of at most this many words is a menu.
+MENU_RUN_LINES = 3
+MENU_RUN_WORDS = 2
 # A headline in a list of other stories.
 HEADLINE_LIST_WORDS = 16
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
@@ -26,7 +29,9 @@ _NO_WORDS = re.compile(r"^[\W_]*$")
 _WRAPPED_IN_TAGS = re.compile(r"^<[^<>]+>.*<[^<>]+>$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
-_NUMBERS = re.compile(r"[\d٫,.%+\-–\s|•·]+")
+_NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
+# "Home > Pakistan > Politics", "ہوم / پاکستان": each item a few words.
+_BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30}){1,5}$")
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 # "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
 _PLACE_AND_AGENCY = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{1,20}){0,2}\s*[،,]?\s*\([^()]{1,30}\)\s*[:：]?$")
@@ -120,6 +125,8 @@ class LineClassifier:
             return "site-name", "an outlet's name (data/outlets.toml)"
         if language == "ur" and line.has_latin and not line.has_arabic:
             return "latin-chrome", "Latin text on an Urdu page"
+        if _BREADCRUMB.match(text) and not line.ends_sentence and line.words <= 10:
+            return "breadcrumb", "items between > or / marks"
         if _PLACE_AND_AGENCY.match(text):
             return "dateline", "a place and an agency, without a date"
         if match := _IN_SECTION.match(text):
@@ -164,6 +171,16 @@ class LineClassifier:
             if line.kind == TEXT and not line.protected and line.words <= MENU_ITEM_WORDS and _BULLET.match(line.text):
                 if not line.ends_sentence:
                     line.mark("menu", "a short bulleted or numbered item")
+        # Three or more one- or two-word lines in a row: a menu printed as lines.
+        run: list[PageLine] = []
+        for line in [*page.lines, None]:
+            if line is not None and line.kind == TEXT and line.words <= MENU_RUN_WORDS and not line.ends_sentence:
+                run.append(line)
+                continue
+            if len(run) >= MENU_RUN_LINES:
+                for item in run:
+                    item.mark("menu", f"one of {len(run)} one- or two-word lines in a row")
+            run = []
         # Other stories' headlines, each under a lone bullet or dash line.
         listed = [after for before, after in zip(page.lines, page.lines[1:])
                   if before.kind == "placeholder" and _BULLET_ONLY.match(before.text)

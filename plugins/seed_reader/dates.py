@@ -21,7 +21,7 @@ _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی را
 YEARS = range(1900, 2100)
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
 _TAG = re.compile(r"<[^<>]*>")
-_PLACE_END = re.compile(r"[،,:：۔]\s*$")
+_PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*$")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # Left on a date line once its date, weekday, time, label and filler words are gone.
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")

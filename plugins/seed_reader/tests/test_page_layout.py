@@ -40,6 +40,10 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("کراچی: 21/دسمبر/2019", dt.date(2019, 12, 21)),
     ("۲۸ دسمبر ۲۰۲۱ء", dt.date(2021, 12, 28)),                      # Urdu digits, era mark
     ("Last Updated: Wednesday, 25 February, 2004, 16:03 GMT", dt.date(2004, 2, 25)),
+    ("Published - March 14, 2026 10:12 pm IST", dt.date(2026, 3, 14)),
+    ("Web Desk | March 14, 2026", dt.date(2026, 3, 14)),
+    ("14:28 GMT 14.03.2026", dt.date(2026, 3, 14)),
+    ("Sat, 14 Mar 2026 10:15:00 +0500", dt.date(2026, 3, 14)),
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -68,6 +72,12 @@ def test_agency_dateline_glued_to_the_first_word(extractor):
     found = extractor.extract(page(HEADLINE, "لاہور (این این آئی۔ 28 دسمبر2021ء)روس نے مذاکرات کی پیشکش کی ہے۔"))
     assert found.date == dt.date(2021, 12, 28) and found.date_confidence == "high"
     assert found.paragraphs[0].startswith("لاہور (این این آئی۔")  # the dateline stays in the text
+
+
+def test_english_agency_dateline_with_an_ordinal_day(extractor):
+    found = extractor.extract(page("ABU DHABI, 14th March, 2026 (WAM) -- The UAE announced a new visa scheme today."))
+    assert found.date == dt.date(2026, 3, 14)
+    assert found.title_confidence == "low"  # a dateline opens the lede: no headline on this page
 
 
 def test_dateline_without_a_year_leaves_the_article_undated(extractor):
@@ -100,6 +110,15 @@ def test_counters_shares_and_latin_widgets_on_an_urdu_page(extractor):
         "Sorry, you need to enable JavaScript to visit this website.", "eid-srinagar", "whatsapp channel.jpeg"))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
     assert len(found.removed) == 8
+
+
+def test_player_fallback_breadcrumbs_and_menu_runs(extractor):
+    text = "\n".join(["ہوم", "پاکستان", "کھیل", "شوبز", "Home > Pakistan > Politics", "", HEADLINE, "",
+                      "Video Player is loading.", "Play Video", "00:00", "Reading Time: 3 minutes", "",
+                      LEDE, "", SECOND, ""])
+    found = extractor.extract(text)
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)["ہوم"] == "menu" and kinds(found)["Play Video"] == "player"
 
 
 def test_short_lines_printed_again_and_again_are_chrome(extractor):
