@@ -5,7 +5,12 @@ site chrome the seeds carry (contact and share lines, newsletter blurbs,
 adverts, disclaimers, cross-links, related-topic lists, comment notices,
 duplicated captions), dated in the formats the importer reads, from varied
 outlets, naming glossary people and places in their spelling variants; about
-one in ten gets an English translation in content/en/.
+one in ten gets an English translation in content/en/. Further styles print
+what other outlets print: menus, masthead dates, standfirsts, "شائع" date
+lines with a time, counters, tag rows, agency datelines glued to the first
+word, "City: day/month/year" lines, "اپ ڈیٹ" lines and a crawler's date
+header. `generate` returns each seed's true headline and date, so the
+benchmark can score the importer on the corpus.
 
     python bench/corpus.py N PROJECT_DIR      # writes PROJECT_DIR/seeds and content/en
 """
@@ -60,6 +65,11 @@ def about(text: str, person: list[str], pools: Pools, rng: random.Random) -> str
     return pattern.sub(lambda _: rng.choice(person), text)
 
 
+def without_names(text: str, pools: Pools) -> str:
+    """The text with every name as one mark: a headline compared whatever spelling `about` chose."""
+    return re.sub("|".join(re.escape(n) for n in pools.all_names), "•", text)
+
+
 def body(pools: Pools, rng: random.Random) -> list[str]:
     paragraphs = []
     for _ in range(rng.randint(4, 12)):
@@ -102,10 +112,58 @@ def related_style(pools, rng, date, headline):
     return "\n\n".join([headline, *body(pools, rng)]) + "\n\nمواضيع ذات صلة\nمواضيع ذات صلة\nRelated articles"
 
 
-STYLES = [eu_reporter, dawn, wire_style, related_style]
+def month(date: dt.date) -> str:
+    return URDU_MONTHS[date.month - 1]
 
 
-def generate(count: int, project: Path, seed: int = 2021) -> None:
+def masthead_style(pools, rng, date, headline):
+    fetched = date + dt.timedelta(days=rng.randint(30, 900))  # the masthead shows the day it was fetched
+    menu = ["• صفحۂ اول", "• تازہ ترین", "• پاکستان", "• کھیل", "• کاروبار"]
+    return "\n".join([
+        *menu, f"{URDU_WEEKDAYS[fetched.weekday()]}, {month(fetched)} {fetched.day}, {fetched.year}",
+        "روزنامہ نمونہ", *menu, "", headline, "", rng.choice(pools.headlines).rstrip("۔"), "",
+        f"شائع {date.day:02d} {month(date)} {date.year} {rng.randint(1, 12):02d}:{rng.randint(0, 59):02d}pm",
+        f"{rng.randint(0, 99)} 0", "SHARES", str(rng.randint(10, 999)), "VIEWS", "",
+        "\n\n".join(body(pools, rng)), "", f"ٹیگز: {rng.choice(CATEGORIES)}، {rng.choice(CATEGORIES)}",
+        "مزید خبریں"])
+
+
+def agency_style(pools, rng, date, headline):
+    paragraphs = body(pools, rng)
+    paragraphs[0] = f"لاہور (این این آئی۔ {date.day} {month(date)}{date.year}ء){paragraphs[0]}"
+    return "\n\n".join([headline, *paragraphs])
+
+
+def city_date_style(pools, rng, date, headline):
+    return "\n\n".join([headline, f"کراچی: {date.day}/{month(date)}/{date.year}", *body(pools, rng)])
+
+
+def updated_style(pools, rng, date, headline):
+    later = date + dt.timedelta(days=rng.randint(1, 5))
+    return "\n".join([headline, f"{URDU_WEEKDAYS[date.weekday()]} {date.day} {month(date)} {date.year}، 10:45 شام",
+                      f"اپ ڈیٹ: {later.day} {month(later)} {later.year}", *body(pools, rng)])
+
+
+def crawler_style(pools, rng, date, headline):
+    return f" date {date.isoformat()} {headline}\n" + "\n".join(body(pools, rng))
+
+
+STYLES = [eu_reporter, dawn, wire_style, related_style, masthead_style, agency_style, city_date_style,
+          updated_style, crawler_style]
+
+
+def true_date(style, date: dt.date) -> dt.date | None:
+    """The publication date each style's text states."""
+    if style is related_style:
+        return None
+    if style is wire_style:
+        return date + dt.timedelta(days=1)  # the lede's "on <weekday>" after the picture's day
+    return date
+
+
+def generate(count: int, project: Path, seed: int = 2021) -> dict[str, dict]:
+    """Write the corpus; return each seed's file name → its true headline and date."""
+    answers = {}
     rng = random.Random(seed)
     pools = Pools()
     seeds = project / "seeds"
@@ -116,10 +174,14 @@ def generate(count: int, project: Path, seed: int = 2021) -> None:
     for number in range(count):
         date = start + dt.timedelta(days=rng.randrange(3650))
         headline = f"{rng.choice(pools.headlines)} ({number})"
-        text = STYLES[number % len(STYLES)](pools, rng, date, headline)
-        text = about(text, rng.choice(pools.people), pools, rng)
+        style = STYLES[number % len(STYLES)]
+        person = rng.choice(pools.people)
+        text = about(style(pools, rng, date, headline), person, pools, rng)
         name = f"{number:06d}_{rng.getrandbits(32):08x}"
         (seeds / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        stated = true_date(style, date)
+        answers[f"{name}.txt"] = {"style": style.__name__, "date": stated.isoformat() if stated else None,
+                                  "title": None if style is wire_style else headline}
         if number % 10 == 0:
             slug = name.replace("_", "-")
             paragraphs = [" ".join(rng.choice(pools.english) for _ in range(rng.randint(1, 3)))
@@ -127,6 +189,7 @@ def generate(count: int, project: Path, seed: int = 2021) -> None:
             (english / f"{name}.md").write_text(
                 f"Title: {rng.choice(pools.english)[:70]}\nLang: en\nTranslation-of: {slug}\n\n"
                 + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return answers
 
 
 if __name__ == "__main__":
