@@ -18,6 +18,8 @@ from .page import CAPTION, TEXT, Page, PageLine, comparable
 SHORT_LINE_WORDS = 5
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
+# A date line, label, weekday, time and all, is at most this long.
+DATE_LINE_MAX_WORDS = 14
 # A run of at least this many lines of at most this many words is a menu.
 MENU_RUN_LINES = 3
 MENU_RUN_WORDS = 2
@@ -80,7 +82,7 @@ class LineClassifier:
         text = line.text
         if line.looks_like_header:
             return None
-        if comparable(text) in self.knowledge.never_chrome:
+        if line.key in self.knowledge.never_chrome:
             line.protected = True
             return None
         for pattern in self.knowledge.boilerplate:
@@ -99,7 +101,9 @@ class LineClassifier:
             return "link", "a web address alone"
         if _FILE_NAME.match(text):
             return "placeholder", "an image's file name"
-        date_line = self.dates.date_line(text)
+        # A date line is short and has a number (a day or a year) or a label.
+        date_line = self.dates.date_line(text) if line.words <= DATE_LINE_MAX_WORDS and (
+            line.has_digit or line.words <= 3) else None
         if date_line:
             kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
             return kind, "a date line", date_line
@@ -121,7 +125,7 @@ class LineClassifier:
         if line.words <= 4 and not line.ends_sentence and self._wire_names.search(text):
             # "عاطف بلوچ، روئٹرز", "رائٹرز": the writer and the agency.
             return "byline", "names a news agency", text
-        if comparable(text) in self._outlet_names:
+        if line.key in self._outlet_names:
             return "site-name", "an outlet's name (data/outlets.toml)"
         if language == "ur" and line.has_latin and not line.has_arabic:
             return "latin-chrome", "Latin text on an Urdu page"
@@ -149,11 +153,11 @@ class LineClassifier:
     def _repeated(self, page: Page, archive_chrome: frozenset[str]) -> None:
         """Short lines printed more than once on a page (the site's name, a
         menu item), or on many pages of the archive, are chrome."""
-        counts = Counter(comparable(line.text) for line in page.lines)
+        counts = Counter(line.key for line in page.lines)
         for line in page.lines:
             if line.kind != TEXT:
                 continue
-            key = comparable(line.text)
+            key = line.key
             if line.protected:
                 continue
             if key in archive_chrome:

@@ -7,6 +7,7 @@ each line its `kind`: chrome, metadata, caption, headline, standfirst or body.
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .normalize import BIDI_CONTROLS
 
@@ -34,6 +35,7 @@ _WORD = re.compile(r"[^\s\-–—|•·:،,]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _TAG = re.compile(r"<[^<>]*>")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -48,36 +50,45 @@ class PageLine:
     # What a stage found in the line (a DateLine, a caption's credit …).
     found: object = None
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(_WORD.findall(self.text))
 
-    @property
+    @cached_property
     def ends_sentence(self) -> bool:
         """Ends with a full stop (۔ or .): a paragraph's end, rarely a headline's."""
         return bool(_SENTENCE_END.search(self.without_markup))
 
-    @property
+    @cached_property
     def sentences_inside(self) -> bool:
         """A full stop followed by more text: several sentences."""
         return bool(_INNER_STOP.search(self.without_markup.rstrip("۔. ")))
 
-    @property
+    @cached_property
     def has_arabic(self) -> bool:
         return bool(_ARABIC.search(self.text))
 
-    @property
+    @cached_property
     def has_latin(self) -> bool:
         return bool(_LATIN.search(self.text))
 
-    @property
+    @cached_property
     def without_markup(self) -> str:
         return _TAG.sub(" ", self.text).strip()
 
-    @property
+    @cached_property
     def looks_like_header(self) -> bool:
         """"Title: …", "Date: …": a Pelican header in a seed is text, never metadata."""
         return bool(_PELICAN_HEADER.match(self.text))
+
+    @cached_property
+    def key(self) -> str:
+        """The line as `comparable` text: what two copies of a line share."""
+        return comparable(self.text)
+
+    @cached_property
+    def has_digit(self) -> bool:
+        return bool(_DIGIT.search(self.text))
 
     def mark(self, kind: str, reason: str, found: object = None) -> None:
         self.kind, self.reason = kind, reason
