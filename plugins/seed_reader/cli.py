@@ -33,7 +33,7 @@ def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]
     """Pelican-style `Key: value` header lines, with their line numbers."""
     fields, problems = {}, []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Pelican's reader allows
     except UnicodeDecodeError as error:
         return {}, [f"{path}: not UTF-8 ({error.reason})"]
     for number, line in enumerate(text.split("\n"), 1):
