@@ -109,3 +109,17 @@ def test_links_in_seeds_and_content_are_refused_in_every_build(project, tmp_path
     assert refusals(check.stderr) == refusals(result.stderr)
     # The 8th: the English translation of the seed left out.
     assert "checked: 7 article(s), 8 error(s)" in check.stderr
+
+
+def test_runaway_pattern_in_a_data_file_hangs_no_command(project):
+    boilerplate = project / "plugins" / "seed_reader" / "data" / "boilerplate.toml"
+    boilerplate.write_text(boilerplate.read_text(encoding="utf-8")
+                           + "\n[[line]]\nkind = \"runaway\"\npattern = '^(\\w+\\s?)+$'\n", encoding="utf-8")
+    seed = next((project / "seeds").glob("002_*.txt"))
+    for target in (["extract", f"FILE={seed}"], ["check"], ["html"]):
+        # Python's backtracking engine took hours on this pattern and the seeds' lines.
+        result = subprocess.run(
+            ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *target],
+            cwd=project, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "output" / "index.html").is_file()
