@@ -35,6 +35,22 @@ _CLASSES = {"d": (r"\p{Nd}", r"\p{Nd}"), "D": (r"\P{Nd}", r"\P{Nd}"),
             "w": (f"[{_WORD}]", _WORD), "W": (f"[^{_WORD}]", None), "Z": (r"\z", None)}
 
 
+class DataPattern:
+    """A data file's pattern compiled by RE2, with re.Pattern's search,
+    fullmatch and groupindex, and a repr that names its source as re.Pattern's
+    does: pages are fingerprinted by what they show (an outlet and its
+    signatures), and RE2's own repr is a memory address, new on every build."""
+
+    __slots__ = ("pattern", "search", "fullmatch", "groupindex")
+
+    def __init__(self, pattern: str, regex: re2._Regexp):
+        self.pattern = pattern
+        self.search, self.fullmatch, self.groupindex = regex.search, regex.fullmatch, regex.groupindex
+
+    def __repr__(self):
+        return f"DataPattern({self.pattern!r})"
+
+
 def _as_re2(pattern: str) -> str:
     r"""A Python pattern in RE2's syntax, with Python's meaning of \d \s \w (and
     of \Z, RE2's \z). Raises re2.error for \S or \W inside [...], which RE2
@@ -77,7 +93,7 @@ class KnowledgeError(Exception):
 @dataclass(frozen=True)
 class BoilerplatePattern:
     kind: str
-    regex: re2._Regexp
+    regex: DataPattern
 
 
 class _ById:
@@ -94,7 +110,7 @@ class Outlet(_ById):
     id: str
     ur: str
     en: str
-    signatures: tuple[re2._Regexp, ...]
+    signatures: tuple[DataPattern, ...]
 
 
 @dataclass(frozen=True, repr=False)
@@ -130,8 +146,8 @@ class Knowledge:
     source_phrases: list[str]
     categories: list[Category]
     glossary: list[GlossaryEntry]
-    caption_credits: list[re2._Regexp]
-    caption_head_endings: list[re2._Regexp]
+    caption_credits: list[DataPattern]
+    caption_head_endings: list[DataPattern]
     day_words: dict[str, int]
 
     def outlet(self, outlet_id: str) -> Outlet | None:
@@ -219,10 +235,10 @@ class _Loader:
             if ok:
                 yield line, table
 
-    def regex(self, pattern: str, path: Path, line: int) -> re2._Regexp | None:
+    def regex(self, pattern: str, path: Path, line: int) -> DataPattern | None:
         """The pattern, case-insensitive and multi-line, on RE2 (see _RE2_OPTIONS)."""
         try:
-            return re2.compile("(?m)" + _as_re2(normalize_urdu(pattern)), _RE2_OPTIONS)
+            return DataPattern(pattern, re2.compile("(?m)" + _as_re2(normalize_urdu(pattern)), _RE2_OPTIONS))
         except re2.error as error:
             reason = error.args[0].decode() if isinstance(error.args[0], bytes) else error.args[0]
             self.problems.append(f"{path}:{line}: bad regular expression {pattern!r}: {reason}")
