@@ -37,15 +37,27 @@ $(VENV)/.installed: requirements.txt
 # The scratch folder starts as hard links to the last output (theme/ aside, which
 # Pelican copies in place), so unchanged pages and search bundles are kept, not
 # made again: the build replaces every file it writes, never rewrites one.
+# One build at a time (make serve rebuilds while an editor runs make html): each
+# holds an exclusive lock on $(BUILD_LOCK) for its whole run, so two never share
+# the scratch folder. The swap is one atomic exchange (tools/swap_output.py), so
+# at every instant output/ is a whole site.
+BUILD_LOCK := $(BUILD_DIR)/build.lock
+define locked
+	mkdir -p $(BUILD_DIR)
+	exec 9>$(BUILD_LOCK); \
+	flock -n 9 || { echo "waiting for another build to finish ($(BUILD_LOCK))"; flock 9; }; \
+	set -e; \
+	$(1)
+endef
+
 define build_into_output
-	rm -rf $(BUILD_DIR)/output.new
-	mkdir -p $(BUILD_DIR)/output.new
-	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al {} $(BUILD_DIR)/output.new/ \; ; fi
-	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS)
-	rm -rf $(BUILD_DIR)/output.old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(BUILD_DIR)/output.old; fi
-	mv $(BUILD_DIR)/output.new $(OUTPUT)
-	rm -rf $(BUILD_DIR)/output.old
+	$(call locked,\
+	rm -rf $(BUILD_DIR)/output.new; \
+	mkdir -p $(BUILD_DIR)/output.new; \
+	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al {} $(BUILD_DIR)/output.new/ \; ; fi; \
+	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
+	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
+	rm -rf $(BUILD_DIR)/output.new)
 endef
 
 html: $(VENV)/.installed
@@ -62,9 +74,10 @@ serve: $(VENV)/.installed
 check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m seed_reader check --root .
 	PYTHONPATH=plugins $(PY) -m ui_language check theme
-	rm -rf $(BUILD_DIR)/check
-	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true $(foreach o,$(SETTINGS),'$(o)')
-	rm -rf $(BUILD_DIR)/check
+	$(call locked,\
+	rm -rf $(BUILD_DIR)/check; \
+	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true $(foreach o,$(SETTINGS),'$(o)'); \
+	rm -rf $(BUILD_DIR)/check)
 
 extract: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo 'usage: make extract FILE="a.txt [b.txt folder/ ...]"' >&2; exit 2; }

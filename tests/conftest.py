@@ -46,7 +46,7 @@ def project(tmp_path) -> Path:
     copy.mkdir()
     for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt"):
         shutil.copy(ROOT / name, copy / name)
-    for name in ("theme", "plugins", "seeds", "content"):
+    for name in ("theme", "plugins", "seeds", "content", "tools"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))
     (copy / "content").mkdir(exist_ok=True)

@@ -4,6 +4,8 @@ Pelican's own autoreload watches its content path and theme only; an editor
 also changes seeds/, corrections, plugins/ data files and pelican.conf.py.
 Each rebuild is `make html` (build into a scratch folder, then swap), so the
 preview never shows a half-written site; a failed rebuild keeps the last one.
+A rebuild started while an editor's `make html` runs waits for it (the
+Makefile's build lock).
 """
 
 import functools

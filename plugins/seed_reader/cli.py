@@ -6,11 +6,15 @@ import re
 import sys
 from pathlib import Path
 
+from pelican.readers import MarkdownReader
+from pelican.settings import read_settings
+
 from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
 from .knowledge import DATA_DIR, KnowledgeError
+from .sources import source_files
 
 _MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):\s*(.*)$")
 _MD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
@@ -51,7 +55,7 @@ def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]
     """Pelican-style `Key: value` header lines, with their line numbers."""
     fields, problems = {}, []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Pelican's reader allows
     except UnicodeDecodeError as error:
         return {}, [f"{path}: not UTF-8 ({error.reason})"]
     for number, line in enumerate(text.split("\n"), 1):
@@ -87,6 +91,18 @@ def check_markdown(path: Path, knowledge) -> tuple[str | None, list[str]]:
     return slug or slug_for(path), problems
 
 
+def build_files(root: Path) -> tuple[list[Path], list[Path], list[str]]:
+    """The article and page files a build of `root` reads, found as the build
+    finds them (sources.source_files, with the folders its pelican.conf.py
+    names), and `path: reason` for each file it refuses."""
+    settings = read_settings(str(root / "pelican.conf.py"))
+    ignores = settings["IGNORE_FILES"]
+    articles, refused = source_files(settings["PATH"], settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"],
+                                     ignores)
+    pages, refused_pages = source_files(settings["PATH"], settings["PAGE_PATHS"], settings["PAGE_EXCLUDES"], ignores)
+    return [root / f for f in articles], [root / f for f in pages], refused + refused_pages
+
+
 def check_command(root: Path) -> int:
     """Validate data files, seeds, corrections and Markdown; print file:line: reason."""
     problems: list[str] = []
@@ -105,8 +121,9 @@ def check_command(root: Path) -> int:
             problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")
         urls.setdefault((slug, lang), path)
 
-    seeds_dir, content_dir = root / "seeds", root / "content"
-    seeds = sorted(seeds_dir.glob("*.txt"))
+    articles, pages, refused = build_files(root)
+    problems.extend(refused)
+    seeds = [p for p in [*articles, *pages] if p.suffix == ".txt"]
     archive_chrome = frozenset(learn_archive_chrome(candidates_of_file(p) for p in seeds))
     for path in seeds:
         try:
@@ -115,19 +132,20 @@ def check_command(root: Path) -> int:
             where = getattr(error, "path", path)
             problems.append(f"{where}:{error.line}: {error.reason}" if error.line else f"{where}: {error.reason}")
             continue
-        claim(seed.slug, seed.extraction.language, path)
+        if path in articles:
+            claim(seed.slug, seed.extraction.language, path)
         low = seed.extraction.low_confidence_fields()
         if low:
             doubtful.append(f"{path}: low confidence: {', '.join(low)}")
-    for sidecar in sorted(seeds_dir.glob("*" + SUFFIX)):
+    for sidecar in [p for p in articles if p.name.endswith(SUFFIX)]:
         if not seed_for(sidecar).exists():
             problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")
     translations = []
-    for path in sorted(content_dir.rglob("*.md")) if content_dir.exists() else []:
+    for path in [p for p in [*articles, *pages] if p.suffix[1:] in MarkdownReader.file_extensions]:
         slug, found = check_markdown(path, extractor.knowledge)
         problems.extend(found)
         fields, _ = markdown_metadata(path)
-        if path.parent.name == "pages" or "pages" in path.relative_to(content_dir).parts:
+        if path in pages:
             continue
         claim(slug, fields.get("lang", (0, "ur"))[1], path)
         if "translation-of" in fields:

@@ -62,7 +62,8 @@ def _line_of(text: str, key: str) -> int | None:
 def load_corrections(path: Path, knowledge: Knowledge) -> dict:
     """Read and check a sidecar; raise SeedError (with its line) on the first problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: editors' tools on Windows start a file with a byte-order mark.
+        text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as error:
         raise SeedError(f"corrections file is not UTF-8 ({error.reason})") from None

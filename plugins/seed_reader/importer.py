@@ -1,6 +1,7 @@
 """One seed file on disk to an extraction: decoding, extraction, corrections, URL."""
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +11,7 @@ from .corrections import apply_corrections, load_corrections, sidecar_for
 from .decoding import SeedError, decode_seed
 from .extract import ArticleExtractor, Extraction
 from .knowledge import DATA_DIR, load_knowledge
+from .sources import refusal
 
 # A seed of this size is almost surely several pages pasted together.
 LARGE_SEED_BYTES = 1_000_000
@@ -62,6 +64,8 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
         raise SeedError("only site chrome, no article text (every line matched data/boilerplate.toml)")
     corrections = {}
     sidecar = sidecar_for(path)
+    if os.path.lexists(sidecar) and (reason := refusal(sidecar)):
+        raise SeedError(f"not imported: its corrections file {sidecar.name} is {reason}")
     if sidecar.exists():
         try:
             corrections = load_corrections(sidecar, extractor.knowledge)

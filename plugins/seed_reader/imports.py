@@ -27,6 +27,7 @@ from .corrections import sidecar_for
 from .decoding import SeedError
 from .importer import ImportedSeed, extractor_for, import_seed
 from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
+from .sources import refusal
 
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
@@ -56,10 +57,12 @@ def file_stamp(path: Path) -> tuple:
 def seed_key(path: Path, importer: str) -> str:
     digest = hashlib.sha256(importer.encode("ascii"))
     for part in (path, sidecar_for(path)):
+        # Never through a link: a sidecar linked to /dev/zero would never end.
         try:
-            digest.update(hashlib.sha256(part.read_bytes()).digest())
+            data = None if refusal(part) else part.read_bytes()
         except OSError:
-            digest.update(b"-")
+            data = None
+        digest.update(b"-" if data is None else hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 

@@ -9,6 +9,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import re2
+
 from .dates import DateWords
 from .normalize import fold_for_matching, normalize_urdu
 from .page import comparable
@@ -16,6 +18,70 @@ from .page import comparable
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+# Patterns from data files run on RE2 (google-re2), not Python's re: any editor
+# or contributor writes them, and on a backtracking engine one pattern such as
+# ^(\w+\s?)+$ takes exponential time on an ordinary line and hangs every build.
+# RE2 matches in time linear in the text, whatever the pattern; it has no
+# backreferences and no lookarounds, and such a pattern is refused with its line.
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.case_sensitive = False
+_RE2_OPTIONS.log_errors = False
+# RE2's \d \s \w are ASCII only; Python's (which the data files were written
+# for) are Unicode: Urdu digits are \d, a no-break space is \s. Each becomes
+# the Unicode class Python means. RE2's \b stays ASCII: use it beside Latin letters.
+_SPACE = r"\t-\r\x{1c}-\x{1f}\x{85}\p{Z}"
+_WORD = r"\p{L}\p{N}_"
+_CLASSES = {"d": (r"\p{Nd}", r"\p{Nd}"), "D": (r"\P{Nd}", r"\P{Nd}"),
+            "s": (f"[{_SPACE}]", _SPACE), "S": (f"[^{_SPACE}]", None),
+            "w": (f"[{_WORD}]", _WORD), "W": (f"[^{_WORD}]", None), "Z": (r"\z", None)}
+
+
+class DataPattern:
+    """A data file's pattern compiled by RE2, with re.Pattern's search,
+    fullmatch and groupindex, and a repr that names its source as re.Pattern's
+    does: pages are fingerprinted by what they show (an outlet and its
+    signatures), and RE2's own repr is a memory address, new on every build."""
+
+    __slots__ = ("pattern", "search", "fullmatch", "groupindex")
+
+    def __init__(self, pattern: str, regex: re2._Regexp):
+        self.pattern = pattern
+        self.search, self.fullmatch, self.groupindex = regex.search, regex.fullmatch, regex.groupindex
+
+    def __repr__(self):
+        return f"DataPattern({self.pattern!r})"
+
+
+def _as_re2(pattern: str) -> str:
+    r"""A Python pattern in RE2's syntax, with Python's meaning of \d \s \w (and
+    of \Z, RE2's \z). Raises re2.error for \S or \W inside [...], which RE2
+    cannot say."""
+    out, index, in_class = [], 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            outside, inside = _CLASSES.get(escaped, (None, None))
+            replacement = inside if in_class else outside
+            if escaped in _CLASSES and replacement is None:
+                raise re2.error(f"\\{escaped} inside [...] is not supported")
+            out.append(replacement or pattern[index:index + 2])
+            index += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            # A ] right after [ or [^ is a literal.
+            end = index + 1 + (pattern[index + 1:index + 2] == "^")
+            end += pattern[end:end + 1] == "]"
+            out.append(pattern[index:end])
+            index = end
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 class KnowledgeError(Exception):
@@ -29,7 +95,7 @@ class KnowledgeError(Exception):
 @dataclass(frozen=True)
 class BoilerplatePattern:
     kind: str
-    regex: re.Pattern
+    regex: DataPattern
 
 
 class _ById:
@@ -46,7 +112,7 @@ class Outlet(_ById):
     id: str
     ur: str
     en: str
-    signatures: tuple[re.Pattern, ...]
+    signatures: tuple[DataPattern, ...]
 
 
 @dataclass(frozen=True, repr=False)
@@ -95,8 +161,8 @@ class Knowledge:
     source_phrases: list[str]
     categories: list[Category]
     glossary: list[GlossaryEntry]
-    caption_credits: list[re.Pattern]
-    caption_head_endings: list[re.Pattern]
+    caption_credits: list[DataPattern]
+    caption_head_endings: list[DataPattern]
     day_words: dict[str, int]
     date_words: DateWords
     chrome: ChromeVocabulary
@@ -188,11 +254,13 @@ class _Loader:
             if ok:
                 yield line, table
 
-    def regex(self, pattern: str, path: Path, line: int) -> re.Pattern | None:
+    def regex(self, pattern: str, path: Path, line: int) -> DataPattern | None:
+        """The pattern, case-insensitive and multi-line, on RE2 (see _RE2_OPTIONS)."""
         try:
-            return re.compile(normalize_urdu(pattern), re.IGNORECASE | re.MULTILINE)
-        except re.error as error:
-            self.problems.append(f"{path}:{line}: bad regular expression {pattern!r}: {error}")
+            return DataPattern(pattern, re2.compile("(?m)" + _as_re2(normalize_urdu(pattern)), _RE2_OPTIONS))
+        except re2.error as error:
+            reason = error.args[0].decode() if isinstance(error.args[0], bytes) else error.args[0]
+            self.problems.append(f"{path}:{line}: bad regular expression {pattern!r}: {reason}")
             return None
 
 
@@ -265,15 +333,15 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
 
     document, text, path = loader.load("captions.toml")
-    caption_credits = [
-        r for p in document.get("credit_patterns", [])
-        if (r := loader.regex(p, path, _line_containing(text, p)))
-    ]
-    for regex in caption_credits:
-        if not {"text", "credit"} <= set(regex.groupindex):
+    caption_credits = []
+    for pattern in document.get("credit_patterns", []):
+        regex = loader.regex(pattern, path, _line_containing(text, pattern))
+        if regex and not {"text", "credit"} <= set(regex.groupindex):
             loader.problems.append(
-                f"{path}:{_line_containing(text, regex.pattern)}: credit pattern needs groups `text` and `credit`"
+                f"{path}:{_line_containing(text, pattern)}: credit pattern needs groups `text` and `credit`"
             )
+        elif regex:
+            caption_credits.append(regex)
     caption_head_endings = [
         r for p in document.get("head_endings", [])
         if (r := loader.regex(p, path, _line_containing(text, p)))

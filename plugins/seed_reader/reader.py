@@ -18,6 +18,7 @@ from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
+from .sources import source_files
 
 logger = logging.getLogger(__name__)
 
@@ -192,11 +193,42 @@ class SeedReader(BaseReader):
         return render_body(found.paragraphs, found.language), metadata
 
 
+class RegularFilesOnly:
+    """Every generator lists its files with sources.source_files (the rule
+    `make check` follows too) instead of Pelican's get_files, which follows
+    links; each refused file is reported once a build, as an error."""
+
+    def __init__(self):
+        self.reported: set[str] = set()
+
+    def start(self, pelican):
+        self.reported.clear()
+
+    def use_for(self, generator):
+        # Pelican has no setting or signal for which files a generator reads:
+        # its own get_files is replaced on the instance, with the same arguments.
+        def get_files(paths, exclude=None, extensions=None):
+            found, refused = source_files(generator.path, [paths] if isinstance(paths, str) else paths,
+                                          exclude or [], generator.settings["IGNORE_FILES"])
+            for problem in refused:
+                if problem not in self.reported:
+                    self.reported.add(problem)
+                    logger.error("%s", problem)
+            return {path for path in found if generator._include_path(path, extensions)}
+
+        generator.get_files = get_files
+
+
+REGULAR_FILES_ONLY = RegularFilesOnly()
+
+
 def add_reader(readers):
     readers.reader_classes["txt"] = SeedReader
 
 
 def register():
+    signals.initialized.connect(REGULAR_FILES_ONLY.start)
+    signals.generator_init.connect(REGULAR_FILES_ONLY.use_for)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(IMPORTS.prefetch)
     signals.finalized.connect(IMPORTS.finish)

@@ -116,3 +116,45 @@ def test_arabic_keyboard_letters_are_normalised(write_seed, extractor):
     assert found.title == "روس کے امریکا سے مذاکرات"
     assert found.paragraphs == ["یہ متن ہے۔"]
     assert "united-states" in {e.entry.id for e in found.entities}
+
+
+@pytest.mark.parametrize("data, byte", [
+    (SEED_002.encode() + "é".encode("latin-1"), 0xE9),  # one Latin-1 letter appended
+    (SEED_002.encode()[:-1], 0xDA),  # the last character (ں) cut mid-byte
+])
+def test_a_few_bad_bytes_leave_the_article_utf8(write_seed, extractor, data, byte):
+    clean = import_seed(write_seed(SEED_002, name="clean.txt"), extractor).extraction
+    found = import_seed(write_seed(data), extractor).extraction
+    assert (found.title, found.date) == (TITLE_002, clean.date)
+    # The article reads as it did; the last line (a comment-box notice, now
+    # with U+FFFD) is no longer recognised as chrome.
+    assert found.paragraphs[:-1] == clean.paragraphs
+    assert found.paragraphs[-1].startswith("تبصرے (0) بند ہی") and found.paragraphs[-1].endswith("\ufffd")
+    assert not any("Windows-1256" in w for w in found.warnings)
+    assert f"line 47: invalid UTF-8 byte(s) 0x{byte:02x} replaced by U+FFFD" in found.warnings
+
+
+def test_windows_1256_only_when_the_whole_file_reads_so(write_seed, extractor):
+    # A UTF-8 seed in which a whole Windows-1256 paragraph was pasted is neither.
+    pasted = SEED_002.encode() + ("\n" + SEED_002.replace("ی", "ي").replace("۔", ".")).encode("cp1256")
+    error = refused(write_seed(pasted), extractor)
+    assert "not UTF-8 text" in error.reason and error.line == 48
+
+
+@pytest.mark.parametrize("invisible", ["\u200b\u200c\u200d", "\ufeff\u200e\u2060 \n\u00ad\t\u200b\n"])
+def test_only_invisible_characters_is_empty(write_seed, extractor, invisible):
+    assert "empty file" in refused(write_seed(invisible * 50), extractor).reason
+
+
+def test_byte_order_mark_in_corrections_file(write_seed, extractor):
+    path = write_seed(SEED_002, name="100_a.txt")
+    path.with_name("100_a.corrections.toml").write_bytes(codecs.BOM_UTF8 + 'title = "درست سرخی"\n'.encode())
+    assert import_seed(path, extractor).extraction.title == "درست سرخی"
+
+
+def test_byte_order_mark_in_markdown(tmp_path, extractor):
+    from seed_reader.cli import check_markdown
+
+    article = tmp_path / "story.md"
+    article.write_bytes(codecs.BOM_UTF8 + b"Title: Story\nDate: 2021-12-28\nLang: en\n\nText.\n")
+    assert check_markdown(article, extractor.knowledge) == ("story", [])

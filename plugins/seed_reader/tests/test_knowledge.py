@@ -63,3 +63,54 @@ def test_missing_key(data_copy):
 
 def _line_of(path, needle):
     return next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in text)
+
+
+RUNAWAY = r"^(\w+\s?)+$"
+
+
+def test_runaway_pattern_runs_in_linear_time(data_copy, tmp_path):
+    # On a backtracking engine this pattern takes exponential time on any line
+    # that does not match it, so it ran in a child with a deadline.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = data_copy / "boilerplate.toml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n[[line]]\nkind = \"runaway\"\npattern = '{RUNAWAY}'\n",
+                    encoding="utf-8")
+    line = "روس اور امریکہ کے درمیان سفارتی رابطے جاری ہیں اور پوتن نے بائیڈن سے بات کی۔"
+    script = (
+        "import sys, time; from pathlib import Path; from seed_reader.knowledge import load_knowledge;"
+        "from seed_reader.extract import ArticleExtractor;"
+        f"extractor = ArticleExtractor(load_knowledge(Path({str(data_copy)!r})));"
+        f"start = time.monotonic(); found = extractor.extract({'روس، امریکہ مذاکرات' + chr(10) * 2 + line!r});"
+        "print(time.monotonic() - start, found.paragraphs)")
+    plugins = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                            env={"PYTHONPATH": str(plugins)})
+    assert result.returncode == 0, result.stderr
+    seconds, paragraphs = result.stdout.split(" ", 1)
+    assert float(seconds) < 1
+    assert line in paragraphs  # it does not match: the line ends on "۔"
+
+
+@pytest.mark.parametrize("pattern, reason", [
+    (r"^(\w+) \1$", "invalid escape sequence: \\1"),
+    (r"^(?=Advert)\w+$", "invalid perl operator: (?="),
+    (r"^[\S]+$", "\\S inside [...] is not supported"),
+])
+def test_pattern_re2_cannot_run_is_refused_with_its_line(data_copy, pattern, reason):
+    problems, path, lines = problems_after(
+        data_copy, "boilerplate.toml", "'^(اشتہار|اشتہارات|Advertisement|Advert|Sponsored)$'", f"'{pattern}'")
+    line = next(n for n, text in enumerate(lines, 1) if "^(اشتہار|" in text)
+    assert problems == [f"{path}:{line}: bad regular expression {pattern!r}: {reason}"]
+
+
+def test_data_patterns_keep_pythons_unicode_classes(data_copy):
+    # \d is any decimal digit (Urdu ۰-۹ too), \s any space (a no-break space too).
+    path = data_copy / "boilerplate.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[line]]\nkind = \"count\"\npattern = '^\\d+\\s\\w+$'\n",
+                    encoding="utf-8")
+    (count,) = [p.regex for p in load_knowledge(data_copy).boilerplate if p.kind == "count"]
+    assert count.fullmatch("۱۲\u00a0تبصرے") and count.fullmatch("12 comments")
+    assert not count.fullmatch("12 two words")
