@@ -85,9 +85,8 @@ class LineClassifier:
         if line.key in self.knowledge.never_chrome:
             line.protected = True
             return None
-        for pattern in self.knowledge.boilerplate:
-            if pattern.regex.fullmatch(text):
-                return pattern.kind, "matches data/boilerplate.toml"
+        if kind := self.knowledge.line_kinds.kind_of(text):
+            return kind, "matches data/boilerplate.toml"
         caption = self._credited_caption(line)
         if caption:
             return CAPTION, "ends with a photo credit", caption

@@ -43,10 +43,10 @@ class DataPattern:
     does: pages are fingerprinted by what they show (an outlet and its
     signatures), and RE2's own repr is a memory address, new on every build."""
 
-    __slots__ = ("pattern", "search", "fullmatch", "groupindex")
+    __slots__ = ("pattern", "engine_pattern", "search", "fullmatch", "groupindex")
 
-    def __init__(self, pattern: str, regex: re2._Regexp):
-        self.pattern = pattern
+    def __init__(self, pattern: str, regex: re2._Regexp, engine_pattern: str):
+        self.pattern, self.engine_pattern = pattern, engine_pattern
         self.search, self.fullmatch, self.groupindex = regex.search, regex.fullmatch, regex.groupindex
 
     def __repr__(self):
@@ -82,6 +82,23 @@ def _as_re2(pattern: str) -> str:
         out.append(char)
         index += 1
     return "".join(out)
+
+
+class LineKinds:
+    """Every whole-line pattern of boilerplate.toml in one RE2 set: a line is
+    matched against all of them at once (one scan, not one per pattern), and
+    the first pattern in the file that matches gives the kind."""
+
+    def __init__(self, patterns: list["BoilerplatePattern"]):
+        self.kinds = [p.kind for p in patterns]
+        self._set = re2.Set.FullMatchSet(_RE2_OPTIONS)
+        for pattern in patterns:
+            self._set.Add(pattern.regex.engine_pattern)
+        self._set.Compile()
+
+    def kind_of(self, line: str) -> str | None:
+        found = self._set.Match(line)
+        return self.kinds[min(found)] if found else None
 
 
 class KnowledgeError(Exception):
@@ -156,6 +173,7 @@ class ChromeVocabulary:
 @dataclass
 class Knowledge:
     boilerplate: list[BoilerplatePattern]
+    line_kinds: LineKinds
     outlets: list[Outlet]
     wires: list[Wire]
     source_phrases: list[str]
@@ -257,7 +275,8 @@ class _Loader:
     def regex(self, pattern: str, path: Path, line: int) -> DataPattern | None:
         """The pattern, case-insensitive and multi-line, on RE2 (see _RE2_OPTIONS)."""
         try:
-            return DataPattern(pattern, re2.compile("(?m)" + _as_re2(normalize_urdu(pattern)), _RE2_OPTIONS))
+            engine_pattern = "(?m)" + _as_re2(normalize_urdu(pattern))
+            return DataPattern(pattern, re2.compile(engine_pattern, _RE2_OPTIONS), engine_pattern)
         except re2.error as error:
             reason = error.args[0].decode() if isinstance(error.args[0], bytes) else error.args[0]
             self.problems.append(f"{path}:{line}: bad regular expression {pattern!r}: {reason}")
@@ -366,6 +385,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         raise KnowledgeError(loader.problems)
     return Knowledge(
         boilerplate=boilerplate,
+        line_kinds=LineKinds(boilerplate),
         outlets=outlets,
         wires=wires,
         source_phrases=source_phrases,
