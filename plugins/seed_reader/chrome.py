@@ -18,6 +18,8 @@ from .page import CAPTION, TEXT, Page, PageLine, comparable
 SHORT_LINE_WORDS = 5
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
+# No chrome line is longer than this (a copyright or comment-form notice is the longest).
+SHORT_LINE_CHARS = 300
 # A date line, label, weekday, time and all, is at most this long.
 DATE_LINE_MAX_WORDS = 14
 # A run of at least this many lines of at most this many words is a menu.
@@ -82,7 +84,7 @@ class LineClassifier:
         text = line.text
         if line.looks_like_header:
             return None
-        if line.key in self.knowledge.never_chrome:
+        if self.knowledge.never_chrome and line.key in self.knowledge.never_chrome:
             line.protected = True
             return None
         if kind := self.knowledge.line_kinds.kind_of(text):
@@ -92,6 +94,8 @@ class LineClassifier:
             return CAPTION, "ends with a photo credit", caption
         if _NO_WORDS.match(text):
             return "placeholder", "no words"
+        if len(text) > SHORT_LINE_CHARS:
+            return None  # a paragraph: every rule below is for short lines
         if not line.without_markup:
             return "markup", "HTML tags only"
         if _WRAPPED_IN_TAGS.match(text) and len(line.without_markup.split()) <= SHORT_LINE_WORDS:
@@ -152,7 +156,7 @@ class LineClassifier:
     def _repeated(self, page: Page, archive_chrome: frozenset[str]) -> None:
         """Short lines printed more than once on a page (the site's name, a
         menu item), or on many pages of the archive, are chrome."""
-        counts = Counter(line.key for line in page.lines)
+        counts = Counter(line.key for line in page.lines if line.words <= SHORT_LINE_WORDS)
         for line in page.lines:
             if line.kind != TEXT:
                 continue

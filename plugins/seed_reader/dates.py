@@ -17,6 +17,8 @@ from .normalize import normalize_urdu, western_digits
 # Postpositions that turn a weekday name into "on that day" in Urdu. Without
 # one, ہفتہ is as likely "a week" as "Saturday".
 _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی رات|کی سہ پہر|کی دوپہر)"
+# A date line, even with the headline glued after it, is at most this long.
+DATE_LINE_MAX_CHARS = 400
 # Years an archive of news can hold; a four-digit number outside is no year.
 YEARS = range(1900, 2100)
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -218,6 +220,8 @@ class DateVocabulary:
         time, a label and filler words; or it starts with a date and goes on
         with the headline (`headline`), as some templates glue them.
         """
+        if len(line) > DATE_LINE_MAX_CHARS:
+            return None
         text = _TAG.sub(" ", western_digits(line))
         # An agency in brackets ends a dateline: "تہران ، 20 مارچ (انڈیا نیرٹیو)".
         text = _AGENCY_END.sub(" ", text)

@@ -144,8 +144,12 @@ def sentences(paragraph: str) -> list[str]:
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+")
 
 
+# Enough text to tell the script of a page.
+LANGUAGE_SAMPLE_CHARS = 20_000
+
+
 def detect_language(text: str) -> str:
-    text = _MARKUP.sub(" ", text)
+    text = _MARKUP.sub(" ", text[:LANGUAGE_SAMPLE_CHARS])
     arabic = len(_ARABIC_SCRIPT.findall(text))
     latin = len(_LATIN.findall(text))
     return "ur" if arabic >= latin else "en"
@@ -388,7 +392,7 @@ class ArticleExtractor:
                 return mentions[0].as_date(), "high", mentions[0].text, None
             if mentions:
                 return None, "low", None, (f"the dateline gives {mentions[0].text!r} but no year: date unknown")
-        lede_weekday = self.dates.find_weekday(paragraphs[0]) if paragraphs else None
+        lede_weekday = self.dates.find_weekday(paragraphs[0][:LANGUAGE_SAMPLE_CHARS]) if paragraphs else None
         for caption in captions:
             for mention in self.dates.find_dates(caption.text):
                 base = mention.as_date()
@@ -404,7 +408,8 @@ class ArticleExtractor:
         if masthead:
             return None, "low", None, (f"the only date is the site's masthead date ({masthead[0].text}), "
                                        "not the article's: date unknown")
-        body_mentions = [m for p in paragraphs for m in self.dates.find_dates(p)]
+        # Only to say which dates the text mentions: the opening of the text is enough.
+        body_mentions = self.dates.find_dates("\n".join(paragraphs)[:LANGUAGE_SAMPLE_CHARS])
         full = [m for m in body_mentions if m.as_date()]
         if full:
             listed = ", ".join(dict.fromkeys(m.text for m in full))

@@ -158,3 +158,16 @@ def test_byte_order_mark_in_markdown(tmp_path, extractor):
     article = tmp_path / "story.md"
     article.write_bytes(codecs.BOM_UTF8 + b"Title: Story\nDate: 2021-12-28\nLang: en\n\nText.\n")
     assert check_markdown(article, extractor.knowledge) == ("story", [])
+
+
+def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor):
+    # bench/long_lines.py measures these (under a second each); here only the
+    # order is checked: a quadratic pass would take minutes, not seconds.
+    import time
+    for line in ("الف" + " " * 1_000_000 + "ب", "1 " * 500_000, "." * 1_000_000):
+        started = time.perf_counter()
+        try:
+            import_seed(write_seed(f"سرخی\n\n{line}\n"), extractor)
+        except SeedError:
+            pass
+        assert time.perf_counter() - started < 20
