@@ -4,11 +4,11 @@ import re
 from typing import NamedTuple
 
 from .knowledge import GlossaryEntry
-from .normalize import fold_for_matching
+from .normalize import WORD, fold_for_matching, words
 
-# Words are runs of letters and digits with their combining marks (harakat)
-# and ZWNJ; Urdu punctuation (، ۔ ؟ ؛) separates words like spaces do.
-_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
+# An abbreviation in capitals names its entry only when written in capitals:
+# "WHO", "APP" and "US" are also the words "who", "app" and "us".
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&-]*")
 
 
 class EntityMention(NamedTuple):
@@ -18,6 +18,9 @@ class EntityMention(NamedTuple):
     entry: GlossaryEntry
     count: int
     first: int  # index of the first word that names it
+    # How the text writes it, first met first: its words as written (letters,
+    # marks, case), one space between them.
+    spellings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -26,40 +29,45 @@ class EntityMention(NamedTuple):
             "ur": self.entry.ur,
             "en": self.entry.en,
             "mentions": self.count,
+            "spellings": list(self.spellings),
         }
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return [w.strip("\u200c") for w in _WORD.findall(fold_for_matching(text))]
 
 
 class Gazetteer:
     """Finds glossary variants in text as whole-word sequences, longest first."""
 
     def __init__(self, glossary: list[GlossaryEntry]):
-        self._by_first_word: dict[str, list[tuple[tuple[str, ...], GlossaryEntry]]] = {}
+        # first folded word -> [(folded words, words as written or None, entry)]
+        self._by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, GlossaryEntry]]] = {}
         for entry in glossary:
             for variant in entry.variants:
                 key = tuple(words(variant))
                 if key:
-                    self._by_first_word.setdefault(key[0], []).append((key, entry))
+                    exact = tuple(WORD.findall(variant)) if _ABBREVIATION.fullmatch(variant) else None
+                    self._by_first_word.setdefault(key[0], []).append((key, exact, entry))
         for candidates in self._by_first_word.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
 
     def find(self, text: str) -> list[EntityMention]:
         """Entries named in text, most mentioned first (ties: first named first)."""
-        tokens = words(text)
-        counts: dict[str, list] = {}
+        raw = WORD.findall(text)
+        # One fold for all the words: "\n" is no word character, so the folded
+        # words stay aligned with the written ones.
+        tokens = [w.strip("\u200c") for w in fold_for_matching("\n".join(raw)).split("\n")]
+        found: dict[str, list] = {}
         position = 0
+        by_first_word = self._by_first_word
         while position < len(tokens):
             step = 1
-            for key, entry in self._by_first_word.get(tokens[position], ()):
-                if tuple(tokens[position:position + len(key)]) == key:
-                    found = counts.setdefault(entry.id, [entry, 0, position])
-                    found[1] += 1
+            for key, exact, entry in by_first_word.get(tokens[position], ()):
+                end = position + len(key)
+                if tuple(tokens[position:end]) == key and (exact is None or tuple(raw[position:end]) == exact):
+                    mention = found.setdefault(entry.id, [entry, 0, position, {}])
+                    mention[1] += 1
+                    mention[3][" ".join(raw[position:end])] = None
                     step = len(key)
                     break
             position += step
-        mentions = [EntityMention(entry, count, first) for entry, count, first in counts.values()]
+        mentions = [EntityMention(entry, count, first, tuple(spellings))
+                    for entry, count, first, spellings in found.values()]
         return sorted(mentions, key=lambda m: (-m.count, m.first))

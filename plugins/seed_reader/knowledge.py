@@ -9,11 +9,15 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .normalize import fold_for_matching, normalize_urdu
+from .normalize import fold_for_matching, normalize_urdu, words
 
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# data/names.toml: each table has a list of words per language.
+NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_heads",
+              "function_words", "common_words")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 class KnowledgeError(Exception):
@@ -72,6 +76,25 @@ class GlossaryEntry(_ById):
     variants: tuple[str, ...]
 
 
+Phrase = tuple[str, ...]  # folded words
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    """data/names.toml, folded, for names.py; lists of phrases longest first."""
+
+    titles: dict[str, tuple[Phrase, ...]]  # by language, "ur" / "en"
+    organisation_words: dict[str, tuple[Phrase, ...]]
+    organisation_heads: dict[str, tuple[Phrase, ...]]
+    place_heads: dict[str, tuple[Phrase, ...]]
+    function_words: dict[str, frozenset[str]]
+    common_words: frozenset[str]  # both languages
+    known: frozenset[Phrase]  # every glossary variant: not a new name
+
+    def __repr__(self):
+        return "NameVocabulary(data/names.toml)"
+
+
 @dataclass
 class Knowledge:
     boilerplate: list[BoilerplatePattern]
@@ -83,6 +106,7 @@ class Knowledge:
     caption_credits: list[re.Pattern]
     caption_head_endings: list[re.Pattern]
     day_words: dict[str, int]
+    names: NameVocabulary
 
     def outlet(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
@@ -169,6 +193,29 @@ class _Loader:
             if ok:
                 yield line, table
 
+    def name_lists(self, document: dict, text: str, path: Path) -> dict[str, dict[str, list[Phrase]]]:
+        """data/names.toml's tables of `ur` / `en` word lists, folded into phrases."""
+        lists: dict[str, dict[str, list[Phrase]]] = {}
+        for key in set(document) - set(NAME_LISTS):
+            self.problems.append(f"{path}:{_line_containing(text, key)}: unknown table [{key}] "
+                                 f"(known: {', '.join(NAME_LISTS)})")
+        for key in NAME_LISTS:
+            table = document.get(key)
+            line = _line_containing(text, f"[{key}]")
+            lists[key] = {"ur": [], "en": []}
+            if not isinstance(table, dict):
+                if text:
+                    self.problems.append(f"{path}: missing table [{key}]")
+                continue
+            for lang, values in table.items():
+                if lang not in lists[key]:
+                    self.problems.append(f"{path}:{line}: [{key}] has unknown key {lang!r} (known: ur, en)")
+                elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                    self.problems.append(f"{path}:{line}: [{key}] {lang} must be a list of words")
+                else:
+                    lists[key][lang] = [tuple(words(normalize_urdu(v))) for v in values]
+        return lists
+
     def regex(self, pattern: str, path: Path, line: int) -> re.Pattern | None:
         try:
             return re.compile(normalize_urdu(pattern), re.IGNORECASE | re.MULTILINE)
@@ -220,30 +267,41 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
     ]
 
-    document, text, path = loader.load("glossary.toml")
+    document, text, path = loader.load("names.toml")
+    lists = loader.name_lists(document, text, path)
+    common_words = frozenset(w for phrase in lists["common_words"].values() for w in phrase)
+
     glossary = []
     claimed: dict[str, str] = {}
-    for line, table in loader.tables(
-        document, text, path, "entry",
-        {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
-    ):
-        if table["kind"] not in ENTITY_KINDS:
-            loader.problems.append(
-                f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
-            )
-            continue
-        variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
-        for variant in variants:
-            key = fold_for_matching(variant)
-            if key in claimed and claimed[key] != table["id"]:
+    glossary_files = ["glossary.toml", *(
+        f"glossary/{p.name}" for p in sorted((loader.data_dir / "glossary").glob("*.toml")))]
+    for name in glossary_files:
+        document, text, path = loader.load(name)
+        for line, table in loader.tables(
+            document, text, path, "entry",
+            {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
+        ):
+            if table["kind"] not in ENTITY_KINDS:
                 loader.problems.append(
-                    f"{path}:{_line_containing(text, variant, line)}: variant {variant!r} of "
-                    f"{table['id']!r} is already a variant of {claimed[key]!r}"
+                    f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
                 )
-            claimed[key] = table["id"]
-        glossary.append(
-            GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
-        )
+                continue
+            variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
+            for variant in variants:
+                key = fold_for_matching(variant)
+                refusal = _not_a_name(variant, key, common_words)
+                if not refusal and key in claimed and claimed[key] != table["id"]:
+                    refusal = f"is already a variant of {claimed[key]!r}"
+                if refusal:
+                    loader.problems.append(f"{path}:{_line_containing(text, variant, line)}: "
+                                           f"variant {variant!r} of {table['id']!r} {refusal}")
+                    continue
+                claimed[key] = table["id"]
+            glossary.append(
+                GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
+            )
+    if not glossary and not loader.problems:
+        loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
 
     document, text, path = loader.load("captions.toml")
     caption_credits = [
@@ -282,4 +340,28 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         caption_credits=caption_credits,
         caption_head_endings=caption_head_endings,
         day_words=day_words,
+        names=NameVocabulary(
+            **{key: _longest_first(lists[key]) for key in ("titles", "organisation_words",
+                                                             "organisation_heads", "place_heads")},
+            function_words={lang: frozenset(w for p in phrases for w in p)
+                            for lang, phrases in lists["function_words"].items()},
+            common_words=common_words,
+            known=frozenset(tuple(words(v)) for entry in glossary for v in entry.variants),
+        ),
     )
+
+
+def _longest_first(by_language: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
+    return {lang: tuple(sorted(set(phrases), key=len, reverse=True)) for lang, phrases in by_language.items()}
+
+
+def _not_a_name(variant: str, folded: str, common_words: frozenset[str]) -> str | None:
+    """Why a glossary variant would match text that does not name the entry."""
+    letters = sum(c.isalpha() for c in variant)
+    if letters <= 1:
+        return "is a single letter: too short to be a name"
+    if letters == 2 and _LATIN.search(variant) and not variant.isupper():
+        return "is a Latin word of two letters that is not an abbreviation in capitals"
+    if folded in common_words:
+        return "is an ordinary word (data/names.toml `common_words`), not a name"
+    return None
