@@ -1,14 +1,13 @@
 """People, places, organisations and topics named in a text, through the glossary."""
 
-import re
 from typing import NamedTuple
 
-from .knowledge import GlossaryEntry
+from .knowledge import ABBREVIATION, GlossaryEntry
 from .normalize import WORD, fold_for_matching, words
 
-# An abbreviation in capitals names its entry only when written in capitals:
-# "WHO", "APP" and "US" are also the words "who", "app" and "us".
-_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&-]*")
+# Postpositions some outlets type glued to the name before them ("تامل ناڈوکے",
+# "پاکستانمیں"): a variant's last Urdu word matches with one of these after it.
+GLUED_POSTPOSITIONS = ("کے", "کی", "کا", "کو", "نے", "سے", "میں", "پر")
 
 
 class EntityMention(NamedTuple):
@@ -37,14 +36,20 @@ class Gazetteer:
     """Finds glossary variants in text as whole-word sequences, longest first."""
 
     def __init__(self, glossary: list[GlossaryEntry]):
-        # first folded word -> [(folded words, words as written or None, entry)]
-        self._by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, GlossaryEntry]]] = {}
+        # first folded word -> [(folded words, words as written or None,
+        # whether a postposition may be glued to the last word, entry)]
+        self._by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, bool, GlossaryEntry]]] = {}
         for entry in glossary:
             for variant in entry.variants:
                 key = tuple(words(variant))
-                if key:
-                    exact = tuple(WORD.findall(variant)) if _ABBREVIATION.fullmatch(variant) else None
-                    self._by_first_word.setdefault(key[0], []).append((key, exact, entry))
+                if not key:
+                    continue
+                exact = tuple(WORD.findall(variant)) if ABBREVIATION.fullmatch(variant) else None
+                gluable = len(key[-1]) >= 3 and "\u0600" <= key[-1][-1] <= "\u06ff"
+                self._by_first_word.setdefault(key[0], []).append((key, exact, gluable and len(key) > 1, entry))
+                if gluable and len(key) == 1:  # a one-word variant is found by its glued form
+                    for glued in GLUED_POSTPOSITIONS:
+                        self._by_first_word.setdefault(key[0] + glued, []).append((key, None, True, entry))
         for candidates in self._by_first_word.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
 
@@ -59,12 +64,18 @@ class Gazetteer:
         by_first_word = self._by_first_word
         while position < len(tokens):
             step = 1
-            for key, exact, entry in by_first_word.get(tokens[position], ()):
+            for key, exact, gluable, entry in by_first_word.get(tokens[position], ()):
                 end = position + len(key)
-                if tuple(tokens[position:end]) == key and (exact is None or tuple(raw[position:end]) == exact):
+                last = tokens[end - 1] if end <= len(tokens) else ""
+                glued = len(last) - len(key[-1])
+                if (tuple(tokens[position:end - 1]) == key[:-1]
+                        and (glued == 0 or gluable and last[len(key[-1]):] in GLUED_POSTPOSITIONS)
+                        and last.startswith(key[-1])
+                        and (exact is None or tuple(raw[position:end]) == exact)):
                     mention = found.setdefault(entry.id, [entry, 0, position, {}])
                     mention[1] += 1
-                    mention[3][" ".join(raw[position:end])] = None
+                    written = " ".join(raw[position:end])
+                    mention[3][written[:-glued] if glued else written] = None
                     step = len(key)
                     break
             position += step

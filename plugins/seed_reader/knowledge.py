@@ -16,8 +16,11 @@ ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # data/names.toml: each table has a list of words per language.
 NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_heads",
-              "function_words", "common_words")
+              "given_names", "family_names", "function_words", "common_words")
 _LATIN = re.compile(r"[A-Za-z]")
+# An abbreviation in capitals names its entry only when written in capitals
+# (entities.py): "WHO", "APP" and "US" are also the words "who", "app", "us".
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&-]*")
 
 
 class KnowledgeError(Exception):
@@ -77,19 +80,23 @@ class GlossaryEntry(_ById):
 
 
 Phrase = tuple[str, ...]  # folded words
+PhraseIndex = dict[str, tuple[Phrase, ...]]  # first word -> phrases, longest first
 
 
 @dataclass(frozen=True)
 class NameVocabulary:
-    """data/names.toml, folded, for names.py; lists of phrases longest first."""
+    """data/names.toml, folded and indexed by first word, for names.py."""
 
-    titles: dict[str, tuple[Phrase, ...]]  # by language, "ur" / "en"
-    organisation_words: dict[str, tuple[Phrase, ...]]
-    organisation_heads: dict[str, tuple[Phrase, ...]]
-    place_heads: dict[str, tuple[Phrase, ...]]
+    titles: dict[str, PhraseIndex]  # by language, "ur" / "en"
+    organisation_words: dict[str, PhraseIndex]
+    organisation_heads: dict[str, PhraseIndex]
+    place_heads: dict[str, PhraseIndex]
+    given_names: dict[str, PhraseIndex]
+    family_names: dict[str, PhraseIndex]
     function_words: dict[str, frozenset[str]]
     common_words: frozenset[str]  # both languages
-    known: frozenset[Phrase]  # every glossary variant: not a new name
+    known: dict[Phrase, str]  # every glossary variant, with its entry's kind: not a new name
+    known_lengths: dict[str, tuple[int, ...]]  # first word -> lengths of the variants it begins
 
     def __repr__(self):
         return "NameVocabulary(data/names.toml)"
@@ -269,7 +276,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
 
     document, text, path = loader.load("names.toml")
     lists = loader.name_lists(document, text, path)
-    common_words = frozenset(w for phrase in lists["common_words"].values() for w in phrase)
+    common_words = frozenset(w for phrases in lists["common_words"].values() for phrase in phrases for w in phrase)
 
     glossary = []
     claimed: dict[str, str] = {}
@@ -293,7 +300,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
                 if not refusal and key in claimed and claimed[key] != table["id"]:
                     refusal = f"is already a variant of {claimed[key]!r}"
                 if refusal:
-                    loader.problems.append(f"{path}:{_line_containing(text, variant, line)}: "
+                    variants_line = _line_containing(text, "variants", line)
+                    loader.problems.append(f"{path}:{_line_containing(text, variant, variants_line)}: "
                                            f"variant {variant!r} of {table['id']!r} {refusal}")
                     continue
                 claimed[key] = table["id"]
@@ -330,6 +338,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
 
     if loader.problems:
         raise KnowledgeError(loader.problems)
+    known = {tuple(words(v)): entry.kind for entry in glossary for v in entry.variants}
     return Knowledge(
         boilerplate=boilerplate,
         outlets=outlets,
@@ -341,18 +350,25 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         caption_head_endings=caption_head_endings,
         day_words=day_words,
         names=NameVocabulary(
-            **{key: _longest_first(lists[key]) for key in ("titles", "organisation_words",
-                                                             "organisation_heads", "place_heads")},
+            **{key: {lang: _index(phrases) for lang, phrases in lists[key].items()}
+               for key in ("titles", "organisation_words", "organisation_heads",
+                           "place_heads", "given_names", "family_names")},
             function_words={lang: frozenset(w for p in phrases for w in p)
                             for lang, phrases in lists["function_words"].items()},
             common_words=common_words,
-            known=frozenset(tuple(words(v)) for entry in glossary for v in entry.variants),
+            known=known,
+            known_lengths={first: tuple(sorted({len(p) for p in phrases}, reverse=True))
+                           for first, phrases in _index(list(known)).items()},
         ),
     )
 
 
-def _longest_first(by_language: dict[str, list[Phrase]]) -> dict[str, tuple[Phrase, ...]]:
-    return {lang: tuple(sorted(set(phrases), key=len, reverse=True)) for lang, phrases in by_language.items()}
+def _index(phrases: list[Phrase]) -> PhraseIndex:
+    index: dict[str, set[Phrase]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], set()).add(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
 
 
 def _not_a_name(variant: str, folded: str, common_words: frozenset[str]) -> str | None:
@@ -362,6 +378,6 @@ def _not_a_name(variant: str, folded: str, common_words: frozenset[str]) -> str 
         return "is a single letter: too short to be a name"
     if letters == 2 and _LATIN.search(variant) and not variant.isupper():
         return "is a Latin word of two letters that is not an abbreviation in capitals"
-    if folded in common_words:
+    if folded in common_words and not ABBREVIATION.fullmatch(variant):
         return "is an ordinary word (data/names.toml `common_words`), not a name"
     return None
