@@ -15,7 +15,7 @@ DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # data/names.toml: each table has a list of words per language.
-NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_heads",
+NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_words", "place_heads",
               "given_names", "family_names", "function_words", "common_words")
 _LATIN = re.compile(r"[A-Za-z]")
 # An abbreviation in capitals names its entry only when written in capitals
@@ -90,6 +90,7 @@ class NameVocabulary:
     titles: dict[str, PhraseIndex]  # by language, "ur" / "en"
     organisation_words: dict[str, PhraseIndex]
     organisation_heads: dict[str, PhraseIndex]
+    place_words: dict[str, PhraseIndex]
     place_heads: dict[str, PhraseIndex]
     given_names: dict[str, PhraseIndex]
     family_names: dict[str, PhraseIndex]
@@ -351,7 +352,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         day_words=day_words,
         names=NameVocabulary(
             **{key: {lang: _index(phrases) for lang, phrases in lists[key].items()}
-               for key in ("titles", "organisation_words", "organisation_heads",
+               for key in ("titles", "organisation_words", "organisation_heads", "place_words",
                            "place_heads", "given_names", "family_names")},
             function_words={lang: frozenset(w for p in phrases for w in p)
                             for lang, phrases in lists["function_words"].items()},

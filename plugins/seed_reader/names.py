@@ -25,6 +25,9 @@ MAX_ENGLISH_NAME_WORDS = 5
 _JOINING_GAP = re.compile(r"[\s\-\u200c]*")
 _LATIN_JOINING_GAP = re.compile(r"[\s\-'’]*")  # O'Brien; in Urdu ’ is a quotation mark
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ABBREVIATED = re.compile(r"\.\s+")
+# Between two names of a list: a comma, "and", or both.
+_LIST_GAP = re.compile(r"\s*[,،]\s*(?:and\s+)?|\s+and\s+")
 # ے and ں end a word: inside one they show two words typed without a space
 # ("سےکی", "ویزےاور"), which is no name.
 _GLUED_URDU = re.compile(r"[ےں](?=.)")
@@ -110,13 +113,15 @@ class _Finder:
         # Words that cannot be part of a name: they are what signals one. Only
         # a signal's first word: "اعظم" of "وزیر اعظم" is also in "بابر اعظم".
         self.signal_words = {first for table in (vocabulary.titles, vocabulary.organisation_words,
-                                                 vocabulary.organisation_heads, vocabulary.place_heads)
+                                                 vocabulary.organisation_heads, vocabulary.place_words,
+                                                 vocabulary.place_heads)
                              for index in table.values() for first in index}
         self.found: dict[Phrase, tuple[str, str, str]] = {}  # folded words -> kind, text, reason
         # Words that may begin a signal or a known name: any other is passed by.
         self.urdu_starts = {first for table in (vocabulary.titles, vocabulary.given_names,
                                                 vocabulary.family_names, vocabulary.organisation_heads,
-                                                vocabulary.place_heads, vocabulary.organisation_words)
+                                                vocabulary.place_heads, vocabulary.organisation_words,
+                                                vocabulary.place_words)
                             for first in table["ur"]} | set(vocabulary.known_lengths)
         self.floor = 0  # in the line being read, the words before this one are taken
         self.all_tokens: list[_Token] = []
@@ -133,8 +138,9 @@ class _Finder:
     # Urdu ------------------------------------------------------------------
 
     def urdu_name_word(self, token: _Token) -> bool:
+        # Plurals and verbs end in ں (بورڈوں، والوں، ہوں); names hardly ever do.
         return (not token.latin and len(token.folded) > 1 and not any(c.isdigit() for c in token.folded)
-                and not _GLUED_URDU.search(token.folded)
+                and not _GLUED_URDU.search(token.folded) and not token.folded.endswith("ں")
                 and token.folded not in self.v.function_words["ur"]
                 and token.folded not in self.v.common_words
                 and token.folded not in self.signal_words)
@@ -144,10 +150,6 @@ class _Finder:
         taken = []
         for token in tokens[start:start + MAX_URDU_NAME_WORDS]:
             if (taken and not token.joined) or not self.urdu_name_word(token):
-                break
-            # Plurals and verbs end in ں (بورڈوں، گزینوں، ہوں); Urdu names
-            # after a title hardly ever do.
-            if token.folded.endswith("ں"):
                 break
             # A second given name starts the next person ("عبداللہ شفیق محمد
             # سراج"), though the first name may have two ("محمد علی مظہر").
@@ -224,6 +226,14 @@ class _Finder:
                              f"{kind} word: {' '.join(t.raw for t in tokens[position:position + len(head)])}")
                 position = self.floor = position + len(head) + len(name)
                 continue
+            word = _phrase_at(tokens, position, v.place_words["ur"])
+            if word and not tokens[position].latin:
+                name = self.urdu_before(tokens, position)[-2:]
+                if name:
+                    self.add("place", tokens[position - len(name):position + len(word)],
+                             "place word: " + " ".join(t.raw for t in tokens[position:position + len(word)]))
+                position = self.floor = position + len(word)
+                continue
             word = _phrase_at(tokens, position, v.organisation_words["ur"])
             if word and not tokens[position].latin:
                 name = self.urdu_before(tokens, position)
@@ -231,6 +241,24 @@ class _Finder:
                 # "سپریم کورٹ آف پاکستان", "پریس کلب آف انڈیا"
                 if end + 1 < len(tokens) and tokens[end].folded == "اف" and self.urdu_name_word(tokens[end + 1]):
                     end += 2
+                # "گورنمنٹ کالج ویمن یونیورسٹی": a second organisation word goes on the name.
+                for gap in (1, 2):
+                    following = _phrase_at(tokens, end + gap, v.organisation_words["ur"])
+                    if following and all(t.joined and self.urdu_name_word(t) for t in tokens[end:end + gap]):
+                        end += gap + len(following)
+                        break
+                # "یونیورسٹی آف ایجوکیشن": the name comes after the organisation word.
+                if not name and end > position + len(word):
+                    name, end = [], end + len(self.urdu_after(tokens, end)[:2])
+                    self.add("organisation", tokens[position:end],
+                             "organisation word: " + " ".join(t.raw for t in tokens[position:position + len(word)]))
+                    position = self.floor = end
+                    continue
+                # One adjective before an organisation word is a kind of
+                # organisation (انتخابی کمیٹی "electoral committee"), not a name.
+                if len(name) == 1 and end == position + len(word) and name[0].folded.endswith("ی") \
+                        and not name[0].folded.startswith("ال"):
+                    name = []
                 if name:
                     self.add("organisation", [*name, *tokens[position:end]],
                              "organisation word: " + " ".join(t.raw for t in tokens[position:position + len(word)]))
@@ -259,7 +287,10 @@ class _Finder:
                 start += len(more)
             else:
                 break
-        name = take(tokens, start) if start < len(tokens) and tokens[start].joined else []
+        # "Dr. Sajjad": an English title may be abbreviated with a full stop.
+        joined = start < len(tokens) and (tokens[start].joined or tokens[start].latin and _ABBREVIATED.fullmatch(
+            tokens[start].line[tokens[start - 1].end:tokens[start].start]) is not None)
+        name = take(tokens, start) if joined else []
         if name:
             self.add("person", name, reason)
         return start + len(name)
@@ -270,11 +301,13 @@ class _Finder:
         return token.latin and token.raw[:1].isupper()
 
     def english_after(self, tokens: list[_Token], start: int) -> list[_Token]:
-        taken = []
+        taken: list[_Token] = []
         for token in tokens[start:]:
             if not token.joined and taken or not self.capitalised(token) or len(taken) == MAX_ENGLISH_NAME_WORDS:
                 break
             taken.append(token)
+        while taken and taken[-1].folded in self.v.common_words:  # "Justice X on Tuesday"
+            taken.pop()
         return taken
 
     def english(self, tokens: list[_Token]) -> None:
@@ -287,17 +320,29 @@ class _Finder:
                 and "," not in line and ". " not in line:
             return
         position = 0
+        listed: tuple[str, _Token, str] | None = None  # the last name's kind, last word and text
         while position < len(tokens):
             token = tokens[position]
             title = _phrase_at(tokens, position, v.titles["en"]) if token.latin else None
             if title and (self.capitalised(token) or token.folded in ("coach", "captain")):
-                position = self.after_title(tokens, position, title, self.english_after)
+                after = self.after_title(tokens, position, title, self.english_after)
+                name = tokens[position + len(title):after]
+                listed = ("person", name[-1], name[0].line[name[0].start:name[-1].end]) if name else None
+                position = max(after, position + 1)
                 continue
             if not self.capitalised(token):
                 position += 1
                 continue
             run = self.english_run(tokens, position)
-            self.english_name(tokens, position, run)
+            for part in self.english_parts(run):
+                found = self.english_kind(tokens, part)
+                text = part[0].line[part[0].start:part[-1].end]
+                # A list shares a kind: "Justice A, B and C", "Al Quoz 1, Al Satwa".
+                if not found and listed and _LIST_GAP.fullmatch(part[0].line[listed[1].end:part[0].start]):
+                    found = listed[0], "listed with: " + listed[2]
+                if found and found[1] != "glossary":
+                    self.add(found[0], part, found[1])
+                listed = (found[0], part[-1], text) if found else None
             position += max(1, len(run))
 
     def english_run(self, tokens: list[_Token], start: int) -> list[_Token]:
@@ -323,16 +368,15 @@ class _Finder:
             position += 1
         return run
 
-    def english_name(self, tokens: list[_Token], start: int, run: list[_Token]) -> None:
+    def english_parts(self, run: list[_Token]) -> list[list[_Token]]:
+        """The names in a capitalised run: "and" joins two ("Portugal and
+        Spain") unless an organisation word makes them one ("Roads and
+        Transport Authority"); a sentence's ordinary first word is no part."""
         v = self.v
-        # "and" joins two names ("Portugal and Spain") unless an organisation
-        # word makes them one ("Roads and Transport Authority").
         if not self.organisation_word(run):
             for index, token in enumerate(run):
                 if token.folded in ("and", "&"):
-                    self.english_name(tokens, start, run[:index])
-                    self.english_name(tokens, start + index + 1, run[index + 1:])
-                    return
+                    return [*self.english_parts(run[:index]), *self.english_parts(run[index + 1:])]
         # A sentence's first word is capitalised whatever it is: an ordinary
         # word, or one qualifying a name ("Neighbouring Algeria").
         while run and (run[0].folded in v.common_words
@@ -341,33 +385,39 @@ class _Finder:
             run = run[1:]
         while run and (run[-1].folded in v.function_words["en"]):
             run = run[:-1]
-        if not run:
-            return
-        folded = [t.folded for t in run]
+        return [run] if run else []
+
+    def english_kind(self, tokens: list[_Token], run: list[_Token]) -> tuple[str, str] | None:
+        """(kind, reason) of a capitalised run, or None when nothing says."""
+        v = self.v
+        known = v.known.get(tuple(t.folded for t in run))
+        if known:
+            return known, "glossary"
         if len(run) == 1:
             word = run[0].raw
-            before = tokens[start - 1].folded if start > 0 and run[0].joined else ""
-            if before in ("in", "near") and not run[0].sentence_start:
-                self.add("place", run, f"capitalised, after '{before}'")
             # Not a line's or sentence's first word: "VIEWS", "NOTE" head a block.
-            if word.isupper() and len(word) >= 3 and word.isalpha() and not run[0].sentence_start:
-                self.add("organisation", run, "capitalised: abbreviation")
-            return
-        before = tokens[start - 1].folded if start > 0 and tokens[start].joined else ""
+            if word.isupper() and len(word) >= 3 and word.isascii() and word.isalpha() and not run[0].sentence_start:
+                return "organisation", "capitalised: abbreviation"
+            return None
+        start = tokens.index(run[0])
+        before = tokens[start - 1].folded if start > 0 and run[0].joined else ""
         phrase = self.organisation_word(run)
         if phrase:
-            self.add("organisation", run, "organisation word: " + " ".join(phrase))
-        elif before in ("in", "near"):
-            self.add("place", run, f"capitalised, after '{before}'")
-        elif _phrase_at(run, 0, v.place_heads["en"]):
-            self.add("place", run, "place word: " + run[0].raw)
-        elif run[-1].folded.isdigit() and len(run[-1].folded) <= 2:  # "Al Quoz 3": a city's quarter
-            self.add("place", run, "capitalised, numbered")
-        elif _phrase_at(run, 0, v.given_names["en"]) or self.surname_again(run):
+            return "organisation", "organisation word: " + " ".join(phrase)
+        if before in ("in", "near"):
+            return "place", f"capitalised, after '{before}'"
+        if _phrase_at(run, 0, v.place_heads["en"]):
+            return "place", "place word: " + run[0].raw
+        if _phrase_at(run, len(run) - 1, v.place_words["en"]):
+            return "place", "place word: " + run[-1].raw
+        if run[-1].folded.isdigit() and len(run[-1].folded) <= 2 and len(run[-2].folded) >= 3:  # "Al Quoz 3"
+            return "place", "capitalised, numbered"
+        if run[-1].folded.isalpha() and (_phrase_at(run, 0, v.given_names["en"]) or self.surname_again(run)):
             # Capitals alone make too many false people ("Sustainable Mobility"):
             # a person's name opens with a given name, or the text names the
             # person again by the last name alone ("… Kakar said").
-            self.add("person", run, "capitalised")
+            return "person", "capitalised"
+        return None
 
     def surname_again(self, run: list[_Token]) -> bool:
         """Whether the run's last word stands elsewhere without the words before it."""

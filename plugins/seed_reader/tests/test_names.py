@@ -117,3 +117,17 @@ def test_abbreviations_match_only_in_capitals(knowledge):
     gazetteer = Gazetteer(knowledge.glossary)
     assert [m.entry.id for m in gazetteer.find("The WHO said")] == ["who"]
     assert gazetteer.find("He told us who said it") == []
+
+
+def test_place_word_after_a_name(knowledge):
+    found = names(knowledge, "جلسے کے بعد نور باغ میں جلوس نکلا اور Kot Momin Chowk تک گیا")
+    assert ("place", "نور باغ", "place word: باغ") in found
+    assert ("place", "Kot Momin Chowk", "place word: Chowk") in found
+
+
+def test_a_list_shares_its_kind(knowledge):
+    text = "The bench comprised Justice Karim Bakhsh Abro, Rehana Quraishi and Nadir Hayat Joiya."
+    found = names(knowledge, text, "en")
+    assert ("person", "Karim Bakhsh Abro", "title: Justice") in found
+    assert ("person", "Rehana Quraishi", "listed with: Karim Bakhsh Abro") in found
+    assert ("person", "Nadir Hayat Joiya", "listed with: Rehana Quraishi") in found
