@@ -64,25 +64,34 @@ class _Token(NamedTuple):
     latin: bool
 
 
+def _lines_of_tokens(text: str) -> list[list[_Token]]:
+    """The words of each line of text. Folded in one go: folding is most of the cost."""
+    lines = [_GLUED_DIGITS.sub(" ", line) for line in text.split("\n")]
+    matches = [list(WORD.finditer(line)) for line in lines]
+    folded = iter(fold_for_matching("\n".join(m.group() for found in matches for m in found)).split("\n"))
+    result = []
+    for line, found in zip(lines, matches):
+        tokens: list[_Token] = []
+        end = 0
+        for match in found:
+            start = match.start()
+            gap = line[end:start]
+            raw = match.group()
+            latin = not "\u0600" <= raw[0] <= "\u06ff"
+            if gap == " ":  # most gaps: a shortcut
+                joined, sentence_start = bool(tokens), not tokens
+            else:
+                joining = _LATIN_JOINING_GAP if latin and tokens and tokens[-1].latin else _JOINING_GAP
+                joined = bool(tokens) and joining.fullmatch(gap) is not None
+                sentence_start = not tokens or _SENTENCE_GAP.search(gap) is not None
+            end = match.end()
+            tokens.append(_Token(raw, next(folded).strip("\u200c"), line, start, end, joined, sentence_start, latin))
+        result.append(tokens)
+    return result
+
+
 def _tokens(line: str) -> list[_Token]:
-    line = _GLUED_DIGITS.sub(" ", line)
-    matches = list(WORD.finditer(line))
-    folded = fold_for_matching("\n".join(m.group() for m in matches)).split("\n")
-    tokens, end = [], 0
-    for match, fold in zip(matches, folded):
-        start = match.start()
-        gap = line[end:start]
-        raw = match.group()
-        latin = not "\u0600" <= raw[0] <= "\u06ff"
-        if gap == " ":  # most gaps: a shortcut
-            joined, sentence_start = bool(tokens), not tokens
-        else:
-            joining = _LATIN_JOINING_GAP if latin and tokens and tokens[-1].latin else _JOINING_GAP
-            joined = bool(tokens) and joining.fullmatch(gap) is not None
-            sentence_start = not tokens or _SENTENCE_GAP.search(gap) is not None
-        end = match.end()
-        tokens.append(_Token(raw, fold.strip("\u200c"), line, start, end, joined, sentence_start, latin))
-    return tokens
+    return _lines_of_tokens(line)[0]
 
 
 def _phrase_at(tokens: list[_Token], start: int, index: PhraseIndex) -> Phrase | None:
@@ -138,9 +147,11 @@ class _Finder:
     # Urdu ------------------------------------------------------------------
 
     def urdu_name_word(self, token: _Token) -> bool:
-        # Plurals and verbs end in ں (بورڈوں، والوں، ہوں); names hardly ever do.
+        # Plurals and verbs end in ں (بورڈوں، والوں، ہوں); names hardly ever
+        # do, but for a family name or two (خاں).
         return (not token.latin and len(token.folded) > 1 and not any(c.isdigit() for c in token.folded)
-                and not _GLUED_URDU.search(token.folded) and not token.folded.endswith("ں")
+                and not _GLUED_URDU.search(token.folded)
+                and (not token.folded.endswith("ں") or token.folded in self.v.family_names["ur"])
                 and token.folded not in self.v.function_words["ur"]
                 and token.folded not in self.v.common_words
                 and token.folded not in self.signal_words)
@@ -461,7 +472,7 @@ def find_names(text: str, language: str, vocabulary: NameVocabulary) -> list[Nam
     are found too, by their capitals.
     """
     finder = _Finder(vocabulary, language)
-    lines = [_tokens(line) for line in text.split("\n")]
+    lines = _lines_of_tokens(text)
     all_tokens = finder.all_tokens = [token for tokens in lines for token in tokens]
     for index, token in enumerate(all_tokens):
         finder.positions.setdefault(token.folded, []).append(index)
