@@ -203,7 +203,6 @@ class _Finder:
             given = _phrase_at(tokens, position, v.given_names["ur"])
             if not given and tokens[position].folded.startswith("عبدال") and self.urdu_name_word(tokens[position]):
                 # عبدالرشید، عبدالحفیظ: "Abdul-" names are written as one word.
-                given = (tokens[position].folded,)
                 rest = self.urdu_after(tokens, position + 1)[:2] if position + 1 < len(tokens) \
                     and tokens[position + 1].joined else []
                 self.add("person", tokens[position:position + 1 + len(rest)], "given name: عبدال…")
@@ -217,13 +216,10 @@ class _Finder:
                              "given name: " + " ".join(t.raw for t in tokens[position:position + len(given)]))
                     position = self.floor = position + len(given) + len(rest)
                     continue
-            family = _phrase_at(tokens, position, v.family_names["ur"])
-            if family and not tokens[position].latin:
-                before = self.urdu_before(tokens, position)[-2:]
-                if before:
-                    self.add("person", [*before, *tokens[position:position + len(family)]],
-                             "family name: " + " ".join(t.raw for t in tokens[position:position + len(family)]))
-                position = self.floor = position + len(family)
+            after = self.name_before(tokens, position, v.family_names["ur"], "person", "family name") or \
+                self.name_before(tokens, position, v.place_words["ur"], "place", "place word")
+            if after:
+                position = self.floor = after
                 continue
             head = _phrase_at(tokens, position, v.organisation_heads["ur"])
             kind = "organisation"
@@ -236,14 +232,6 @@ class _Finder:
                     self.add(kind, tokens[position:position + len(head) + len(name)],
                              f"{kind} word: {' '.join(t.raw for t in tokens[position:position + len(head)])}")
                 position = self.floor = position + len(head) + len(name)
-                continue
-            word = _phrase_at(tokens, position, v.place_words["ur"])
-            if word and not tokens[position].latin:
-                name = self.urdu_before(tokens, position)[-2:]
-                if name:
-                    self.add("place", tokens[position - len(name):position + len(word)],
-                             "place word: " + " ".join(t.raw for t in tokens[position:position + len(word)]))
-                position = self.floor = position + len(word)
                 continue
             word = _phrase_at(tokens, position, v.organisation_words["ur"])
             if word and not tokens[position].latin:
@@ -276,6 +264,18 @@ class _Finder:
                 position = self.floor = end
                 continue
             position += 1
+
+    def name_before(self, tokens: list[_Token], position: int, index: PhraseIndex, kind: str, reason: str) -> int:
+        """A name of one or two words ending in a word of the index at position
+        ("نسیم شاہ", "نور باغ"); where to go on, or 0 if no such word is there."""
+        word = _phrase_at(tokens, position, index)
+        if not word or tokens[position].latin:
+            return 0
+        end = position + len(word)
+        name = self.urdu_before(tokens, position)[-2:]
+        if name:
+            self.add(kind, [*name, *tokens[position:end]], f"{reason}: " + " ".join(t.raw for t in tokens[position:end]))
+        return end
 
     # Both scripts ----------------------------------------------------------
 
