@@ -119,7 +119,11 @@ class SearchIndex:
         written = write_bundles(bundles, output, pelican.settings)
         knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
         years = {v.date[:4] for v in versions if v.date}
-        data = lexicon(knowledge.glossary, knowledge.outlets, years)
+        # Only the entries some article names: a query for another finds nothing,
+        # and the whole glossary (hundreds of CLDR places) would weigh on every search.
+        named = {m.entry.id for v in versions for article in v.versions.values()
+                 for m in getattr(article, "entities", None) or []}
+        data = lexicon([e for e in knowledge.glossary if e.id in named], knowledge.outlets, years)
         data["bundles"] = list(bundles)
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")

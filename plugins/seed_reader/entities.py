@@ -1,14 +1,13 @@
 """People, places, organisations and topics named in a text, through the glossary."""
 
-import re
 from typing import NamedTuple
 
-from .knowledge import GlossaryEntry
-from .normalize import fold_for_matching
+from .knowledge import ABBREVIATION, GlossaryEntry
+from .normalize import WORD, fold_for_matching, words
 
-# Words are runs of letters and digits with their combining marks (harakat)
-# and ZWNJ; Urdu punctuation (، ۔ ؟ ؛) separates words like spaces do.
-_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
+# Postpositions some outlets type glued to the name before them ("تامل ناڈوکے",
+# "پاکستانمیں"): a variant's last Urdu word matches with one of these after it.
+GLUED_POSTPOSITIONS = ("کے", "کی", "کا", "کو", "نے", "سے", "میں", "پر")
 
 
 class EntityMention(NamedTuple):
@@ -18,6 +17,9 @@ class EntityMention(NamedTuple):
     entry: GlossaryEntry
     count: int
     first: int  # index of the first word that names it
+    # How the text writes it, first met first: its words as written (letters,
+    # marks, case), one space between them.
+    spellings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict:
         return {
@@ -26,40 +28,57 @@ class EntityMention(NamedTuple):
             "ur": self.entry.ur,
             "en": self.entry.en,
             "mentions": self.count,
+            "spellings": list(self.spellings),
         }
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return [w.strip("\u200c") for w in _WORD.findall(fold_for_matching(text))]
 
 
 class Gazetteer:
     """Finds glossary variants in text as whole-word sequences, longest first."""
 
     def __init__(self, glossary: list[GlossaryEntry]):
-        self._by_first_word: dict[str, list[tuple[tuple[str, ...], GlossaryEntry]]] = {}
+        # first folded word -> [(folded words, words as written or None,
+        # whether a postposition may be glued to the last word, entry)]
+        self._by_first_word: dict[str, list[tuple[tuple[str, ...], tuple[str, ...] | None, bool, GlossaryEntry]]] = {}
         for entry in glossary:
             for variant in entry.variants:
                 key = tuple(words(variant))
-                if key:
-                    self._by_first_word.setdefault(key[0], []).append((key, entry))
+                if not key:
+                    continue
+                exact = tuple(WORD.findall(variant)) if ABBREVIATION.fullmatch(variant) else None
+                gluable = len(key[-1]) >= 3 and "\u0600" <= key[-1][-1] <= "\u06ff"
+                self._by_first_word.setdefault(key[0], []).append((key, exact, gluable and len(key) > 1, entry))
+                if gluable and len(key) == 1:  # a one-word variant is found by its glued form
+                    for glued in GLUED_POSTPOSITIONS:
+                        self._by_first_word.setdefault(key[0] + glued, []).append((key, None, True, entry))
         for candidates in self._by_first_word.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
 
     def find(self, text: str) -> list[EntityMention]:
         """Entries named in text, most mentioned first (ties: first named first)."""
-        tokens = words(text)
-        counts: dict[str, list] = {}
+        raw = WORD.findall(text)
+        # One fold for all the words: "\n" is no word character, so the folded
+        # words stay aligned with the written ones.
+        tokens = [w.strip("\u200c") for w in fold_for_matching("\n".join(raw)).split("\n")]
+        found: dict[str, list] = {}
         position = 0
+        by_first_word = self._by_first_word
         while position < len(tokens):
             step = 1
-            for key, entry in self._by_first_word.get(tokens[position], ()):
-                if tuple(tokens[position:position + len(key)]) == key:
-                    found = counts.setdefault(entry.id, [entry, 0, position])
-                    found[1] += 1
+            for key, exact, gluable, entry in by_first_word.get(tokens[position], ()):
+                end = position + len(key)
+                last = tokens[end - 1] if end <= len(tokens) else ""
+                glued = len(last) - len(key[-1])
+                if (tuple(tokens[position:end - 1]) == key[:-1]
+                        and (glued == 0 or gluable and last[len(key[-1]):] in GLUED_POSTPOSITIONS)
+                        and last.startswith(key[-1])
+                        and (exact is None or tuple(raw[position:end]) == exact)):
+                    mention = found.setdefault(entry.id, [entry, 0, position, {}])
+                    mention[1] += 1
+                    written = " ".join(raw[position:end])
+                    mention[3][written[:-glued] if glued else written] = None
                     step = len(key)
                     break
             position += step
-        mentions = [EntityMention(entry, count, first) for entry, count, first in counts.values()]
+        mentions = [EntityMention(entry, count, first, tuple(spellings))
+                    for entry, count, first, spellings in found.values()]
         return sorted(mentions, key=lambda m: (-m.count, m.first))

@@ -12,12 +12,19 @@ from pathlib import Path
 import re2
 
 from .dates import DateWords
-from .normalize import fold_for_matching, normalize_urdu
+from .normalize import fold_for_matching, normalize_urdu, words
 from .page import comparable
 
 DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# data/names.toml: each table has a list of words per language.
+NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_words", "place_heads",
+              "given_names", "family_names", "function_words", "common_words")
+_LATIN = re.compile(r"[A-Za-z]")
+# An abbreviation in capitals names its entry only when written in capitals
+# (entities.py): "WHO", "APP" and "US" are also the words "who", "app", "us".
+ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&-]*")
 
 # Patterns from data files run on RE2 (google-re2), not Python's re: any editor
 # or contributor writes them, and on a backtracking engine one pattern such as
@@ -170,6 +177,30 @@ class ChromeVocabulary:
     page_age: tuple[re.Pattern, ...]
 
 
+Phrase = tuple[str, ...]  # folded words
+PhraseIndex = dict[str, tuple[Phrase, ...]]  # first word -> phrases, longest first
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    """data/names.toml, folded and indexed by first word, for names.py."""
+
+    titles: dict[str, PhraseIndex]  # by language, "ur" / "en"
+    organisation_words: dict[str, PhraseIndex]
+    organisation_heads: dict[str, PhraseIndex]
+    place_words: dict[str, PhraseIndex]
+    place_heads: dict[str, PhraseIndex]
+    given_names: dict[str, PhraseIndex]
+    family_names: dict[str, PhraseIndex]
+    function_words: dict[str, frozenset[str]]
+    common_words: frozenset[str]  # both languages
+    known: dict[Phrase, str]  # every glossary variant, with its entry's kind: not a new name
+    known_lengths: dict[str, tuple[int, ...]]  # first word -> lengths of the variants it begins
+
+    def __repr__(self):
+        return "NameVocabulary(data/names.toml)"
+
+
 @dataclass
 class Knowledge:
     boilerplate: list[BoilerplatePattern]
@@ -186,6 +217,7 @@ class Knowledge:
     chrome: ChromeVocabulary
     # Lines (as `page.comparable` keys) that are never chrome: data/never_chrome.toml.
     never_chrome: frozenset[str]
+    names: NameVocabulary
 
     def outlet(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
@@ -272,6 +304,29 @@ class _Loader:
             if ok:
                 yield line, table
 
+    def name_lists(self, document: dict, text: str, path: Path) -> dict[str, dict[str, list[Phrase]]]:
+        """data/names.toml's tables of `ur` / `en` word lists, folded into phrases."""
+        lists: dict[str, dict[str, list[Phrase]]] = {}
+        for key in set(document) - set(NAME_LISTS):
+            self.problems.append(f"{path}:{_line_containing(text, key)}: unknown table [{key}] "
+                                 f"(known: {', '.join(NAME_LISTS)})")
+        for key in NAME_LISTS:
+            table = document.get(key)
+            line = _line_containing(text, f"[{key}]")
+            lists[key] = {"ur": [], "en": []}
+            if not isinstance(table, dict):
+                if text:
+                    self.problems.append(f"{path}: missing table [{key}]")
+                continue
+            for lang, values in table.items():
+                if lang not in lists[key]:
+                    self.problems.append(f"{path}:{line}: [{key}] has unknown key {lang!r} (known: ur, en)")
+                elif not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                    self.problems.append(f"{path}:{line}: [{key}] {lang} must be a list of words")
+                else:
+                    lists[key][lang] = [tuple(words(normalize_urdu(v))) for v in values]
+        return lists
+
     def regex(self, pattern: str, path: Path, line: int) -> DataPattern | None:
         """The pattern, case-insensitive and multi-line, on RE2 (see _RE2_OPTIONS)."""
         try:
@@ -326,30 +381,42 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         )
     ]
 
-    document, text, path = loader.load("glossary.toml")
+    document, text, path = loader.load("names.toml")
+    lists = loader.name_lists(document, text, path)
+    common_words = frozenset(w for phrases in lists["common_words"].values() for phrase in phrases for w in phrase)
+
     glossary = []
     claimed: dict[str, str] = {}
-    for line, table in loader.tables(
-        document, text, path, "entry",
-        {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
-    ):
-        if table["kind"] not in ENTITY_KINDS:
-            loader.problems.append(
-                f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
-            )
-            continue
-        variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
-        for variant in variants:
-            key = fold_for_matching(variant)
-            if key in claimed and claimed[key] != table["id"]:
+    glossary_files = ["glossary.toml", *(
+        f"glossary/{p.name}" for p in sorted((loader.data_dir / "glossary").glob("*.toml")))]
+    for name in glossary_files:
+        document, text, path = loader.load(name)
+        for line, table in loader.tables(
+            document, text, path, "entry",
+            {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
+        ):
+            if table["kind"] not in ENTITY_KINDS:
                 loader.problems.append(
-                    f"{path}:{_line_containing(text, variant, line)}: variant {variant!r} of "
-                    f"{table['id']!r} is already a variant of {claimed[key]!r}"
+                    f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
                 )
-            claimed[key] = table["id"]
-        glossary.append(
-            GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
-        )
+                continue
+            variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
+            for variant in variants:
+                key = fold_for_matching(variant)
+                refusal = _not_a_name(variant, key, common_words)
+                if not refusal and key in claimed and claimed[key] != table["id"]:
+                    refusal = f"is already a variant of {claimed[key]!r}"
+                if refusal:
+                    variants_line = _line_containing(text, "variants", line)
+                    loader.problems.append(f"{path}:{_line_containing(text, variant, variants_line)}: "
+                                           f"variant {variant!r} of {table['id']!r} {refusal}")
+                    continue
+                claimed[key] = table["id"]
+            glossary.append(
+                GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
+            )
+    if not glossary and not loader.problems:
+        loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
 
     document, text, path = loader.load("captions.toml")
     caption_credits = []
@@ -383,6 +450,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
 
     if loader.problems:
         raise KnowledgeError(loader.problems)
+    known = {tuple(words(v)): entry.kind for entry in glossary for v in entry.variants}
     return Knowledge(
         boilerplate=boilerplate,
         line_kinds=LineKinds(boilerplate),
@@ -397,7 +465,38 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         date_words=date_words,
         chrome=chrome,
         never_chrome=never_chrome,
+        names=NameVocabulary(
+            **{key: {lang: _index(phrases) for lang, phrases in lists[key].items()}
+               for key in ("titles", "organisation_words", "organisation_heads", "place_words",
+                           "place_heads", "given_names", "family_names")},
+            function_words={lang: frozenset(w for p in phrases for w in p)
+                            for lang, phrases in lists["function_words"].items()},
+            common_words=common_words,
+            known=known,
+            known_lengths={first: tuple(sorted({len(p) for p in phrases}, reverse=True))
+                           for first, phrases in _index(list(known)).items()},
+        ),
     )
+
+
+def _index(phrases: list[Phrase]) -> PhraseIndex:
+    index: dict[str, set[Phrase]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[0], set()).add(phrase)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
+
+
+def _not_a_name(variant: str, folded: str, common_words: frozenset[str]) -> str | None:
+    """Why a glossary variant would match text that does not name the entry."""
+    letters = sum(c.isalpha() for c in variant)
+    if letters <= 1:
+        return "is a single letter: too short to be a name"
+    if letters == 2 and _LATIN.search(variant) and not variant.isupper():
+        return "is a Latin word of two letters that is not an abbreviation in capitals"
+    if folded in common_words and not ABBREVIATION.fullmatch(variant):
+        return "is an ordinary word (data/names.toml `common_words`), not a name"
+    return None
 
 
 def _strings(loader: _Loader, document: dict, text: str, path: Path, key: str) -> tuple[str, ...]:

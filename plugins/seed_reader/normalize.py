@@ -55,3 +55,13 @@ def fold_for_matching(text: str) -> str:
 def western_digits(text: str) -> str:
     """Arabic-Indic and Eastern Arabic-Indic digits as 0-9."""
     return _to_western_digits(text)
+
+
+# Words are runs of letters and digits with their combining marks (harakat)
+# and ZWNJ; Urdu punctuation (، ۔ ؟ ؛) separates words like spaces do.
+WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return [w.strip("\u200c") for w in WORD.findall(fold_for_matching(text))]

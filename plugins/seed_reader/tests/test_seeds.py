@@ -75,9 +75,10 @@ EXPECTED = {
         "سیکیورٹی کے دیگر مسائل پر مذاکرات کریں گے۔",
         # Lines 4 and 5 are the same caption with an AP credit: kept once.
         captions=[("سرگئی لاروف نے ایک انٹرویو میں اگلے ماہ مذاکرات کی بات کی", "اے پی")],
-        # Lavrov, Peskov (spelt دیمتری پاسکوف), Putin (پیوٹن), Zelensky, NATO, the EU.
+        # Lavrov, Peskov (spelt دیمتری پاسکوف), Putin (پیوٹن), Zelensky, NATO, the EU;
+        # Al Jazeera, whose report the article credits (line 9).
         entities={
-            "sergei-lavrov", "dmitry-peskov", "vladimir-putin", "volodymyr-zelensky", "nato",
+            "al-jazeera", "sergei-lavrov", "dmitry-peskov", "vladimir-putin", "volodymyr-zelensky", "nato",
             "european-union", "kremlin", "russian-foreign-ministry", "russia", "united-states",
             "ukraine", "moscow", "crimea", "donbas", "united-kingdom",
         },
