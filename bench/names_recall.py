@@ -4,7 +4,7 @@
 
 PAGES_DIR holds pages as plain text and `answers.json` (a list of objects with
 `file` and `key_entities`). Each page goes through the importer as `make
-extract` runs it; the names are looked for in its title, captions and body.
+extract` runs it (its `entities` and `names`).
 
 An answer entity counts as found when, after `fold_for_matching` and split
 into words, it
@@ -32,7 +32,6 @@ from seed_reader.decoding import decode_seed  # noqa: E402
 from seed_reader.entities import words  # noqa: E402
 from seed_reader.importer import extractor_for  # noqa: E402
 from seed_reader.knowledge import DATA_DIR  # noqa: E402
-from seed_reader.names import find_names  # noqa: E402
 
 SAMPLE_SIZE = 100
 
@@ -64,9 +63,8 @@ def main(argv=None) -> int:
     total = hits = 0
     rows, all_names = [], []
     for page in answers:
-        extraction = extractor.extract(decode_seed((args.pages / page["file"]).read_bytes()).text)
-        text = "\n".join([extraction.title or "", *(c.text for c in extraction.captions), *extraction.paragraphs])
-        names = find_names(text, extraction.language, extractor.knowledge.names)
+        extraction = extractor.extract(decode_seed((args.pages / page["file"]).read_bytes()).text, with_names=True)
+        names = extraction.names
         all_names.extend((page["file"], name) for name in names)
         candidates = {tuple(words(n.text)) for n in names}
         for mention in extraction.entities:

@@ -21,6 +21,7 @@ from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
 from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
 from .knowledge import Category, Knowledge, Outlet, Wire
+from .names import Name, find_names
 from .normalize import normalize_urdu
 from .page import CAPTION, METADATA, TEXT, Page, page_lines
 
@@ -80,6 +81,8 @@ class Extraction:
     tags: list[str] = field(default_factory=list)
     # The section label as the page prints it, whether or not categories.toml knows it.
     section_label: str | None = None
+    # Names the glossary does not know, found by what the text says of them (names.py).
+    names: list[Name] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Why a field is doubtful, by field ("title", "date", "outlet"); a correction
     # of that field settles it.
@@ -117,6 +120,7 @@ class Extraction:
             "section_label": self.section_label,
             "captions": [c.as_dict() for c in self.captions],
             "entities": [e.as_dict() for e in self.entities],
+            "names": [n.as_dict() for n in self.names],
             "summary": self.summary,
             "paragraphs": self.paragraphs,
             "language": self.language,
@@ -236,9 +240,12 @@ class ArticleExtractor:
         ]
         return min(found, key=lambda item: item[0])[1] if found else None
 
-    def extract(self, text: str, archive_chrome: frozenset[str] = frozenset()) -> Extraction:
+    def extract(self, text: str, archive_chrome: frozenset[str] = frozenset(), with_names: bool = False) -> Extraction:
         """Run the stages; `archive_chrome` holds lines that recur across the
-        archive (learned by the build from every seed)."""
+        archive (learned by the build from every seed). Names the glossary
+        does not know are looked for `with_names` only (make extract, the
+        names benchmark): the site does not show them yet, and looking
+        doubles an import's time."""
         # Stage 1: lines.
         page = page_lines(normalize_urdu(text))
         language = detect_language("\n".join(line.text for line in page.lines))
@@ -250,9 +257,9 @@ class ArticleExtractor:
         # Stage 4: the body.
         body = find_body(page, keep_last_line=page.cut)
         # Stage 5: the fields.
-        return self._fields(page, head, body, language)
+        return self._fields(page, head, body, language, with_names)
 
-    def _fields(self, page: Page, head: Head, body, language: str) -> Extraction:
+    def _fields(self, page: Page, head: Head, body, language: str, with_names: bool) -> Extraction:
         notes = list(page.notes)
         doubts: dict[str, str | None] = {}
         paragraphs = [line.text for line in body]
@@ -315,7 +322,9 @@ class ArticleExtractor:
         language = detect_language(body_text or title) if body_text else language
         word_count = len(words(body_text))
         standfirst = head.standfirst.text if head.standfirst else None
-        named_text = "\n".join([title, standfirst or "", *(c.text for c in captions), body_text])
+        # Datelines, bylines, credits and notes under a headline name places, agencies and writers too.
+        name_lines = [line.text for line in page.lines if line.kind in ("byline", "dateline", "credit", "note")]
+        named_text = "\n".join([title, standfirst or "", *(c.text for c in captions), body_text, *name_lines])
         bylines = [line for line in page.lines if line.kind == "byline"]
         tags = [tag for line in page.lines if line.kind == "tags" for tag in (line.found or [])]
         return Extraction(
@@ -330,6 +339,7 @@ class ArticleExtractor:
             wire=self._wire(body_text),
             captions=captions,
             entities=self.gazetteer.find(named_text),
+            names=find_names(named_text, language, self.knowledge.names) if with_names else [],
             summary=lede_summary(paragraphs),
             paragraphs=paragraphs,
             paragraph_lines=[line.number for line in body],

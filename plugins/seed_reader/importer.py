@@ -44,7 +44,7 @@ def slug_for(seed: Path) -> str:
 
 
 def import_seed(path: Path, extractor: ArticleExtractor | None = None,
-                archive_chrome: frozenset[str] = frozenset()) -> ImportedSeed:
+                archive_chrome: frozenset[str] = frozenset(), with_names: bool = False) -> ImportedSeed:
     """Read and extract one seed; raise SeedError with the reason when it cannot be.
 
     `archive_chrome`: lines many seeds of the archive print (archive_chrome.py)."""
@@ -54,7 +54,7 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
     except OSError as error:
         raise SeedError(f"cannot read file ({error.strerror})") from None
     decoded = decode_seed(data)
-    extraction = extractor.extract(decoded.text, archive_chrome)
+    extraction = extractor.extract(decoded.text, archive_chrome, with_names)
     extraction.notes[:0] = decoded.warnings
     if len(data) > LARGE_SEED_BYTES:
         extraction.notes.append(
