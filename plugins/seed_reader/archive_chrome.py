@@ -41,7 +41,8 @@ def candidates_of_file(path: Path) -> dict[str, str]:
         return {}
 
 
-def learn_archive_chrome(candidates: Iterable[dict[str, str]], min_seeds: int = MIN_SEEDS) -> dict[str, tuple[str, int]]:
+def learn_archive_chrome(candidates: Iterable[dict[str, str]],
+                         min_seeds: int = MIN_SEEDS) -> dict[str, tuple[str, int]]:
     """Lines that at least `min_seeds` seeds print: key → (the line, how many seeds)."""
     counts, shown = Counter(), {}
     for lines in candidates:

@@ -58,9 +58,11 @@ class LineClassifier:
             rf"^(?:[\d\s,.|•·\-–]*(?:{_words_pattern(vocabulary.counter_words)})[\s:]*)+[\d\s,.|•·\-–]*$",
             re.IGNORECASE)
         site = _words_pattern(vocabulary.site_words)
-        self._site_name = re.compile(rf"^(?:(?:{site})\s+\S+(?:\s\S+)?|\S+(?:\s\S+){{0,2}}\s+(?:{site}))$", re.IGNORECASE)
+        self._site_name = re.compile(
+            rf"^(?:(?:{site})\s+\S+(?:\s\S+)?|\S+(?:\s\S+){{0,2}}\s+(?:{site}))$", re.IGNORECASE)
         self._byline = re.compile(
-            rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*[:：]?\s+(?P<name>\S.{{0,50}})$", re.IGNORECASE)
+            rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*[:：]?\s+(?P<name>\S.{{0,50}})$",
+            re.IGNORECASE)
         self._doubled_byline = re.compile(r"^(?P<name>\S.{0,40}?)\s+by\s+(?P=name)$", re.IGNORECASE)
         self._tags = re.compile(
             rf"^(?:{_words_pattern(vocabulary.tag_labels)})\s*[:：]\s*(?P<tags>.*)$|^(?:{_words_pattern(vocabulary.tag_labels)})$",

@@ -23,7 +23,7 @@ from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dat
 from .knowledge import Category, Knowledge, Outlet, Wire
 from .names import Name, find_names
 from .normalize import normalize_urdu
-from .page import CAPTION, METADATA, TEXT, Page, page_lines
+from .page import CAPTION, Page, page_lines
 
 SUMMARY_MIN_WORDS = 25
 SUMMARY_MAX_WORDS = 60
@@ -195,6 +195,35 @@ def lede_summary(paragraphs: list[str]) -> str:
     return " ".join(tokens)
 
 
+def _captions(page: Page) -> list[Caption]:
+    """Each picture's caption once; its copies are marked duplicate-caption."""
+    captions, seen = [], set()
+    for line in page.lines:
+        if line.kind == CAPTION:
+            text, credit = line.found or (line.text, None)
+            if text in seen:
+                line.mark("duplicate-caption", "the caption printed again")
+            else:
+                seen.add(text)
+                captions.append(Caption(text, credit, line.number))
+    return captions
+
+
+def _title(head: Head, paragraphs: list[str]) -> tuple[str, str, str | None]:
+    """(title, confidence, doubt): the headline, or a stand-in made from the lede."""
+    if head.headline is None:
+        return (headline_from_lede(paragraphs), "low",
+                "no headline line: title made from the lede; correct it in the sidecar")
+    title, number = head.headline.text, head.headline.number
+    if head.below_lede:
+        return title, "low", (f"line {number}: headline {title!r} taken from under the first paragraph; "
+                              "if it is wrong, set `title` in the sidecar")
+    if len(title.split()) <= 2:
+        return title, "low", (f"line {number}: headline {title!r} is very short: if it is site chrome, add it "
+                              "to data/boilerplate.toml; if the headline is elsewhere, set `title` in the sidecar")
+    return title, "high", None
+
+
 class ArticleExtractor:
     """Holds what is costly to build once (patterns, gazetteer) for many articles."""
 
@@ -260,60 +289,25 @@ class ArticleExtractor:
         return self._fields(page, head, body, language, with_names)
 
     def _fields(self, page: Page, head: Head, body, language: str, with_names: bool) -> Extraction:
+        """Stage 5: the fields, from the lines the stages marked."""
         notes = list(page.notes)
         doubts: dict[str, str | None] = {}
         paragraphs = [line.text for line in body]
-        for line in page.lines:
-            if line.kind == TEXT:  # undecided lines stay in the article, never lost
-                line.mark("body", "article text")
         for line in body:
             if line.looks_like_header:
                 notes.append(
                     f"line {line.number}: {line.text[:40]!r} looks like a metadata header; it is imported "
                     "as text (corrections go in the .corrections.toml file)"
                 )
-
-        captions, seen = [], set()
-        for line in page.lines:
-            if line.kind == CAPTION:
-                caption_text, credit = line.found or (line.text, None)
-                if caption_text in seen:
-                    line.mark("duplicate-caption", "the caption printed again")
-                else:
-                    seen.add(caption_text)
-                    captions.append(Caption(caption_text, credit, line.number))
+        if not paragraphs:
+            notes.append("no article text left after removing site chrome")
+        captions = _captions(page)
         date, date_confidence, date_source, doubts["date"] = self._date(page, head, body, captions)
         removed = [RemovedLine(line.number, line.kind, line.text) for line in page.lines
                    if line.kind not in ("body", "headline", "standfirst", CAPTION)]
-
+        title, title_confidence, doubts["title"] = _title(head, paragraphs)
         title_line = head.headline.number if head.headline else None
-        title, title_confidence = (head.headline.text if head.headline else None), "high"
-        if title is None:
-            title_confidence = "low"
-            title = headline_from_lede(paragraphs)
-            doubts["title"] = "no headline line: title made from the lede; correct it in the sidecar"
-        elif head.below_lede:
-            title_confidence = "low"
-            doubts["title"] = (f"line {title_line}: headline {title!r} taken from under the first paragraph; "
-                               "if it is wrong, set `title` in the sidecar")
-        elif len(title.split()) <= 2:
-            title_confidence = "low"
-            doubts["title"] = (
-                f"line {title_line}: headline {title!r} is very short: if it is site chrome, add it to "
-                "data/boilerplate.toml; if the headline is elsewhere, set `title` in the sidecar"
-            )
-        if not paragraphs:
-            notes.append("no article text left after removing site chrome")
-
-        category = None
-        if head.section_line is not None and head.section_line.found is not None:
-            category = head.section_line.found
-        section_label = head.section_label
-        for line in page.lines:
-            if line.kind == "section-label" and section_label is None:
-                section_label = line.found if isinstance(line.found, str) else line.text
-            if category is None and line.kind == "section-label":
-                category = self.knowledge.category_for_label(section_label or "")
+        section_label, category = self._section(page, head)
         if section_label and category is None:
             notes.append(f"section label {section_label!r} is not in data/categories.toml: map it there")
 
@@ -354,6 +348,17 @@ class ArticleExtractor:
             notes=notes,
             doubts={name: why for name, why in doubts.items() if why},
         )
+
+    def _section(self, page: Page, head: Head) -> tuple[str | None, Category | None]:
+        """The section label as the page prints it, and its category if data/categories.toml knows it."""
+        label = head.section_label
+        category = head.section_line.found if head.section_line is not None else None
+        for line in page.lines:
+            if line.kind == "section-label" and label is None:
+                label = line.found if isinstance(line.found, str) else line.text
+        if not isinstance(category, Category) and label:
+            category = self.knowledge.category_for_label(label)
+        return label, category if isinstance(category, Category) else None
 
     def _date(self, page: Page, head: Head, body, captions):
         """(date, confidence, source, doubt): the publication date, only where the text states it.

@@ -62,81 +62,97 @@ def _headline_shaped(line: PageLine) -> bool:
 def find_head(page: Page, knowledge, is_head_caption, glued_date_line) -> Head:
     """Stage 3: section label, headline and standfirst, marked on the lines.
 
-    `glued_date_line(text, headline)` says whether a line is a date with the
+    `is_head_caption(text)` says whether a line describes a picture;
+    `glued_date_line(text, headline)` whether a line is a date with the
     headline glued after it ("منگل 20 ستمبر 2016 <headline>")."""
-    head = Head()
-    lines = page.lines
-    for index, line in enumerate(lines):
+    reader = _HeadReader(page, knowledge, is_head_caption, glued_date_line)
+    for index, line in enumerate(page.lines):
         if line.kind != TEXT:
             continue
-        if head.headline is None:
-            if head.section_label is None and (category := knowledge.category_for_label(line.text)):
-                head.section_label, head.section_line = category.ur, line
-                line.mark("section-label", "a section label (data/categories.toml)", category)
-                continue
-            if is_head_caption(line.text):
-                line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
-                continue
-            if _ENGLISH_LOWER_START.match(line.text) and line.words <= 6 and not line.ends_sentence:
-                line.mark("link-text", "a lower-case link above the headline")
-                continue
-            if not _headline_shaped(line):
-                break
-            following = _next_text(lines, index)
-            if (head.section_label is None and line.words <= LABEL_MAX_WORDS and following is not None
-                    and _headline_shaped(following) and following.words > 2 * line.words
-                    and not line.ends_sentence and _adjacent(lines, line, following)
-                    and _next_text(lines, lines.index(following)) is not None):
-                head.section_label, head.section_line = line.text, line
-                line.mark("section-label", "a short label above the headline")
-                continue
-            if _doubled(lines, index) and following is not None and _credit_like(line):
-                _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
-                continue
-            head.headline = line
-            line.mark(HEADLINE, "the first headline-shaped line")
-            continue
-        # After the headline: its copies, the standfirst, pictures.
-        if same_text(line.without_markup, head.headline.text):
-            line.mark("duplicate-headline", "the headline printed again")
-            continue
-        if is_head_caption(line.text):
-            line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
-            continue
-        if found := glued_date_line(line.text, head.headline.text):
-            line.mark("dateline", "a date line with the headline glued after it", found)
-            continue
-        if head.standfirst is None and _ENGLISH_LOWER_START.match(line.text) and line.words <= 6:
-            line.mark(CAPTION, "a picture's alt text", (line.text, None))
-            following = _next_text(lines, index)
-            if following is not None and following.words <= 8 and not following.ends_sentence:
-                following.mark(CAPTION, "a picture's caption, under its alt text", (following.text, None))
-            continue
-        if head.standfirst is None and _doubled(lines, index):
-            _mark_doubled_caption(lines, index, "printed twice under the headline: a picture's alt text and caption")
-            continue
-        if head.standfirst is None and is_parenthesised(line):
-            following = _next_text(lines, index)
-            if following is not None and is_parenthesised(following):
-                line.mark("note", "a note in brackets under the headline")
-                continue
-            line.mark(STANDFIRST, "in brackets under the headline")
-            head.standfirst = line
-            continue
-        if head.standfirst is None and _is_standfirst(lines, index):
-            line.mark(STANDFIRST, "the summary line under the headline")
-            head.standfirst = line
-            continue
-        break
+        read = reader.above_headline if reader.head.headline is None else reader.under_headline
+        if not read(line, index):
+            break
+    head = reader.head
     if head.headline is None:
         _headline_below_lede(page, head, knowledge)
     # Later copies of the headline anywhere on the page are chrome.
     if head.headline is not None:
-        for line in lines:
+        for line in page.lines:
             if line.kind == TEXT and line.number != head.headline.number and same_text(
                     line.without_markup, head.headline.text):
                 line.mark("duplicate-headline", "the headline printed again")
     return head
+
+
+class _HeadReader:
+    """Reads a page's head line by line; each method marks one line and says
+    whether the head goes on (False: the article's text has begun)."""
+
+    def __init__(self, page: Page, knowledge, is_head_caption, glued_date_line):
+        self.lines, self.knowledge = page.lines, knowledge
+        self.is_head_caption, self.glued_date_line = is_head_caption, glued_date_line
+        self.head = Head()
+
+    def above_headline(self, line: PageLine, index: int) -> bool:
+        head, lines = self.head, self.lines
+        if head.section_label is None and (category := self.knowledge.category_for_label(line.text)):
+            head.section_label, head.section_line = category.ur, line
+            line.mark("section-label", "a section label (data/categories.toml)", category)
+        elif self.is_head_caption(line.text):
+            line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
+        elif _ENGLISH_LOWER_START.match(line.text) and line.words <= 6 and not line.ends_sentence:
+            line.mark("link-text", "a lower-case link above the headline")
+        elif not _headline_shaped(line):
+            return False
+        elif self._is_label_above(line, index):
+            head.section_label, head.section_line = line.text, line
+            line.mark("section-label", "a short label above the headline")
+        elif _doubled(lines, index) and _credit_like(line) and _next_text(lines, index) is not None:
+            _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
+        else:
+            head.headline = line
+            line.mark(HEADLINE, "the first headline-shaped line")
+        return True
+
+    def _is_label_above(self, line: PageLine, index: int) -> bool:
+        """A kicker: a few words right above a much longer headline with text after it."""
+        following = _next_text(self.lines, index)
+        return (self.head.section_label is None and line.words <= LABEL_MAX_WORDS and following is not None
+                and _headline_shaped(following) and following.words > 2 * line.words
+                and not line.ends_sentence and _adjacent(self.lines, line, following)
+                and _next_text(self.lines, self.lines.index(following)) is not None)
+
+    def under_headline(self, line: PageLine, index: int) -> bool:
+        """Between the headline and the text: its copies, pictures, a glued
+        date line, the standfirst (or notes in brackets)."""
+        head, lines = self.head, self.lines
+        no_standfirst_yet = head.standfirst is None
+        if same_text(line.without_markup, head.headline.text):
+            line.mark("duplicate-headline", "the headline printed again")
+        elif self.is_head_caption(line.text):
+            line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
+        elif found := self.glued_date_line(line.text, head.headline.text):
+            line.mark("dateline", "a date line with the headline glued after it", found)
+        elif no_standfirst_yet and _ENGLISH_LOWER_START.match(line.text) and line.words <= 6:
+            line.mark(CAPTION, "a picture's alt text", (line.text, None))
+            following = _next_text(lines, index)
+            if following is not None and following.words <= 8 and not following.ends_sentence:
+                following.mark(CAPTION, "a picture's caption, under its alt text", (following.text, None))
+        elif no_standfirst_yet and _doubled(lines, index):
+            _mark_doubled_caption(lines, index, "printed twice under the headline: a picture's alt text and caption")
+        elif no_standfirst_yet and is_parenthesised(line):
+            following = _next_text(lines, index)
+            if following is not None and is_parenthesised(following):
+                line.mark("note", "a note in brackets under the headline")
+            else:
+                line.mark(STANDFIRST, "in brackets under the headline")
+                head.standfirst = line
+        elif no_standfirst_yet and _is_standfirst(lines, index):
+            line.mark(STANDFIRST, "the summary line under the headline")
+            head.standfirst = line
+        else:
+            return False
+        return True
 
 
 def _next_text(lines: list[PageLine], index: int) -> PageLine | None:

@@ -439,7 +439,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     date_words = _load_date_words(loader)
     chrome = _load_chrome(loader)
     document, text, path = loader.load("never_chrome.toml")
-    never_chrome = frozenset(comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
+    never_chrome = frozenset(
+        comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
 
     for name, items in (("outlet", outlets), ("wire", wires), ("category", categories), ("entry", glossary)):
         seen = set()
@@ -515,7 +516,8 @@ def _unknown_keys(loader: _Loader, document: dict, text: str, path: Path, known:
 
 def _load_date_words(loader: _Loader) -> DateWords:
     document, text, path = loader.load("dates.toml")
-    _unknown_keys(loader, document, text, path, {"filler", "hijri_months", "month_variants", "weekday_variants", "labels"})
+    _unknown_keys(loader, document, text, path,
+                  {"filler", "hijri_months", "month_variants", "weekday_variants", "labels"})
     numbered = {}
     for table, top in (("month_variants", 12), ("weekday_variants", 6)):
         values = document.get(table, {})
