@@ -16,6 +16,8 @@ from .page import CAPTION, TEXT, Page, PageLine, comparable
 
 # A menu item, a repeated site name or a counter label is at most this long.
 SHORT_LINE_WORDS = 5
+# Chrome that menus print among their items.
+CHROME_IN_MENUS = frozenset({"trending", "language-switch", "search", "menu", "site-name", "latin-chrome", "repeated"})
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
 # No chrome line is longer than this (a copyright or comment-form notice is the longest).
@@ -39,6 +41,8 @@ _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30})
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 # "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
 _PLACE_AND_AGENCY = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{1,20}){0,2}\s*[،,]?\s*\([^()]{1,30}\)\s*[:：]?$")
+# "ISLAMABAD:" on a line of its own, above the first paragraph.
+_PLACE_ALONE = re.compile(r"^[^\W\d_][^:：]{1,30}[:：]$")
 # "in تجزیہ": WordPress themes print the section under the byline this way.
 _IN_SECTION = re.compile(r"^in\s+(\S+(?:\s\S+)?)$")
 
@@ -71,6 +75,7 @@ class LineClassifier:
         self._wire_names = re.compile(
             rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
         self._outlet_names = {comparable(n) for o in knowledge.outlets for n in (o.ur, o.en)}
+        self._byline_names = {comparable(n) for n in vocabulary.byline_names}
 
     def classify(self, page: Page, language: str, archive_chrome: frozenset[str] = frozenset()) -> None:
         """Give every line a kind by its own shape, then by its neighbours."""
@@ -123,6 +128,10 @@ class LineClassifier:
         if match := self._tags.match(text):
             tags = match.group("tags") or ""
             return "tags", "a tag row", [t.strip() for t in re.split(r"[,،|]", tags) if t.strip()]
+        if line.key in self._byline_names:
+            return "byline", "a desk or staff credit", text
+        if _PLACE_ALONE.match(text) and line.words <= 3:
+            return "dateline", "a place and a colon on a line of its own"
         if line.words <= 8 and (match := self._doubled_byline.match(text) or self._byline.match(text)):
             return "byline", "a byline", match.group("name").strip()
         if self._credit.match(text) and line.words <= 8:
@@ -181,14 +190,17 @@ class LineClassifier:
                 if not line.ends_sentence:
                     line.mark("menu", "a short bulleted or numbered item")
         # Three or more one- or two-word lines in a row: a menu printed as lines.
+        # Short lines already known as chrome ("تازہ ترین") count in the run.
         run: list[PageLine] = []
         for line in [*page.lines, None]:
-            if line is not None and line.kind == TEXT and line.words <= MENU_RUN_WORDS and not line.ends_sentence:
+            if line is not None and line.words <= MENU_RUN_WORDS and not line.ends_sentence and (
+                    line.kind == TEXT or line.kind in CHROME_IN_MENUS):
                 run.append(line)
                 continue
             if len(run) >= MENU_RUN_LINES:
                 for item in run:
-                    item.mark("menu", f"one of {len(run)} one- or two-word lines in a row")
+                    if item.kind == TEXT:
+                        item.mark("menu", f"one of {len(run)} one- or two-word lines in a row")
             run = []
         # Other stories' headlines, each under a lone bullet or dash line.
         listed = [after for before, after in zip(page.lines, page.lines[1:])

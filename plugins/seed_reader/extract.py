@@ -144,10 +144,15 @@ def sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in found if s.strip()]
 
 
+# A dateline opening the lede ("لاہور (این این آئی۔ 28 دسمبر2021ء)", "ISLAMABAD:"):
+# no part of a headline made from the lede.
+_OPENING_DATELINE = re.compile(r"^[^()\n]{1,40}\([^()\n]{0,120}\)\s*[-–:：]?\s*|^[^\s:：]{2,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*")
 # Tags and URLs are Latin whatever the language of the text around them.
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+")
 
 
+# A dateline with its agency ("لاہور (اردوپوائنٹ … ایجنسی۔ 14 مارچ2026ء)") is at most this long.
+DATELINE_MAX_CHARS = 150
 # Enough text to tell the script of a page.
 LANGUAGE_SAMPLE_CHARS = 20_000
 
@@ -168,7 +173,10 @@ def headline_from_lede(paragraphs: list[str]) -> str:
     """
     if not paragraphs:
         return ""
-    headline = sentences(paragraphs[0])[0].rstrip("۔.")
+    lede = _OPENING_DATELINE.sub("", paragraphs[0], count=1)
+    if len(lede.split()) < 3:  # no dateline, only a short line with a colon
+        lede = paragraphs[0]
+    headline = sentences(lede)[0].rstrip("۔.")
     if len(headline.split()) > HEADLINE_MAX_WORDS:
         reported = re.split(r"\s(?:کہ|that)\s", headline, maxsplit=1)
         headline = reported[-1]
@@ -401,7 +409,9 @@ class ArticleExtractor:
             return chosen.found.date, "high", chosen.text, None
         paragraphs = [line.text for line in body]
         if paragraphs and opens_with_dateline(body[0]):
-            opening = " ".join(paragraphs[0].split()[:8])
+            # The dateline runs to its agency's closing bracket, or a few words.
+            bracket = paragraphs[0].find(")", 0, DATELINE_MAX_CHARS)
+            opening = paragraphs[0][:bracket + 1] if bracket > 0 else " ".join(paragraphs[0].split()[:8])
             mentions = [m for m in self.dates.find_dates(opening)]
             if mentions and mentions[0].as_date():
                 return mentions[0].as_date(), "high", mentions[0].text, None

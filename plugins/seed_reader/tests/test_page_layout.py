@@ -80,6 +80,14 @@ def test_english_agency_dateline_with_an_ordinal_day(extractor):
     assert found.title_confidence == "low"  # a dateline opens the lede: no headline on this page
 
 
+def test_long_agency_dateline_dates_the_page_and_stays_out_of_the_stand_in_headline(extractor):
+    found = extractor.extract(
+        "لاہور (نمونہ اخبار تازہ ترین - نمونہ پریس ایجنسی۔ 14 مارچ2026ء) پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا۔"
+        "\nصوبائی وزیر نے بتایا کہ خریداری مراکز اگلے ہفتے کھولے جائیں گے۔\n")
+    assert found.date == dt.date(2026, 3, 14)
+    assert found.title == "پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا" and found.title_confidence == "low"
+
+
 def test_dateline_without_a_year_leaves_the_article_undated(extractor):
     found = extractor.extract(page("اسلام آباد۔4نومبر (اے پی پی):" + LEDE))
     assert found.date is None and found.date_confidence == "low"
@@ -198,6 +206,19 @@ def test_section_label_above_the_headline_is_kept_as_printed(extractor):
     assert any("categories.toml" in note for note in found.notes)
     known = extractor.extract(page("پاکستان", HEADLINE, LEDE))
     assert known.category.id == "pakistan"
+
+
+def test_desk_bylines_and_a_place_on_its_own_line(extractor):
+    found = extractor.extract("\n".join([HEADLINE, "ویب ڈیسک", "14 مارچ 2026", "اسلام آباد:", LEDE, SECOND]) + "\n")
+    assert found.author == "ویب ڈیسک" and found.standfirst is None
+    assert found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)["اسلام آباد:"] == "dateline"
+
+
+def test_a_menu_run_goes_through_chrome_it_contains(extractor):
+    found = extractor.extract("\n".join(["ہوم", "تازہ ترین", "پاکستان", "دنیا", HEADLINE, LEDE]) + "\n")
+    assert found.title == HEADLINE and found.section_label is None
+    assert kinds(found)["ہوم"] == "menu"
 
 
 def test_byline_tags_and_reading_time_become_fields(extractor):
