@@ -21,6 +21,8 @@ HEADLINE_MAX_WORDS = 25
 STANDFIRST_MAX_WORDS = 45
 # A section label ("قومی خبریں") is at most this long, and its headline much longer.
 LABEL_MAX_WORDS = 3
+# A writer's name or a label under the headline is at most this long.
+NOTE_MAX_WORDS = 4
 # A picture's caption is at most this long.
 CAPTION_MAX_WORDS = 40
 # Trailing short lines after the last paragraph (widget headings) are at most this long.
@@ -147,6 +149,9 @@ class _HeadReader:
             else:
                 line.mark(STANDFIRST, "in brackets under the headline")
                 head.standfirst = line
+        elif no_standfirst_yet and line.words <= NOTE_MAX_WORDS and not line.ends_sentence and not line.has_digit:
+            # Two to four words under a headline are a writer's name or a label, not its summary.
+            line.mark("note", "a few words under the headline")
         elif no_standfirst_yet and _is_standfirst(lines, index):
             line.mark(STANDFIRST, "the summary line under the headline")
             head.standfirst = line

@@ -215,6 +215,12 @@ def test_desk_bylines_and_a_place_on_its_own_line(extractor):
     assert kinds(found)["اسلام آباد:"] == "dateline"
 
 
+def test_a_writers_name_under_the_headline_is_no_standfirst(extractor):
+    found = extractor.extract(page(HEADLINE, "سید علی حسن", "ایک گھنٹہ قبل", LEDE, SECOND))
+    assert found.standfirst is None and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found) == {"سید علی حسن": "note", "ایک گھنٹہ قبل": "page-age"}
+
+
 def test_a_menu_run_goes_through_chrome_it_contains(extractor):
     found = extractor.extract("\n".join(["ہوم", "تازہ ترین", "پاکستان", "دنیا", HEADLINE, LEDE]) + "\n")
     assert found.title == HEADLINE and found.section_label is None
