@@ -299,3 +299,20 @@ def test_an_outlet_of_fifty_pages_teaches_its_chrome(project, tmp_path):
     assert len(pages) == 54
     outlet = next(page for page in pages if page["file"].endswith("507_outlet.txt"))
     assert outlet["removed"] == [{"line": 1, "kind": "repeated", "text": slogan}]
+
+
+def test_a_typo_in_a_corrections_file_keeps_the_article_and_its_translation(project, tmp_path):
+    (project / "seeds" / "000_947afd4b53ab818c.corrections.toml").write_text(
+        'title = "درست سرخی"\ndate = 14-03-2026\n', encoding="utf-8")
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1  # no knock-on error for the English translation
+    assert "seeds/000_947afd4b53ab818c.corrections.toml:2: invalid TOML" in errors[0]
+    assert "dates are written 2026-03-14" in errors[0]
+    # Built with what was extracted: a file that is not TOML applies nothing.
+    assert h1(output / "000-947afd4b53ab818c.html") == TITLES["000-947afd4b53ab818c"]
+    assert (output / "en" / "000-947afd4b53ab818c.html").exists()
+    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
+    assert strict.returncode != 0

@@ -40,6 +40,9 @@ def extract_command(paths: list[Path]) -> int:
             print(f"{where}: {error.reason}", file=sys.stderr)
             failed += 1
             continue
+        for line, reason in seed.correction_problems:
+            print(f"{seed.sidecar}:{line}: {reason}" if line else f"{seed.sidecar}: {reason}", file=sys.stderr)
+        failed += bool(seed.correction_problems)
         result = {"file": str(path)} if len(files) > 1 or paths[0].is_dir() else {}
         result.update(seed.extraction.as_dict())
         result["slug"] = seed.slug
@@ -132,6 +135,8 @@ def check_command(root: Path) -> int:
             where = getattr(error, "path", path)
             problems.append(f"{where}:{error.line}: {error.reason}" if error.line else f"{where}: {error.reason}")
             continue
+        problems.extend(f"{seed.sidecar}:{line}: {reason}" if line else f"{seed.sidecar}: {reason}"
+                        for line, reason in seed.correction_problems)
         if path in articles:
             claim(seed.slug, seed.extraction.language, path)
         low = seed.extraction.low_confidence_fields()

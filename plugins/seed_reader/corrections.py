@@ -13,19 +13,28 @@
     title_en = "Russia and the US keep talking"
     entities_add = ["dmitry-peskov"]    # ids from data/glossary.toml
     entities_remove = ["iran"]
+    drop_lines = [3, 4]        # lines of the seed to leave out of the body
+    body_starts_at = 12        # the body starts at this line of the seed
 
-A corrected field is shown with full confidence. Seeds are never rewritten.
+A corrected field is shown with full confidence. A corrected title that is
+also a line of the body leaves the body. A field with a mistake is reported
+(`file:line: reason`) and the others still apply, so the article is still
+built, with what was extracted for that field. Seeds are never rewritten.
 """
 
 import datetime as dt
+import difflib
+import math
 import re
 import tomllib
 from pathlib import Path
 
 from .decoding import SeedError
 from .entities import EntityMention
-from .extract import Caption, Extraction
+from .entities import words
+from .extract import READING_SPEED, Caption, Extraction, RemovedLine, lede_summary
 from .knowledge import Knowledge
+from .page import same_text
 
 SUFFIX = ".corrections.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -43,6 +52,8 @@ FIELDS = {
     "lang": str,
     "entities_add": list,
     "entities_remove": list,
+    "drop_lines": list,
+    "body_starts_at": int,
 }
 
 
@@ -59,51 +70,74 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def load_corrections(path: Path, knowledge: Knowledge) -> dict:
-    """Read and check a sidecar; raise SeedError (with its line) on the first problem."""
+def _closest(value: str, choices: list[str], what: str) -> str:
+    """"did you mean …" for a mistyped id, or the list of ids when there are few."""
+    close = difflib.get_close_matches(value, choices, n=1)
+    if close:
+        return f" (did you mean {close[0]!r}? see {what})"
+    return f" (one of: {', '.join(choices)})" if len(choices) <= 12 else f" (see {what})"
+
+
+def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedError]]:
+    """Read and check a sidecar: (the fields that are right, one SeedError with
+    its line for each that is not). A file that is not TOML gives no fields."""
     try:
         # utf-8-sig: editors' tools on Windows start a file with a byte-order mark.
         text = path.read_text(encoding="utf-8-sig")
         data = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise SeedError(f"corrections file is not UTF-8 ({error.reason})") from None
+        return {}, [SeedError(f"corrections file is not UTF-8 ({error.reason})")]
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"at line (\d+)", str(error))
-        raise SeedError(f"invalid TOML: {error}", int(found.group(1)) if found else None) from None
+        line = int(found.group(1)) if found else None
+        hint = ""
+        if line and re.match(r"\s*date\s*=", text.split("\n")[line - 1]):
+            hint = "; dates are written 2026-03-14 (or \"unknown\")"
+        return {}, [SeedError(f"invalid TOML: {error}{hint}; nothing in this file is applied", line)]
+
+    problems: list[SeedError] = []
+    good = dict(data)
 
     def fail(key, reason):
-        raise SeedError(reason, _line_of(text, key))
+        problems.append(SeedError(reason, _line_of(text, key)))
+        good.pop(key, None)
 
     for key, value in data.items():
         if key not in FIELDS:
-            fail(key, f"unknown field {key!r} (one of: {', '.join(FIELDS)})")
-        if not isinstance(value, FIELDS[key]) or isinstance(value, dt.datetime):
+            fail(key, f"unknown field {key!r}" + _closest(key, list(FIELDS), "the fields in EDITING.md"))
+        elif not isinstance(value, FIELDS[key]) or isinstance(value, (dt.datetime, bool)):
             fail(key, f"field {key!r} has the wrong type ({type(value).__name__})")
-    if isinstance(data.get("date"), str) and data["date"] != "unknown":
-        fail("date", f"date must be a TOML date like 2021-12-28 or \"unknown\", not {data['date']!r}")
-    if "outlet" in data and not knowledge.outlet(data["outlet"]):
-        fail("outlet", f"unknown outlet id {data['outlet']!r} (see data/outlets.toml)")
-    if "category" in data and not knowledge.category(data["category"]):
-        fail("category", f"unknown category id {data['category']!r} (see data/categories.toml)")
-    if "source" in data and not knowledge.wire(data["source"]):
-        fail("source", f"unknown wire id {data['source']!r} (see [[wire]] in data/outlets.toml)")
-    for caption in data.get("captions", []):
-        if not isinstance(caption, dict) or not isinstance(caption.get("text"), str) or (
-            set(caption) - {"text", "credit"}
-        ):
-            fail("captions", "each caption is { text = \"…\", credit = \"…\" } (credit optional)")
-    if "slug" in data and not SLUG.match(data["slug"]):
-        fail("slug", f"slug {data['slug']!r} must be lowercase ASCII letters, digits, '-' or '_'")
-    if "lang" in data and data["lang"] not in ("ur", "en"):
-        fail("lang", f"lang must be 'ur' or 'en', not {data['lang']!r}")
+    checks = {
+        "date": lambda v: v == "unknown" or isinstance(v, dt.date) or
+        f"dates are written 2026-03-14 (a TOML date, no quotes) or \"unknown\", not {v!r}",
+        "outlet": lambda v: bool(knowledge.outlet(v)) or f"unknown outlet id {v!r}" + _closest(
+            v, [o.id for o in knowledge.outlets], "data/outlets.toml"),
+        "category": lambda v: bool(knowledge.category(v)) or f"unknown category id {v!r}" + _closest(
+            v, [c.id for c in knowledge.categories], "data/categories.toml"),
+        "source": lambda v: bool(knowledge.wire(v)) or f"unknown wire id {v!r}" + _closest(
+            v, [w.id for w in knowledge.wires], "[[wire]] in data/outlets.toml"),
+        "captions": lambda v: all(
+            isinstance(c, dict) and isinstance(c.get("text"), str) and not set(c) - {"text", "credit"}
+            for c in v) or "each caption is { text = \"…\", credit = \"…\" } (credit optional)",
+        "slug": lambda v: bool(SLUG.match(v)) or f"slug {v!r} must be lowercase ASCII letters, digits, '-' or '_'",
+        "lang": lambda v: v in ("ur", "en") or f"lang must be 'ur' or 'en', not {v!r}",
+        "drop_lines": lambda v: all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in v)
+        or "drop_lines is a list of the seed's line numbers, like [3, 4]",
+        "body_starts_at": lambda v: v > 0 or "body_starts_at is a line number of the seed, like 12",
+    }
+    for key, check in checks.items():
+        if key in good and (verdict := check(good[key])) is not True:
+            fail(key, verdict)
     for key in ("entities_add", "entities_remove"):
-        for entry_id in data.get(key, []):
+        for entry_id in good.get(key, []):
             if not isinstance(entry_id, str) or not knowledge.entry(entry_id):
-                fail(key, f"unknown glossary id {entry_id!r} in {key} (see data/glossary.toml)")
+                fail(key, f"unknown glossary id {entry_id!r} in {key}" + _closest(
+                    str(entry_id), [e.id for e in knowledge.glossary], "data/glossary.toml"))
+                break
     for key in ("title", "title_en", "summary", "summary_en", "slug"):
-        if key in data and not data[key].strip():
+        if key in good and not good[key].strip():
             fail(key, f"field {key!r} is empty")
-    return data
+    return good, problems
 
 
 def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Knowledge) -> None:
@@ -139,3 +173,30 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
     for name in ("title", "date", "outlet"):
         if name in corrections:
             extraction.doubts.pop(name, None)
+    _correct_body(extraction, corrections)
+
+
+def _correct_body(extraction: Extraction, corrections: dict) -> None:
+    """Lines an editor leaves out, and a corrected title that the importer had
+    kept as the body's first line; the lede, word count and reading time follow."""
+    dropped = {number: "dropped-by-editor" for number in corrections.get("drop_lines", [])}
+    start = corrections.get("body_starts_at")
+    kept = []
+    for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs):
+        if start and number < start:
+            dropped[number] = "before-body-start"
+        elif "title" in corrections and same_text(paragraph, extraction.title):
+            dropped[number] = "corrected-headline"
+        if number in dropped:
+            extraction.removed.append(RemovedLine(number, dropped[number], paragraph))
+        else:
+            kept.append((number, paragraph))
+    if len(kept) == len(extraction.paragraphs):
+        return
+    extraction.paragraph_lines = [number for number, _ in kept]
+    extraction.paragraphs = [paragraph for _, paragraph in kept]
+    extraction.removed.sort(key=lambda removed: removed.line)
+    if "summary" not in corrections:
+        extraction.summary = lede_summary(extraction.paragraphs)
+    extraction.word_count = len(words("\n".join(extraction.paragraphs)))
+    extraction.reading_minutes = max(1, math.ceil(extraction.word_count / READING_SPEED[extraction.language]))

@@ -3,7 +3,7 @@
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +23,13 @@ class ImportedSeed:
     slug: str
     extraction: Extraction
     corrections: dict
+    # Mistakes in the corrections file, (line, reason): reported on every build,
+    # while the article is built with what was extracted for those fields.
+    correction_problems: list[tuple[int | None, str]] = field(default_factory=list)
+
+    @property
+    def sidecar(self) -> Path:
+        return sidecar_for(self.path)
 
 
 @lru_cache(maxsize=4)
@@ -66,11 +73,11 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
     sidecar = sidecar_for(path)
     if os.path.lexists(sidecar) and (reason := refusal(sidecar)):
         raise SeedError(f"not imported: its corrections file {sidecar.name} is {reason}")
+    problems = []
     if sidecar.exists():
-        try:
-            corrections = load_corrections(sidecar, extractor.knowledge)
-        except SeedError as error:
-            error.path = sidecar
-            raise
+        corrections, problems = load_corrections(sidecar, extractor.knowledge)
+        for problem in problems:
+            problem.path = sidecar
         apply_corrections(extraction, corrections, extractor.knowledge)
-    return ImportedSeed(path, corrections.get("slug") or slug_for(path), extraction, corrections)
+    return ImportedSeed(path, corrections.get("slug") or slug_for(path), extraction, corrections,
+                        [(problem.line, problem.reason) for problem in problems])

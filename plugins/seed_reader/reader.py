@@ -156,6 +156,10 @@ class SeedReader(BaseReader):
                 logger.error("%s", problem)
             return "", {"status": "skip", "title": path.name}
 
+        # A mistake in the corrections file is an error on every build (strict
+        # builds fail), while the article is built with what was extracted.
+        for line, reason in seed.correction_problems:
+            logger.error("%s: %s", location(seed.sidecar, line, root), reason)
         found = seed.extraction
         # A seed's warnings are shown when it is imported, not again on every
         # build that keeps its import (as Pelican's own content cache does),

@@ -55,20 +55,50 @@ def test_slug_correction(seed_000, extractor):
 
 
 @pytest.mark.parametrize("text, line, reason", [
-    ('title = "x"\n\nheadline = "y"\n', 3, "unknown field 'headline'"),
+    ('title = "x"\n\nheadline = "y"\n', 3, "unknown field 'headline' (see the fields in EDITING.md)"),
+    ('titel = "x"\n', 1, "unknown field 'titel' (did you mean 'title'?"),
     ('outlet = "daily-nowhere"\n', 1, "unknown outlet id 'daily-nowhere'"),
-    ('title = "x"\ndate = "28 December"\n', 2, "date must be a TOML date"),
+    ('outlet = "dawn-nws"\n', 1, "unknown outlet id 'dawn-nws' (did you mean 'dawn-news'?"),
+    ('title = "x"\ndate = "28 December"\n', 2, "dates are written 2026-03-14"),
+    ('date = 14-03-2026\n', 1, "dates are written 2026-03-14"),
     ('slug = "روس"\n', 1, "must be lowercase ASCII"),
     ('entities_add = ["putin"]\n', 1, "unknown glossary id 'putin'"),
     ('title = "x\n', 1, "invalid TOML"),
     ('source = "bbc"\n', 1, "unknown wire id 'bbc'"),
     ('title = "x"\ncaptions = ["just text"]\n', 2, "each caption is"),
+    ('drop_lines = ["3"]\n', 1, "drop_lines is a list of the seed's line numbers"),
 ])
 def test_bad_corrections_name_file_line_reason(seed_000, extractor, text, line, reason):
-    sidecar = sidecar_for(seed_000)
-    sidecar.write_text(text, encoding="utf-8")
-    with pytest.raises(SeedError) as caught:
-        import_seed(seed_000, extractor)
-    assert caught.value.path == sidecar
-    assert caught.value.line == line
-    assert reason in caught.value.reason
+    sidecar_for(seed_000).write_text(text, encoding="utf-8")
+    seed = import_seed(seed_000, extractor)  # still imported, with what was extracted
+    ((found_line, found_reason),) = seed.correction_problems
+    assert seed.sidecar == sidecar_for(seed_000)
+    assert found_line == line
+    assert reason in found_reason
+
+
+def test_a_mistake_leaves_the_other_corrections_applied(seed_000, extractor):
+    sidecar_for(seed_000).write_text('title = "درست سرخی"\noutlet = "nowhere"\n', encoding="utf-8")
+    seed = import_seed(seed_000, extractor)
+    assert seed.extraction.title == "درست سرخی"
+    assert seed.extraction.outlet.id == "eu-reporter"  # as extracted
+    assert [line for line, _ in seed.correction_problems] == [2]
+
+
+def test_drop_lines_and_the_corrected_headline_leave_the_body(seed_000, extractor):
+    first = import_seed(seed_000, extractor).extraction
+    second_line = first.paragraph_lines[1]
+    sidecar_for(seed_000).write_text(
+        f'title = "{first.paragraphs[0]}"\ndrop_lines = [{second_line}]\n', encoding="utf-8")
+    found = import_seed(seed_000, extractor).extraction
+    assert found.paragraphs == first.paragraphs[2:]
+    assert {(r.line, r.kind) for r in found.removed} >= {
+        (first.paragraph_lines[0], "corrected-headline"), (second_line, "dropped-by-editor")}
+    assert found.summary.split()[:3] == first.paragraphs[2].split()[:3]
+    assert found.word_count < first.word_count
+
+
+def test_body_starts_at(seed_000, extractor):
+    first = import_seed(seed_000, extractor).extraction
+    sidecar_for(seed_000).write_text(f"body_starts_at = {first.paragraph_lines[3]}\n", encoding="utf-8")
+    assert import_seed(seed_000, extractor).extraction.paragraphs == first.paragraphs[3:]
