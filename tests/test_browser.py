@@ -120,3 +120,33 @@ def test_dark_mode_and_print(browser, served_site):
     assert page.locator(".site-nav").is_hidden()
     assert page.locator(".article-body").is_visible()
     context.close()
+
+
+def test_nastaliq_is_not_clipped_in_form_controls_or_under_links(page, served_site):
+    page.goto(f"{served_site.url}/search.html?q=پوتن")
+    page.evaluate("document.fonts.ready")
+    ratio = """el => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize)"""
+    assert page.locator(".search-form input").evaluate(ratio) >= 2.0
+    # A select has no line height of its own in Chromium: its box must be tall enough.
+    for select in page.locator(".filter-grid select").all():
+        assert select.evaluate("el => el.clientHeight / parseFloat(getComputedStyle(el).fontSize)") >= 2.2
+    offset = page.locator(".site-nav a").first.evaluate(
+        "el => parseFloat(getComputedStyle(el).textUnderlineOffset) / parseFloat(getComputedStyle(el).fontSize)")
+    assert offset >= 0.5
+    assert page.locator("h1").evaluate("el => getComputedStyle(el).textWrap") == "balance"
+    # The English page keeps its own, tighter line height.
+    page.goto(f"{served_site.url}/en/search.html")
+    assert page.locator(".search-form input").evaluate(ratio) < 1.8
+
+
+def test_navigation_marks_the_current_page_and_search_takes_the_keyboard(page, served_site):
+    for path, current in (("index.html", "index.html"), ("search.html", "search.html"),
+                          ("en/archives.html", "archives.html"), (f"{ARTICLE}.html", None)):
+        page.goto(f"{served_site.url}/{path}")
+        marked = page.locator('.site-nav a[aria-current="page"]')
+        if current is None:
+            assert marked.count() == 0
+        else:
+            assert marked.count() == 1 and marked.get_attribute("href").endswith(current)
+    page.goto(f"{served_site.url}/search.html")
+    assert page.evaluate("document.activeElement.id") == "search-query"
