@@ -64,11 +64,13 @@ TAG_SAVE_AS = TAGS_SAVE_AS = ""
 DEFAULT_PAGINATION = 50
 
 # Fonts the webfonts plugin subsets into output/theme/fonts/ (paths in the theme):
-# Nastaliq to the Urdu alphabet, Naskh to the whole Arabic block, as the
-# fallback for what a reader types into the search box.
+# Nastaliq to the Urdu alphabet, its Western digits (from its Latin file), Naskh
+# to the whole Arabic block, as the fallback for what a reader types into the search box.
 WEBFONTS = [
     {"source": "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "output": "nastaliq.woff2",
      "characters": "fonts/nastaliq-characters.txt"},
+    {"source": "fonts/noto-nastaliq-urdu-latin-400-normal.woff2", "output": "nastaliq-digits.woff2",
+     "characters": "fonts/nastaliq-digits-characters.txt"},
     {"source": "fonts/noto-naskh-arabic-arabic-400-normal.woff2", "output": "naskh.woff2",
      "characters": "fonts/naskh-characters.txt"},
 ]

@@ -150,3 +150,22 @@ def test_navigation_marks_the_current_page_and_search_takes_the_keyboard(page, s
             assert marked.count() == 1 and marked.get_attribute("href").endswith(current)
     page.goto(f"{served_site.url}/search.html")
     assert page.evaluate("document.activeElement.id") == "search-query"
+
+
+def test_digits_in_urdu_text_come_from_the_bundled_nastaliq(page, served_site):
+    fonts = []
+    page.on("request", lambda request: request.url.endswith(".woff2") and fonts.append(request.url.rsplit("/", 1)[1]))
+    page.goto(f"{served_site.url}/archives/2021-12.html")
+    page.evaluate("document.fonts.ready")
+    assert "nastaliq-digits.woff2" in fonts
+    assert page.evaluate("document.fonts.check('20px \"Akhbar Nastaliq\"', '2026')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Nastaliq') "
+                         "&& f.unicodeRange.includes('U+30-39') && f.status === 'loaded')")
+    # What Chromium drew the heading's digits with: a bundled font, not a system serif.
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    node = session.send("DOM.querySelector", {"nodeId": session.send("DOM.getDocument")["root"]["nodeId"],
+                                             "selector": "h1"})["nodeId"]
+    used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    assert {font["familyName"] for font in used} <= {"Noto Nastaliq Urdu"}, used
