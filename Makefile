@@ -33,6 +33,12 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The tests' own packages (pytest, Playwright: most of the environment's size),
+# only for make test and the benchmark.
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
 # Build into a scratch folder, then swap: a failed build leaves output/ as it was.
 # The scratch folder starts as hard links to the last output (theme/ aside, which
 # Pelican copies in place), so unchanged pages and search bundles are kept, not
@@ -62,6 +68,7 @@ endef
 
 html: $(VENV)/.installed
 	$(call build_into_output,pelican.conf.py)
+	@echo "Site ready: open $(OUTPUT)/index.html from disk, or run make serve"
 
 publish: STRICT := 1
 publish: $(VENV)/.installed
@@ -103,20 +110,20 @@ $(VNU_JAR):
 	mkdir -p $(BUILD_DIR)/tools
 	cd $(BUILD_DIR)/tools && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz
 
-test: check browser-deps $(VNU_JAR)
+test: $(VENV)/.installed-test check browser-deps $(VNU_JAR)
 	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
 
 # The benchmark: synthetic archives of 1,000 and 10,000 articles (N="1000 10000").
 N ?= 1000 10000
-bench: $(VENV)/.installed browser-deps
+bench: $(VENV)/.installed-test browser-deps
 	$(PY) bench/run.py $(N)
 
 # Lighthouse, mobile preset, on the home page and an article in each language (needs npm).
-lighthouse: html browser-deps
+lighthouse: html $(VENV)/.installed-test browser-deps
 	$(PY) tests/lighthouse_report.py output
 
 # Screenshots of an Urdu and an English article, phone and desktop, for the README.
-screenshots: html browser-deps
+screenshots: html $(VENV)/.installed-test browser-deps
 	$(PY) tests/screenshots.py output docs/screenshots
 
 clean:

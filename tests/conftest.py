@@ -44,8 +44,10 @@ def project(tmp_path) -> Path:
     """A throw-away copy of the project (code, theme, seeds, content) to break."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt"):
-        shutil.copy(ROOT / name, copy / name)
+    # copy2 keeps modification times: a requirements file newer than the venv would make
+    # every `make` in the copy reinstall it.
+    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt", "requirements-test.txt"):
+        shutil.copy2(ROOT / name, copy / name)
     for name in ("theme", "plugins", "seeds", "content", "tools"):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "tests"))

@@ -14,6 +14,7 @@ import logging
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from pelican import signals
@@ -125,8 +126,13 @@ class BuildReport:
         errors = list(self.counter.messages)
         now = time.monotonic()
         stages = {"reading": self.read - self.started, **getattr(pelican, "stage_seconds", {})}
+        # As the home page counts them: a story and its translation are one story.
+        languages = Counter(getattr(a, "lang", "") for a in self.articles)
+        versions = ", ".join(f"{count} {LANGUAGE_NAMES.get(lang, lang)}" for lang, count in sorted(languages.items()))
+        stories = len(self.articles) - sum(1 for a in self.articles if a.metadata.get("translation-of"))
         console.print(
-            f"Build summary: {len(self.articles)} articles, {self.pages} pages written, "
+            f"Build summary: {stories} stories ({len(self.articles)} article pages: {versions}), "
+            f"{self.pages} pages written, "
             f"{getattr(pelican, 'pages_unchanged', 0)} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
@@ -153,6 +159,7 @@ def _exit_without_teardown():
     os._exit(0)
 
 
+LANGUAGE_NAMES = {"ur": "Urdu", "en": "English"}
 REPORT = BuildReport()
 
 
