@@ -146,7 +146,8 @@ def sentences(paragraph: str) -> list[str]:
 
 # A dateline opening the lede ("لاہور (این این آئی۔ 28 دسمبر2021ء)", "ISLAMABAD:"):
 # no part of a headline made from the lede.
-_OPENING_DATELINE = re.compile(r"^[^()\n]{1,40}\([^()\n]{0,120}\)\s*[-–:：]?\s*|^[^\s:：]{2,20}(?:\s[^\s:：]{1,20}){0,2}\s*[:：]\s*")
+_OPENING_DATELINE = re.compile(
+    r"^[^()<>\n]{1,40}\([^()\n]{0,120}\)\s*[-–:：]?\s*|^[^\s:：<>]{2,20}(?:\s[^\s:：<>]{1,20}){0,2}\s*[:：]\s*")
 # Tags and URLs are Latin whatever the language of the text around them.
 _MARKUP = re.compile(r"<[^>]*>|https?://\S+")
 

@@ -31,7 +31,7 @@ TAIL_MAX_WORDS = 3
 # "ISLAMABAD:", "لاہور :رپورٹس", "کراچی(پ ر)", "اسلام آباد۔4نومبر", "کیلیفورنیا۔۔۔۔": a
 # place (and agency) opening a paragraph. A headline never starts so.
 _DATELINE_OPENING = re.compile(
-    r"^[^\s:：()،,۔]{2,20}(?:\s+[^\s:：()،,۔]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|,\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|۔\s*\d|۔{2,}|\s-\s)"
+    r"^[^\s:：()،,۔<>]{2,20}(?:\s+[^\s:：()،,۔<>]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|,\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|۔\s*\d|۔{2,}|\s-\s)"
 )
 _ENGLISH_LOWER_START = re.compile(r"^[a-z]")
 
