@@ -44,7 +44,7 @@ def project(tmp_path) -> Path:
     """A throw-away copy of the project (code, theme, seeds, content) to break."""
     copy = tmp_path / "project"
     copy.mkdir()
-    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt"):
+    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt", "published-urls.txt"):
         shutil.copy(ROOT / name, copy / name)
     for name in ("theme", "plugins", "seeds", "content", "tools"):
         if (ROOT / name).exists():

@@ -28,6 +28,9 @@ from .extract import Caption, Extraction
 from .knowledge import Knowledge
 
 SUFFIX = ".corrections.toml"
+# The years a publication date may have: the archive lists and draws its
+# articles by year; a date outside is a typo or a misread (year 9999).
+SUPPORTED_YEARS = range(1900, 2100)
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIELDS = {
     "title": str,
@@ -81,6 +84,9 @@ def load_corrections(path: Path, knowledge: Knowledge) -> dict:
             fail(key, f"field {key!r} has the wrong type ({type(value).__name__})")
     if isinstance(data.get("date"), str) and data["date"] != "unknown":
         fail("date", f"date must be a TOML date like 2021-12-28 or \"unknown\", not {data['date']!r}")
+    if isinstance(data.get("date"), dt.date) and data["date"].year not in SUPPORTED_YEARS:
+        fail("date", f"date {data['date']} is outside the years the archive covers "
+                     f"({SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1})")
     if "outlet" in data and not knowledge.outlet(data["outlet"]):
         fail("outlet", f"unknown outlet id {data['outlet']!r} (see data/outlets.toml)")
     if "category" in data and not knowledge.category(data["category"]):

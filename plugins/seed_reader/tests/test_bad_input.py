@@ -157,7 +157,8 @@ def test_byte_order_mark_in_markdown(tmp_path, extractor):
 
     article = tmp_path / "story.md"
     article.write_bytes(codecs.BOM_UTF8 + b"Title: Story\nDate: 2021-12-28\nLang: en\n\nText.\n")
-    assert check_markdown(article, extractor.knowledge) == ("story", [])
+    settings = {"MARKDOWN": {"extensions": [], "output_format": "html5"}}
+    assert check_markdown(article, extractor.knowledge, "article", tmp_path, settings) == ("story", [])
 
 
 def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor):
