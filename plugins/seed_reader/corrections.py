@@ -22,15 +22,14 @@ import re
 import tomllib
 from pathlib import Path
 
+from .dates import YEARS as SUPPORTED_YEARS
 from .decoding import SeedError
 from .entities import EntityMention
 from .extract import Caption, Extraction
 from .knowledge import Knowledge
+from .normalize import BIDI_CONTROLS
 
 SUFFIX = ".corrections.toml"
-# The years a publication date may have: the archive lists and draws its
-# articles by year; a date outside is a typo or a misread (year 9999).
-SUPPORTED_YEARS = range(1900, 2100)
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIELDS = {
     "title": str,
@@ -131,9 +130,13 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
     if "source" in corrections:
         extraction.wire = knowledge.wire(corrections["source"])
     if "captions" in corrections:
+        # bidi_guard cleans an article's own fields; captions are a list it does not see.
         extraction.captions = [
-            Caption(c["text"].strip(), c.get("credit"), 0) for c in corrections["captions"]
+            Caption(BIDI_CONTROLS.sub("", c["text"]).strip(), c.get("credit") and BIDI_CONTROLS.sub("", c["credit"]), 0)
+            for c in corrections["captions"]
         ]
+        if any(BIDI_CONTROLS.search(c["text"] + c.get("credit", "")) for c in corrections["captions"]):
+            extraction.notes.append("removed bidirectional control characters from the corrections file's captions")
     if "lang" in corrections:
         extraction.language = corrections["lang"]
     removed = set(corrections.get("entities_remove", []))

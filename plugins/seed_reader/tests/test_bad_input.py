@@ -172,3 +172,24 @@ def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor
         except SeedError:
             pass
         assert time.perf_counter() - started < 20
+
+
+def test_a_text_the_extractor_cannot_handle_names_its_file(write_seed, extractor, monkeypatch):
+    # Issue 12: a caption dated 9999 overflowed a date and stopped make check
+    # with no file named. Whatever the extractor trips on, the seed is reported.
+    path = write_seed(SEED_002, name="100_a.txt")
+
+    def overflow(*args, **kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(extractor, "extract", overflow)
+    assert "the importer failed on this text (OverflowError: date value out of range)" in refused(path, extractor).reason
+
+
+def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):
+    path = write_seed(SEED_002, name="100_a.txt")
+    path.with_name("100_a.corrections.toml").write_text(
+        'captions = [{ text = "\u202eالٹی تصویر", credit = "\u202eاے پی" }]\n', encoding="utf-8")
+    seed = import_seed(path, extractor)
+    assert [(c.text, c.credit) for c in seed.extraction.captions] == [("الٹی تصویر", "اے پی")]
+    assert any("bidirectional" in w for w in seed.extraction.warnings)
