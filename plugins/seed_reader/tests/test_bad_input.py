@@ -193,3 +193,26 @@ def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):
     seed = import_seed(path, extractor)
     assert [(c.text, c.credit) for c in seed.extraction.captions] == [("الٹی تصویر", "اے پی")]
     assert any("bidirectional" in w for w in seed.extraction.warnings)
+
+
+@pytest.mark.parametrize("name, text, reason", [
+    ("glossary.toml", "", "glossary.toml: no [[entry]] at all"),
+    ("glossary.toml", '[[entries]]\nid = "x"\n', "glossary.toml:1: unknown key or table `entries`"),
+    ("glossary.toml", '[entry]\nid = "x"\n', "glossary.toml:1: `entry` must be [[entry]] tables"),
+    ("categories.toml", '[[categorys]]\nid = "x"\n', "categories.toml:1: unknown key or table `categorys`"),
+    ("boilerplate.toml", '[[lines]]\nkind = "x"\n', "boilerplate.toml:1: unknown key or table `lines`"),
+    ("outlets.toml", '[[outlets]]\nid = "x"\n', "outlets.toml:1: unknown key or table `outlets`"),
+])
+def test_data_files_follow_their_schema(tmp_path, name, text, reason):
+    # Issue 12: an empty glossary, or [[entries]] for [[entry]], passed make
+    # check and removed every entity page.
+    import shutil
+
+    from seed_reader.knowledge import DATA_DIR, KnowledgeError, load_knowledge
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / name).write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data)
+    assert any(problem.endswith(reason) for problem in caught.value.problems), caught.value.problems
