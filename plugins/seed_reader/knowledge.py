@@ -401,7 +401,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         # `[[entries]]` for `[[entry]]` would leave the file, and the site, without its names.
         _unknown_keys(loader, document, text, path, {"entry"})
         if not document.get("entry") and path.is_file() and not any(p.startswith(str(path)) for p in loader.problems):
-            loader.problems.append(f"{path}: no [[entry]] at all")
+            loader.problems.append(f"{path}: the glossary has no [[entry]] at all")
         for line, table in loader.tables(
             document, text, path, "entry",
             {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
@@ -426,8 +426,6 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             glossary.append(
                 GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
             )
-    if not glossary and not loader.problems:
-        loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
 
     document, text, path = loader.load("captions.toml")
     _unknown_keys(loader, document, text, path, {"credit_patterns", "head_endings"})

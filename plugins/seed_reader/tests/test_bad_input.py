@@ -196,7 +196,7 @@ def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):
 
 
 @pytest.mark.parametrize("name, text, reason", [
-    ("glossary.toml", "", "glossary.toml: no [[entry]] at all"),
+    ("glossary.toml", "", "glossary.toml: the glossary has no [[entry]] at all"),
     ("glossary.toml", '[[entries]]\nid = "x"\n', "glossary.toml:1: unknown key or table `entries`"),
     ("glossary.toml", '[entry]\nid = "x"\n', "glossary.toml:1: `entry` must be [[entry]] tables"),
     ("categories.toml", '[[categorys]]\nid = "x"\n', "categories.toml:1: unknown key or table `categorys`"),
