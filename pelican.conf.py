@@ -31,8 +31,8 @@ PLUGIN_PATHS = ["plugins"]
 # build_report (progress, summary) first; incremental_pages next, so that it
 # renders the pages before the other plugins' `finalized` work reads them.
 PLUGINS = [
-    "build_report", "incremental_pages", "seed_reader", "markdown_reader", "translations", "reading_time", "unique_urls",
-    "ui_language", "archive_pages", "bidi_guard", "search_index", "webfonts",
+    "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader", "translations",
+    "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}
@@ -47,6 +47,9 @@ JINJA_ENVIRONMENT = {
 }
 
 # Permanent ASCII URLs from the seed's file name (or an editor-given slug).
+# Which file each published URL belongs to, committed with the articles: every
+# build adds its new URLs, and a newcomer claiming a listed URL is not built.
+PUBLISHED_URLS = "published-urls.txt"
 ARTICLE_URL = ARTICLE_SAVE_AS = "{slug}.html"
 ARTICLE_LANG_URL = ARTICLE_LANG_SAVE_AS = "{lang}/{slug}.html"
 PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"

@@ -46,7 +46,8 @@ def project(tmp_path) -> Path:
     copy.mkdir()
     # copy2 keeps modification times: a requirements file newer than the venv would make
     # every `make` in the copy reinstall it.
-    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt", "requirements-test.txt"):
+    for name in ("pelican.conf.py", "publishconf.py", "Makefile", "requirements.txt", "requirements-test.txt",
+                 "published-urls.txt"):
         shutil.copy2(ROOT / name, copy / name)
     for name in ("theme", "plugins", "seeds", "content", "tools"):
         if (ROOT / name).exists():

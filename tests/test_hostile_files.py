@@ -123,3 +123,33 @@ def test_runaway_pattern_in_a_data_file_hangs_no_command(project):
             cwd=project, capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "index.html").is_file()
+
+
+def test_files_in_the_wrong_folder_are_reported_not_published(project, tmp_path):
+    seed = (project / "seeds" / "002_6aa83e8293d70fa7.txt").read_text(encoding="utf-8")
+    (project / "seeds" / "900_LOUD.TXT").write_text(seed, encoding="utf-8")
+    (project / "seeds" / "901_note.md").write_text("Title: Note\nDate: 2021-12-20\n\nx\n", encoding="utf-8")
+    (project / "content" / "902_raw.txt").write_text(seed, encoding="utf-8")
+    (project / "seeds" / "sub").mkdir()
+    (project / "seeds" / "sub" / "903_nested.txt").write_bytes(b"")  # checked like any other seed
+    (project / "seeds" / "003_d5d1f4a12c482239.corrections.toml").write_text(
+        'captions = [{ text = "\u202eالٹی تصویر", credit = "اے پی" }]\n', encoding="utf-8")
+    expected = [
+        "seeds/900_LOUD.TXT: refused, seeds/ holds only seeds (.txt) and their .corrections.toml files",
+        "seeds/901_note.md: refused, seeds/ holds only seeds (.txt)",
+        "content/902_raw.txt: refused, content/ holds only Markdown (.md)",
+        "seeds/sub/903_nested.txt: empty file",
+    ]
+    result = make(project, "html")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for line in expected:
+        assert line in result.stderr, line
+    output = project / "output"
+    for page in ("900-loud.html", "901-note.html", "902-raw.html", "note.html"):
+        assert not (output / page).exists(), page
+    page = (output / "003-d5d1f4a12c482239.html").read_text(encoding="utf-8")
+    assert "الٹی تصویر" in page and "\u202e" not in page
+    check = make(project, "check")
+    assert check.returncode != 0
+    for line in expected:
+        assert line in check.stderr, line

@@ -52,3 +52,35 @@ def named(lang: str, name: str) -> str:
 
 def feed(lang: str) -> str:
     return PREFIX[lang] + "feeds/atom.xml"
+
+
+# What the site itself writes besides article pages, by file and by folder
+# (in either language): an article or page saved there would replace it.
+RESERVED_FILES = {
+    "index.html": "the home page", "archives.html": "the archive page", "search.html": "the search page",
+    "404.html": "the 404 page", "entities.html": "the people, places and organisations page",
+    "sitemap.xml": "the sitemap",
+}
+RESERVED_FOLDERS = {
+    "theme": "the theme's files (stylesheets, scripts, fonts)", "pagefind": "the search index",
+    "search": "the search page's files", "feeds": "the Atom feeds", "archives": "the archive listings",
+    "outlet": "the outlet listings", "category": "the category listings", "pages": "the static pages",
+    "drafts": "Pelican's drafts", **{folder: f"the {kind} listings" for kind, folder in KIND_FOLDER.items()},
+}
+
+
+def reserved(path: str) -> str | None:
+    """What the site writes at `path` (an output path), or None when an article may."""
+    parts = path.split("/")
+    if parts[0] + "/" in PREFIX.values() and len(parts) > 1:
+        parts = parts[1:]
+    if len(parts) == 1:
+        name = parts[0]
+        # index.2.html, archives.2.html: further pages of a listing.
+        stem, _, number = name.removesuffix(".html").partition(".")
+        if name in RESERVED_FILES:
+            return RESERVED_FILES[name]
+        if number.isdigit() and f"{stem}.html" in RESERVED_FILES:
+            return RESERVED_FILES[f"{stem}.html"]
+        return None
+    return RESERVED_FOLDERS.get(parts[0])

@@ -6,8 +6,15 @@ each, a second and a half for the 1,000 English articles of a
 in CACHE_PATH/markdown.pickle) and converts a file again only when its text,
 the MARKDOWN settings or Python-Markdown changed; the metadata is still read
 by Pelican's own code, on every build.
+
+Before Pelican reads a file, its metadata is checked (metadata.py): a file
+with a value Pelican or the site cannot take, or an {attach} link to a file
+outside content/, is reported as `path:line: reason` and not built; a draft
+is not built either. Every body and summary goes through an HTML sanitiser.
 """
 
+import logging
+import os
 from pathlib import Path
 
 from markdown import Markdown
@@ -15,7 +22,10 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
+from . import metadata
 from .conversions import KeptConversions, conversion_key
+
+logger = logging.getLogger(__name__)
 
 
 class KeptConversionsOfThisBuild:
@@ -43,14 +53,32 @@ class KeptMarkdownReader(MarkdownReader):
         # A fresh parser, as Pelican's: its metadata reading converts formatted
         # fields (summary) with it, and changes it while doing so.
         self._md = Markdown(**self.settings["MARKDOWN"])
+        root = self.settings["PATH"]
+        shown = os.path.relpath(source_path, root)
         with pelican_open(source_path) as text:
+            fields, problems = metadata.header(text)
+            kind = "page" if any(Path(shown).is_relative_to(p) for p in self.settings["PAGE_PATHS"]) else "article"
+            problems += metadata.field_problems(fields, kind)
+            if fields.get("status", (0, ""))[1].lower() == "draft" and not problems:
+                logger.info("%s: a draft, not built", shown)
+                return "", {"status": "skip", "title": shown}
             key = conversion_key(text, self.settings["MARKDOWN"])
             kept = conversions.get(key)
             if kept is None:
                 kept = (self._md.convert(text), getattr(self._md, "Meta", None))
                 conversions.put(key, *kept)
         content, meta = kept
-        return content, (self._parse_metadata(meta) if meta is not None else {})
+        content = metadata.sanitise(content)
+        problems += [(metadata.line_of(text, link), f"{{attach}} link {link!r} refused: {reason}")
+                     for link, reason in metadata.refused_files(content, shown, root)]
+        if problems:
+            for line, reason in problems:
+                logger.error("%s: %s", f"{shown}:{line}" if line else shown, f"{reason}; not built")
+            return "", {"status": "skip", "title": shown}
+        found = self._parse_metadata(meta) if meta is not None else {}
+        if "summary" in found:
+            found["summary"] = metadata.sanitise(found["summary"])
+        return content, found
 
 
 def use_kept_conversions(readers):

@@ -6,8 +6,12 @@ import re
 import sys
 from pathlib import Path
 
+from archive_pages import urls as site_urls
+from markdown import Markdown
+from markdown_reader import metadata
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
+from unique_urls import read_record
 
 from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
@@ -16,8 +20,6 @@ from .importer import extractor_for, import_seed, slug_for
 from .knowledge import DATA_DIR, KnowledgeError
 from .sources import source_files
 
-_MD_FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):\s*(.*)$")
-_MD_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 
 def extract_command(paths: list[Path]) -> int:
@@ -56,36 +58,29 @@ def extract_command(paths: list[Path]) -> int:
 
 def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]]:
     """Pelican-style `Key: value` header lines, with their line numbers."""
-    fields, problems = {}, []
     try:
         text = path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Pelican's reader allows
     except UnicodeDecodeError as error:
         return {}, [f"{path}: not UTF-8 ({error.reason})"]
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            break
-        match = _MD_FIELD.match(line)
-        if not match:
-            problems.append(f"{path}:{number}: expected a `Key: value` metadata line before the first blank line")
-            break
-        fields[match.group(1).lower()] = (number, match.group(2).strip())
-    return fields, problems
+    fields, problems = metadata.header(text)
+    return fields, [f"{path}:{line}: {reason}" for line, reason in problems]
 
 
-def check_markdown(path: Path, knowledge) -> tuple[str | None, list[str]]:
+def check_markdown(path: Path, knowledge, kind: str, root: Path, settings) -> tuple[str | None, list[str]]:
+    """As the build's Markdown reader checks a file (markdown_reader.metadata), and more."""
     fields, problems = markdown_metadata(path)
+    problems += [f"{path}:{line}: {reason}" for line, reason in metadata.field_problems(fields, kind)]
+    if not problems:
+        text = path.read_text(encoding="utf-8-sig")
+        body = metadata.sanitise(Markdown(**settings["MARKDOWN"]).convert(text))
+        problems += [f"{path}:{metadata.line_of(text, link)}: {{attach}} link {link!r} refused: {reason}"
+                     for link, reason in metadata.refused_files(body, path.relative_to(root).as_posix(), str(root))]
     if "category" in fields:
         line, value = fields["category"]
         if not (knowledge.category(value) or knowledge.category_for_label(value)):
             problems.append(f"{path}:{line}: unknown category {value!r} (see data/categories.toml)")
     if "title" not in fields or not fields["title"][1]:
         problems.append(f"{path}:1: missing `Title:`")
-    if "date" in fields and not _MD_DATE.match(fields["date"][1]):
-        line, value = fields["date"]
-        problems.append(f"{path}:{line}: date {value!r} is not YYYY-MM-DD or YYYY-MM-DD HH:MM")
-    if "lang" in fields and fields["lang"][1] not in ("ur", "en"):
-        line, value = fields["lang"]
-        problems.append(f"{path}:{line}: lang {value!r} is not 'ur' or 'en'")
     slug = fields["slug"][1] if "slug" in fields else None
     if "translation-of" in fields:
         slug = fields["translation-of"][1]
@@ -117,10 +112,20 @@ def check_command(root: Path) -> int:
             print(problem, file=sys.stderr)
         return 1
     urls: dict[tuple[str, str], Path] = {}
+    # As the build decides (plugins/unique_urls): the file the record lists keeps its URL.
+    settings = read_settings(str(root / "pelican.conf.py"))
+    record = read_record(root / settings.get("PUBLISHED_URLS", "published-urls.txt"))
 
     def claim(slug: str, lang: str, path: Path):
+        url = f"{'' if lang == 'ur' else lang + '/'}{slug}.html"
+        if owner := site_urls.reserved(url):
+            problems.append(f"{path}: its URL ({url}) is where the site writes {owner}")
+            return
+        recorded = record.get(url)
+        if recorded and recorded != path.relative_to(root).as_posix() and (root / recorded).is_file():
+            problems.append(f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
+            return
         if (slug, lang) in urls:
-            url = f"{'' if lang == 'ur' else lang + '/'}{slug}.html"
             problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")
         urls.setdefault((slug, lang), path)
 
@@ -147,11 +152,11 @@ def check_command(root: Path) -> int:
             problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")
     translations = []
     for path in [p for p in [*articles, *pages] if p.suffix[1:] in MarkdownReader.file_extensions]:
-        slug, found = check_markdown(path, extractor.knowledge)
+        slug, found = check_markdown(path, extractor.knowledge, "page" if path in pages else "article", root, settings)
         problems.extend(found)
         fields, _ = markdown_metadata(path)
-        if path in pages:
-            continue
+        if path in pages or found or fields.get("status", (0, ""))[1].lower() == "draft":
+            continue  # not built
         claim(slug, fields.get("lang", (0, "ur"))[1], path)
         if "translation-of" in fields:
             translations.append((path, fields["translation-of"]))

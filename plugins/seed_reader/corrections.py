@@ -29,12 +29,14 @@ import re
 import tomllib
 from pathlib import Path
 
+from .dates import YEARS as SUPPORTED_YEARS
 from .decoding import SeedError
 from .entities import EntityMention
 from .entities import words
 from .extract import READING_SPEED, Caption, Extraction, RemovedLine, lede_summary
 from .knowledge import Knowledge
 from .page import same_text
+from .normalize import BIDI_CONTROLS
 
 SUFFIX = ".corrections.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -108,8 +110,10 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
         elif not isinstance(value, FIELDS[key]) or isinstance(value, (dt.datetime, bool)):
             fail(key, f"field {key!r} has the wrong type ({type(value).__name__})")
     checks = {
-        "date": lambda v: v == "unknown" or isinstance(v, dt.date) or
-        f"dates are written 2026-03-14 (a TOML date, no quotes) or \"unknown\", not {v!r}",
+        "date": lambda v: (v == "unknown" or isinstance(v, dt.date) and v.year in SUPPORTED_YEARS) or (
+            f"date {v} is outside the years the archive covers ({SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1})"
+            if isinstance(v, dt.date) else
+            f"dates are written 2026-03-14 (a TOML date, no quotes) or \"unknown\", not {v!r}"),
         "outlet": lambda v: bool(knowledge.outlet(v)) or f"unknown outlet id {v!r}" + _closest(
             v, [o.id for o in knowledge.outlets], "data/outlets.toml"),
         "category": lambda v: bool(knowledge.category(v)) or f"unknown category id {v!r}" + _closest(
@@ -159,9 +163,13 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
     if "source" in corrections:
         extraction.wire = knowledge.wire(corrections["source"])
     if "captions" in corrections:
+        # bidi_guard cleans an article's own fields; captions are a list it does not see.
         extraction.captions = [
-            Caption(c["text"].strip(), c.get("credit"), 0) for c in corrections["captions"]
+            Caption(BIDI_CONTROLS.sub("", c["text"]).strip(), c.get("credit") and BIDI_CONTROLS.sub("", c["credit"]), 0)
+            for c in corrections["captions"]
         ]
+        if any(BIDI_CONTROLS.search(c["text"] + c.get("credit", "")) for c in corrections["captions"]):
+            extraction.notes.append("removed bidirectional control characters from the corrections file's captions")
     if "lang" in corrections:
         extraction.language = corrections["lang"]
     removed = set(corrections.get("entities_remove", []))

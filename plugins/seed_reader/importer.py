@@ -61,7 +61,14 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
     except OSError as error:
         raise SeedError(f"cannot read file ({error.strerror})") from None
     decoded = decode_seed(data)
-    extraction = extractor.extract(decoded.text, archive_chrome, with_names)
+    try:
+        extraction = extractor.extract(decoded.text, archive_chrome, with_names)
+    except (ArithmeticError, ValueError) as error:
+        # A text the extractor cannot handle (a caption dated 9999 overflowed a
+        # date): this seed is reported and skipped, the rest of a build or of
+        # `make check` goes on.
+        raise SeedError(f"the importer failed on this text ({type(error).__name__}: {error}); "
+                        "please report it with the file") from None
     extraction.notes[:0] = decoded.warnings
     if len(data) > LARGE_SEED_BYTES:
         extraction.notes.append(

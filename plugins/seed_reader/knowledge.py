@@ -282,7 +282,11 @@ class _Loader:
     def tables(self, document: dict, text: str, path: Path, header: str, keys: dict):
         """Yield (line, table) for each [[header]] table, checking required keys."""
         lines = _table_lines(text, header)
-        for index, table in enumerate(document.get(header, [])):
+        tables = document.get(header, [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            self.problems.append(f"{path}:{_line_containing(text, header)}: `{header}` must be [[{header}]] tables")
+            return
+        for index, table in enumerate(tables):
             line = lines[index] if index < len(lines) else 1
             ok = True
             for key, kind in keys.items():
@@ -344,6 +348,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     loader = _Loader(Path(data_dir))
 
     document, text, path = loader.load("boilerplate.toml")
+    _unknown_keys(loader, document, text, path, {"line"})
     boilerplate = []
     for line, table in loader.tables(document, text, path, "line", {"kind": str, "pattern": str}):
         line = _line_containing(text, "pattern", line)
@@ -352,6 +357,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             boilerplate.append(BoilerplatePattern(table["kind"], regex))
 
     document, text, path = loader.load("outlets.toml")
+    _unknown_keys(loader, document, text, path, {"outlet", "wire", "source_phrases"})
     outlets, wires = [], []
     for line, table in loader.tables(
         document, text, path, "outlet", {"id": str, "ur": str, "en": str, "signatures": list}
@@ -375,6 +381,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             )
 
     document, text, path = loader.load("categories.toml")
+    _unknown_keys(loader, document, text, path, {"category"})
     categories = [
         Category(t["id"], normalize_urdu(t["ur"]), t["en"], tuple(normalize_urdu(x) for x in t["labels"]))
         for _, t in loader.tables(
@@ -392,6 +399,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         f"glossary/{p.name}" for p in sorted((loader.data_dir / "glossary").glob("*.toml")))]
     for name in glossary_files:
         document, text, path = loader.load(name)
+        # `[[entries]]` for `[[entry]]` would leave the file, and the site, without its names.
+        _unknown_keys(loader, document, text, path, {"entry"})
+        if not document.get("entry") and path.is_file() and not any(p.startswith(str(path)) for p in loader.problems):
+            loader.problems.append(f"{path}: the glossary has no [[entry]] at all")
         for line, table in loader.tables(
             document, text, path, "entry",
             {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
@@ -416,10 +427,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             glossary.append(
                 GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
             )
-    if not glossary and not loader.problems:
-        loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
 
     document, text, path = loader.load("captions.toml")
+    _unknown_keys(loader, document, text, path, {"credit_patterns", "head_endings"})
     caption_credits = []
     for pattern in document.get("credit_patterns", []):
         regex = loader.regex(pattern, path, _line_containing(text, pattern))
@@ -435,11 +445,13 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     ]
 
     document, text, path = loader.load("urdu_numbers.toml")
+    _unknown_keys(loader, document, text, path, {"days"})
     day_words = {normalize_urdu(k): v for k, v in document.get("days", {}).items()}
 
     date_words = _load_date_words(loader)
     chrome = _load_chrome(loader)
     document, text, path = loader.load("never_chrome.toml")
+    _unknown_keys(loader, document, text, path, {"lines"})
     never_chrome = frozenset(
         comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
 

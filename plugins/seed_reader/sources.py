@@ -12,6 +12,15 @@ import fnmatch
 import os
 import stat
 
+# What each folder holds, by file name ending (case matters: Pelican reads
+# `x.txt`, not `x.TXT`); any other file there is refused, so a seed is never
+# published as Markdown nor Markdown as a seed, and none is silently skipped.
+HOLDS = {
+    "seeds": ((".txt", ".corrections.toml"), "seeds (.txt) and their .corrections.toml files"),
+    "content": ((".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"),
+                "Markdown (.md) and the images and PDFs it attaches"),
+}
+
 
 def refusal(path) -> str | None:
     """Why a build must not read this file or folder, judged by the entry itself
@@ -45,6 +54,13 @@ def source_files(root: str, paths, exclude=(), ignores=()) -> tuple[list[str], l
                            "(a build reads only regular files inside seeds/ and content/)")
         return reason is None
 
+    def misplaced(path: str, full: str) -> str | None:
+        folder = os.path.normpath(path).split(os.sep)[0]
+        endings, what = HOLDS.get(folder, ((), None))
+        if what is None or full.endswith(endings):
+            return None
+        return f"{os.path.relpath(full, root)}: refused, {folder}/ holds only {what}"
+
     for path in paths:
         top = os.path.normpath(os.path.join(root, path))
         if not os.path.lexists(top) or not check(top):
@@ -58,6 +74,10 @@ def source_files(root: str, paths, exclude=(), ignores=()) -> tuple[list[str], l
                 if not ignored(d) and os.path.join(folder, d) not in excluded and check(os.path.join(folder, d)))
             for name in sorted(names):
                 full = os.path.join(folder, name)
-                if not ignored(name) and check(full):
+                if ignored(name) or not check(full):
+                    continue
+                if reason := misplaced(path, full):
+                    refused.append(reason)
+                else:
                     files.append(os.path.relpath(full, root))
     return files, refused

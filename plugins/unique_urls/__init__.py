@@ -1,9 +1,21 @@
-"""Unique URLs: two articles that would be written to one file.
+"""Unique URLs: no article takes a URL another article or the site has.
 
 Pelican aborts the whole build when two articles claim one output file (or
-treats them as translations of each other). Here the article published
-first (then the first by source path) keeps the URL; the other is dropped
-with an error naming both files, and the rest of the archive still builds.
+treats them as translations of each other), and lets an article replace a
+page the site writes (index.html, sitemap.xml). Here:
+
+- an article whose URL is a file the site writes (archive_pages.urls.reserved:
+  a seed named `index.txt`) is dropped with an error naming both;
+- of two articles on one URL, the one that had it keeps it: the record of
+  published URLs (`published-urls.txt`, committed beside the settings, see
+  PUBLISHED_URLS) says which file each URL belongs to. A URL nobody had yet
+  goes to the original rather than a translation, then to the dated article
+  published first, then by source path. The other is dropped with an error
+  naming both files, and the rest of the archive still builds;
+- a static page on an article's URL is dropped the same way.
+
+Each build adds the URLs it published to the record; a URL stays recorded
+while its file exists, even when that file fails to import for a while.
 
 Then each article's URL and file name are fixed: Pelican works them out
 from the settings on every use (a dozen uses per article, 2 s of a
@@ -12,34 +24,85 @@ metadata set them (`override_url`, `override_save_as`).
 """
 
 import logging
+import os
+from pathlib import Path
 
+from archive_pages import urls
 from pelican import signals
 
 logger = logging.getLogger(__name__)
+HEADER = ("# Published URLs and the file each belongs to, written by every build (plugins/unique_urls).\n"
+          "# Commit it with the articles: an article that claims a URL listed here for another file is not built.\n")
 
 
-def find_collisions(contents) -> list[tuple[object, object]]:
+def read_record(path: Path) -> dict[str, str]:
+    """URL -> source path (relative to the project), from the record file."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return {}
+    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+
+
+def write_record(path: Path, record: dict[str, str]) -> None:
+    text = HEADER + "".join(f"{url}\t{source}\n" for url, source in sorted(record.items()))
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        scratch = path.with_name(path.name + ".new")
+        scratch.write_text(text, encoding="utf-8")
+        os.replace(scratch, path)
+
+
+def is_translation(content) -> bool:
+    return bool(content.metadata.get("translation-of"))
+
+
+def hint(dropped) -> str:
+    # A translation lands on its original's URL only when it lacks its language.
+    return " (a translation needs `Lang: en`)" if is_translation(dropped) else ""
+
+
+def find_collisions(contents, record: dict[str, str]) -> list[tuple[object, object]]:
     """(kept, dropped) pairs among contents sharing a `save_as`."""
     claims = {}
     for content in contents:
         claims.setdefault(content.save_as, []).append(content)
     collisions = []
     # Only the files claimed twice need an order (dates are slow to compare).
-    for claimants in (c for c in claims.values() if len(c) > 1):
-        owner, *others = sorted(claimants, key=lambda c: (c.date, c.source_path))
+    for save_as, claimants in ((s, c) for s, c in claims.items() if len(c) > 1):
+        owner, *others = sorted(claimants, key=lambda c: (
+            c.get_relative_source_path() != record.get(save_as), is_translation(c),
+            getattr(c, "undated", False), c.date, c.source_path))
         collisions.extend((owner, other) for other in others)
     return collisions
 
 
+def record_path(settings) -> Path:
+    return Path(settings["PATH"]) / settings.get("PUBLISHED_URLS", "published-urls.txt")
+
+
 def drop_duplicate_urls(generator):
-    collisions = find_collisions([*generator.articles, *generator.translations])
-    dropped = {id(content) for _, content in collisions}
-    for kept, content in collisions:
-        message = (
-            f"{content.get_relative_source_path()}: same URL ({content.save_as}) as "
-            f"{kept.get_relative_source_path()}; not built (give one of them another slug)"
-        )
-        logger.error(message)
+    settings = generator.settings
+    record = read_record(record_path(settings))
+    contents = [*generator.articles, *generator.translations]
+    dropped = set()
+    for content in contents:
+        owner = urls.reserved(content.save_as)
+        if owner:
+            logger.error("%s: its URL (%s) is where the site writes %s; not built (give it another slug)",
+                         content.get_relative_source_path(), content.save_as, owner)
+            dropped.add(id(content))
+        elif record.get(content.save_as, content.get_relative_source_path()) != content.get_relative_source_path() \
+                and os.path.isfile(os.path.join(settings["PATH"], record[content.save_as])):
+            logger.error("%s: same URL (%s) as %s, which has it (%s); not built (give it another slug)%s",
+                         content.get_relative_source_path(), content.save_as, record[content.save_as],
+                         record_path(settings).name, hint(content))
+            dropped.add(id(content))
+    contents = [c for c in contents if id(c) not in dropped]
+    for kept, content in find_collisions(contents, record):
+        logger.error(
+            "%s: same URL (%s) as %s; not built (give one of them another slug)%s",
+            content.get_relative_source_path(), content.save_as, kept.get_relative_source_path(), hint(content))
+        dropped.add(id(content))
     if dropped:
         generator.articles = [a for a in generator.articles if id(a) not in dropped]
         generator.translations = [a for a in generator.translations if id(a) not in dropped]
@@ -47,9 +110,25 @@ def drop_duplicate_urls(generator):
             article.translations = [t for t in article.translations if id(t) not in dropped]
     # Slugs and languages are settled by now (pretaxonomy, after the plugins
     # that change them): the URLs will not change again.
-    for content in [*generator.articles, *generator.translations]:
+    published = [*generator.articles, *generator.translations]
+    for content in published:
         content.override_url, content.override_save_as = content.url, content.save_as
+    record = {url: source for url, source in record.items() if os.path.isfile(os.path.join(settings["PATH"], source))}
+    record.update((c.save_as, c.get_relative_source_path()) for c in published)
+    write_record(record_path(settings), record)
+
+
+def drop_pages_on_article_urls(generator):
+    originals = generator.context.get("articles", [])
+    articles = {a.save_as: a for a in [*originals, *(t for o in originals for t in o.translations)]}
+    for page in [*generator.pages, *generator.translations]:
+        if page.save_as in articles:
+            logger.error("%s: same URL (%s) as %s; not built", page.get_relative_source_path(), page.save_as,
+                         articles[page.save_as].get_relative_source_path())
+    generator.pages = [p for p in generator.pages if p.save_as not in articles]
+    generator.translations = [p for p in generator.translations if p.save_as not in articles]
 
 
 def register():
     signals.article_generator_pretaxonomy.connect(drop_duplicate_urls)
+    signals.page_generator_finalized.connect(drop_pages_on_article_urls)

@@ -157,7 +157,8 @@ def test_byte_order_mark_in_markdown(tmp_path, extractor):
 
     article = tmp_path / "story.md"
     article.write_bytes(codecs.BOM_UTF8 + b"Title: Story\nDate: 2021-12-28\nLang: en\n\nText.\n")
-    assert check_markdown(article, extractor.knowledge) == ("story", [])
+    settings = {"MARKDOWN": {"extensions": [], "output_format": "html5"}}
+    assert check_markdown(article, extractor.knowledge, "article", tmp_path, settings) == ("story", [])
 
 
 def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor):
@@ -171,3 +172,47 @@ def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor
         except SeedError:
             pass
         assert time.perf_counter() - started < 20
+
+
+def test_a_text_the_extractor_cannot_handle_names_its_file(write_seed, extractor, monkeypatch):
+    # Issue 12: a caption dated 9999 overflowed a date and stopped make check
+    # with no file named. Whatever the extractor trips on, the seed is reported.
+    path = write_seed(SEED_002, name="100_a.txt")
+
+    def overflow(*args, **kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(extractor, "extract", overflow)
+    assert "the importer failed on this text (OverflowError: date value out of range)" in refused(path, extractor).reason
+
+
+def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):
+    path = write_seed(SEED_002, name="100_a.txt")
+    path.with_name("100_a.corrections.toml").write_text(
+        'captions = [{ text = "\u202eالٹی تصویر", credit = "\u202eاے پی" }]\n', encoding="utf-8")
+    seed = import_seed(path, extractor)
+    assert [(c.text, c.credit) for c in seed.extraction.captions] == [("الٹی تصویر", "اے پی")]
+    assert any("bidirectional" in w for w in seed.extraction.warnings)
+
+
+@pytest.mark.parametrize("name, text, reason", [
+    ("glossary.toml", "", "glossary.toml: the glossary has no [[entry]] at all"),
+    ("glossary.toml", '[[entries]]\nid = "x"\n', "glossary.toml:1: unknown key or table `entries`"),
+    ("glossary.toml", '[entry]\nid = "x"\n', "glossary.toml:1: `entry` must be [[entry]] tables"),
+    ("categories.toml", '[[categorys]]\nid = "x"\n', "categories.toml:1: unknown key or table `categorys`"),
+    ("boilerplate.toml", '[[lines]]\nkind = "x"\n', "boilerplate.toml:1: unknown key or table `lines`"),
+    ("outlets.toml", '[[outlets]]\nid = "x"\n', "outlets.toml:1: unknown key or table `outlets`"),
+])
+def test_data_files_follow_their_schema(tmp_path, name, text, reason):
+    # Issue 12: an empty glossary, or [[entries]] for [[entry]], passed make
+    # check and removed every entity page.
+    import shutil
+
+    from seed_reader.knowledge import DATA_DIR, KnowledgeError, load_knowledge
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / name).write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data)
+    assert any(problem.endswith(reason) for problem in caught.value.problems), caught.value.problems

@@ -1,0 +1,150 @@
+"""Markdown metadata, URLs and bodies that cannot crash or take over the archive (issue 12, items 5, 6, 10)."""
+
+import xml.etree.ElementTree as ET
+
+from .conftest import make, pelican
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def errors(result) -> str:
+    return result.stdout + result.stderr
+
+
+def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_path):
+    content = project / "content"
+    write(content / "draft.md", "Title: A draft\nStatus: draft\nDate: 2021-12-20\n\nBody.\n")
+    write(content / "typo.md", "Title: T\nTemplate: artcle\nDate: 2021-12-20\n\nBody.\n")
+    write(content / "no-day.md", "Title: D\nDate: 2021-02-30\n\nBody.\n")
+    write(content / "far.md", "Title: F\nDate: 9999-12-31\n\nBody.\n")
+    write(content / "lang.md", 'Title: L\nDate: 2021-12-20\nLang: ur"><x\n\nBody.\n')
+    write(project / "seeds" / "index.txt", (project / "seeds" / "002_6aa83e8293d70fa7.txt").read_text(encoding="utf-8"))
+    write(project / "seeds" / "900_x.corrections.toml", 'slug = "search"\n')
+    write(project / "seeds" / "900_x.txt", "ایک نئی سرخی یہاں ہے\n\nیہ نیا متن ہے اور یہ ایک پیراگراف ہے۔\n")
+    expected = [
+        "content/typo.md:2: template 'artcle' does not exist",
+        "content/no-day.md:2: date '2021-02-30' is not a day of the calendar",
+        "content/far.md:2: date '9999-12-31' is outside the years the archive covers",
+        "content/lang.md:3: lang 'ur\"><x' is not 'ur' or 'en'",
+        "seeds/index.txt: its URL (index.html) is where the site writes the home page",
+        "seeds/900_x.txt: its URL (search.html) is where the site writes the search page",
+    ]
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, errors(result)  # the rest of the archive builds
+    for line in expected:
+        assert line in errors(result), line
+    assert "content/draft.md" not in errors(result)  # a draft, simply
+    assert "Traceback" not in errors(result)
+    assert not (output / "draft.html").exists() and not (output / "drafts").exists()
+    assert "<h1>روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات</h1>" not in (output / "index.html").read_text(encoding="utf-8")
+    ET.parse(output / "sitemap.xml")  # well-formed
+    assert (output / "002-6aa83e8293d70fa7.html").is_file()
+
+    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
+    assert strict.returncode != 0 and "strict mode: 6 error(s)" in errors(strict)
+    check = make(project, "check")
+    assert check.returncode != 0
+    for line in expected:
+        assert line in check.stderr, line
+
+
+def test_no_article_writes_over_a_file_of_the_site(project, tmp_path):
+    content = project / "content"
+    write(content / "css.md", "Title: C\nDate: 2021-12-20\nSave_as: theme/css/akhbar.css\n\nbody {}\n")
+    write(content / "map.md", "Title: M\nDate: 2021-12-20\nSave_as: sitemap.xml\n\nx\n")
+    write(content / "feed.md", "Title: F\nDate: 2021-12-20\nSave_as: en/feeds/atom.xml\n\nx\n")
+    write(content / "pages" / "page.md", "Title: P\nSave_as: 002-6aa83e8293d70fa7.html\n\nx\n")
+    expected = [
+        "content/css.md:3: save_as 'theme/css/akhbar.css' is where the site writes the theme's files",
+        "content/map.md:3: save_as 'sitemap.xml' is where the site writes the sitemap",
+        "content/feed.md:3: save_as 'en/feeds/atom.xml' is where the site writes the Atom feeds",
+    ]
+    output = tmp_path / "out"
+    result = pelican(project, output, "-e", "LANGUAGE_FEEDS=true", 'SITEURL="https://example.org"')
+    assert result.returncode == 0, errors(result)
+    for line in expected:
+        assert line in errors(result), line
+    assert ("content/pages/page.md: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt"
+            in errors(result))
+    assert "body {}" not in (output / "theme" / "css" / "akhbar.css").read_text(encoding="utf-8")
+    ET.parse(output / "sitemap.xml")
+    ET.parse(output / "en" / "feeds" / "atom.xml")
+    check = make(project, "check")
+    for line in expected:
+        assert line in check.stderr, line
+
+
+def test_attach_links_copy_nothing_from_outside_content(project, tmp_path):
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("token-not-for-publication\n")
+    write(project / "content" / "images" / "map.png", "png")
+    write(project / "content" / "steal.md", "Title: S\nDate: 2021-12-20\n\n"
+          "[a]({attach}../../../../../../etc/hostname) [b]({attach}../.git/config)\n")
+    write(project / "content" / "good.md", "Title: G\nDate: 2021-12-20\n\n![map]({attach}images/map.png)\n")
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, errors(result)
+    assert "content/steal.md:4: {attach} link '../../../../../../etc/hostname' refused" in errors(result)
+    assert "content/steal.md:4: {attach} link '../.git/config' refused: .git/config is not inside content/" in errors(result)
+    copied = {p.name for p in output.rglob("*") if p.is_file()}
+    assert "hostname" not in copied and "config" not in copied and "map.png" in copied
+    assert not any(p.name == "hostname" for p in tmp_path.rglob("*"))
+    check = make(project, "check")
+    assert "content/steal.md:4: {attach} link '../.git/config' refused" in check.stderr
+
+
+def test_published_urls_stay_put(project, tmp_path):
+    seeds, newcomer = project / "seeds", "ایک نئی سرخی یہاں ہے\n\nیہ نیا متن ہے جس میں کوئی تاریخ نہیں اور یہ ایک پیراگراف ہے۔\n"
+    write(seeds / "sub" / "002_6aa83e8293d70fa7.txt", newcomer)  # in a subfolder, undated
+    write(seeds / "002-6aa83e8293d70fa7.txt", newcomer)  # its file name sorts first
+    write(project / "content" / "en" / "no-lang.md", "Title: Lost\nTranslation-of: 001-5fdcb9c48dad7940\n\nBody.\n")
+    expected = [
+        "seeds/sub/002_6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",
+        "seeds/002-6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",
+        "content/en/no-lang.md: same URL (001-5fdcb9c48dad7940.html) as seeds/001_5fdcb9c48dad7940.txt",
+    ]
+    for mode in ([], ["-e", "BUILD_STRICT=true"]):
+        output = tmp_path / f"out{len(mode)}"
+        result = pelican(project, output, *mode)
+        assert (result.returncode != 0) == bool(mode), errors(result)
+        for line in expected:
+            assert line in errors(result), line
+    assert "سیکیورٹی مذاکرات" in (output / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    check = make(project, "check")
+    for line in expected:
+        assert line in check.stderr, line
+    # The record is the committed published-urls.txt; without it, the original
+    # still wins over an undated newcomer and a translation missing its language.
+    (project / "published-urls.txt").unlink()
+    (seeds / "sub" / "002_6aa83e8293d70fa7.txt").unlink()
+    output = tmp_path / "fresh"
+    result = pelican(project, output)
+    assert expected[1] in errors(result) and expected[2] in errors(result)
+    assert "سیکیورٹی مذاکرات" in (output / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    assert "002-6aa83e8293d70fa7.html\tseeds/002_6aa83e8293d70fa7.txt" in (
+        project / "published-urls.txt").read_text(encoding="utf-8")
+
+
+def test_markdown_bodies_are_sanitised(project, tmp_path):
+    write(project / "content" / "body.md", "Title: B\nSlug: body\nDate: 2021-12-20\n\n"
+          '<meta http-equiv="refresh" content="0;url=https://evil.example"> <base href="https://evil.example/">\n'
+          '<script>alert(1)</script><iframe src="https://evil.example"></iframe><object data="x"></object>\n'
+          '<form action="https://evil.example"><input name="q"></form>\n\n'
+          '<a href="javascript:alert(2)" onclick="alert(3)">link</a> *em* **strong** [ok](https://example.org)\n\n'
+          '<figure><img src="x.png" alt="alt" onerror="alert(4)"><figcaption>cap</figcaption></figure>\n\n'
+          "| a | b |\n|---|---|\n| 1 | 2 |\n")
+    output = tmp_path / "out"
+    assert pelican(project, output).returncode == 0
+    page = (output / "body.html").read_text(encoding="utf-8")
+    body = page[page.index('<div class="article-body">'):]
+    body = body[:body.index("</article>")] if "</article>" in body else body
+    for gone in ("http-equiv", "<base", "alert(1)", "<iframe", "<object", "<form", "<input", "javascript:", "onclick",
+                 "onerror"):
+        assert gone not in body, gone
+    for kept in ("<table>", "<td>1</td>", "<em>em</em>", "<strong>strong</strong>", '<a href="https://example.org">ok</a>',
+                 "<figure>", '<img src="x.png" alt="alt">', "<figcaption>cap</figcaption>"):
+        assert kept in body, kept
