@@ -22,7 +22,7 @@ from .entities import EntityMention, Gazetteer, words
 from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
 from .knowledge import Category, Knowledge, Outlet, Wire
 from .names import Name, find_names
-from .normalize import normalize_urdu
+from .normalize import TextWords, normalize_urdu
 from .page import CAPTION, METADATA, TEXT, Page, page_lines
 
 SUMMARY_MIN_WORDS = 25
@@ -325,6 +325,7 @@ class ArticleExtractor:
         # Datelines, bylines, credits and notes under a headline name places, agencies and writers too.
         name_lines = [line.text for line in page.lines if line.kind in ("byline", "dateline", "credit", "note")]
         named_text = "\n".join([title, standfirst or "", *(c.text for c in captions), body_text, *name_lines])
+        named_words = TextWords(named_text)  # found and folded once, for the glossary and for names
         bylines = [line for line in page.lines if line.kind == "byline"]
         tags = [tag for line in page.lines if line.kind == "tags" for tag in (line.found or [])]
         return Extraction(
@@ -338,8 +339,8 @@ class ArticleExtractor:
             category=category,
             wire=self._wire(body_text),
             captions=captions,
-            entities=self.gazetteer.find(named_text),
-            names=find_names(named_text, language, self.knowledge.names) if with_names else [],
+            entities=self.gazetteer.find(named_words),
+            names=find_names(named_words, language, self.knowledge.names) if with_names else [],
             summary=lede_summary(paragraphs),
             paragraphs=paragraphs,
             paragraph_lines=[line.number for line in body],
