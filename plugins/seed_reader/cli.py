@@ -34,7 +34,7 @@ def extract_command(paths: list[Path]) -> int:
     failed = 0
     for path in files:
         try:
-            seed = import_seed(path, extractor, archive_chrome, with_names=True)
+            seed = import_seed(path, extractor, archive_chrome)
         except SeedError as error:
             where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
             print(f"{where}: {error.reason}", file=sys.stderr)
