@@ -73,18 +73,20 @@ class _Line:
     finder asks for a word as a _Token (where it is, whether it is joined to
     the one before) only where a name may be, and each is made once."""
 
-    __slots__ = ("parts", "raw", "folded", "_tokens", "_offsets", "_text")
+    __slots__ = ("parts", "raw", "folded", "written", "_tokens", "_offsets", "_text")
 
-    def __init__(self, parts: list[str], folded: list[str]):
+    def __init__(self, parts: list[str], folded: list[str], written: str):
         self.parts = parts  # text before the first word, word, gap, word, …, text after the last
         self.raw = parts[1::2]
         self.folded = folded
+        self.written = written  # the line as the text has it (a number glued to a word still glued)
         self._tokens: dict[int, _Token] = {}
         self._offsets: list[int] | None = None
         self._text: str | None = None
 
     @property
     def text(self) -> str:
+        """The line, a space between a number and a word glued to it: what a name's text is cut from."""
         if self._text is None:
             self._text = "".join(self.parts)
         return self._text
@@ -137,15 +139,16 @@ def _lines_of(text_words: TextWords) -> list[_Line]:
         count = len(parts) // 2
         line_folded = folded[position:position + count]
         position += count
+        text = "".join(parts)
         glued = [i for i, word in enumerate(parts[1::2]) if not word.isalpha() and _GLUED_DIGITS.search(word)] \
-            if count and _DIGIT.search("".join(parts)) else ()
+            if count and _DIGIT.search(text) else ()
         if glued:
             parts, line_folded = list(parts), list(line_folded)
             for i in reversed(glued):
                 pieces = _GLUED_DIGITS.sub(" ", parts[2 * i + 1]).split(" ")
                 parts[2 * i + 1:2 * i + 2] = [x for piece in pieces for x in (piece, " ")][:-1]
                 line_folded[i:i + 1] = [fold_for_matching(piece).strip("\u200c") for piece in pieces]
-        lines.append(_Line(parts, line_folded))
+        lines.append(_Line(parts, line_folded, text))
     return lines
 
 
@@ -227,16 +230,21 @@ class _Finder:
         self.urdu_signals = starts.urdu_signals
         self.floor = 0  # in the line being read, the words before this one are taken
         self.all_folded: list[str] = []  # every word of the text, folded
-        self._positions: dict[str, list[int]] | None = None
+        self._positions: dict[str, list[int]] = {}
 
-    @property
-    def positions(self) -> dict[str, list[int]]:
-        """Folded word -> where it is in all_folded; made when first asked."""
-        if self._positions is None:
-            self._positions = {}
-            for index, word in enumerate(self.all_folded):
-                self._positions.setdefault(word, []).append(index)
-        return self._positions
+    def positions(self, word: str) -> list[int]:
+        """Where a folded word is in all_folded (list.index scans in C: a
+        text names few names, so no index of all its words is made)."""
+        found = self._positions.get(word)
+        if found is None:
+            found, start = [], 0
+            try:
+                while True:
+                    start = self.all_folded.index(word, start) + 1
+                    found.append(start - 1)
+            except ValueError:
+                self._positions[word] = found
+        return found
 
     def add(self, kind: str, tokens: list[_Token], reason: str) -> None:
         key = tuple(t.folded for t in tokens)
@@ -294,15 +302,17 @@ class _Finder:
         if not abdul and starts.isdisjoint(folded):
             return
         length = len(folded)
+        known_lengths, known_names = v.known_lengths, v.known
         while position < length:
             if folded[position] not in starts and not (abdul and folded[position].startswith("عبدال")):
                 position += 1
                 continue
             # A known name may begin an organisation's ("پنجاب اسمبلی پریس
             # کمیٹی", "علی گڑھ مسلم یونیورسٹی"): the floor stays where it is.
-            known = _known_at(tokens, position, v)
+            known = next((n for n in known_lengths.get(folded[position], ())
+                          if tuple(folded[position:position + n]) in known_names), 0)
             if known:
-                position += known[0]
+                position += known
                 continue
             if folded[position] not in self.urdu_signals and not (abdul and folded[position].startswith("عبدال")):
                 position += 1  # no signal begins here: what follows would find nothing
@@ -550,7 +560,7 @@ class _Finder:
     def surname_again(self, run: list[_Token]) -> bool:
         """Whether the run's last word stands elsewhere without the words before it."""
         surname, before = run[-1].folded, run[-2].folded
-        return any(i == 0 or self.all_folded[i - 1] != before for i in self.positions.get(surname, ()))
+        return any(i == 0 or self.all_folded[i - 1] != before for i in self.positions(surname))
 
     def organisation_word(self, run: list[_Token]) -> Phrase | None:
         for i, token in enumerate(run):
@@ -592,8 +602,8 @@ def find_names(text: str | TextWords, language: str, vocabulary: NameVocabulary)
     finder = _Finder(vocabulary, language)
     lines = _lines_of(text_words)
     all_folded = finder.all_folded = [word for line in lines for word in line.folded]
-    for parts, tokens in zip(text_words.lines, lines):
-        line = "".join(parts)
+    for tokens in lines:
+        line = tokens.written
         finder.datelines(line)
         if language == "ur":
             finder.urdu(tokens)
@@ -601,7 +611,7 @@ def find_names(text: str | TextWords, language: str, vocabulary: NameVocabulary)
             finder.english(tokens)
 
     def count(key: Phrase) -> int:
-        return sum(tuple(all_folded[i:i + len(key)]) == key for i in finder.positions.get(key[0], ()))
+        return sum(tuple(all_folded[i:i + len(key)]) == key for i in finder.positions(key[0]))
 
     # At least once: a dateline's place may be outside the words counted (a "date …" prefix).
     return [Name(kind, text, reason, max(1, count(key))) for key, (kind, text, reason) in finder.found.items()]
