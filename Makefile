@@ -15,7 +15,7 @@ PELICANOPTS ?=
 OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract test clean browser-deps screenshots lighthouse bench
+.PHONY: help html publish serve check extract names test clean browser-deps screenshots lighthouse bench
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
@@ -23,6 +23,8 @@ help:
 	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
 	@echo "make check                validate seeds, corrections, content and data files"
 	@echo "make extract FILE=a.txt   print what the importer extracts, as JSON (several files or a folder: a line each)"
+	@echo "make names                names on 2 or more seeds that the glossary lacks, the most seeds first"
+	@echo "make names ACCEPT=\"…\"     write the glossary entry of one (data/glossary/accepted.toml) to complete"
 	@echo "make test                 run the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
@@ -89,6 +91,10 @@ check: $(VENV)/.installed
 extract: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo 'usage: make extract FILE="a.txt [b.txt folder/ ...]"' >&2; exit 2; }
 	@PYTHONPATH=plugins $(PY) -m seed_reader extract $(FILE)
+
+# ACCEPT="<spelling>": write that name's glossary entry; KIND=place: with another kind than it was found as.
+names: $(VENV)/.installed
+	@PYTHONPATH=plugins $(PY) -m seed_reader names --root . $(if $(ACCEPT),--accept "$(ACCEPT)") $(if $(KIND),--kind $(KIND))
 
 # Browser tests use Debian's Chromium (never a downloaded browser); the Nu HTML
 # Checker (npm's vnu-jar: PyPI's copies are too old for CSP 'wasm-unsafe-eval')

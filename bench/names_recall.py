@@ -63,7 +63,7 @@ def main(argv=None) -> int:
     total = hits = 0
     rows, all_names = [], []
     for page in answers:
-        extraction = extractor.extract(decode_seed((args.pages / page["file"]).read_bytes()).text, with_names=True)
+        extraction = extractor.extract(decode_seed((args.pages / page["file"]).read_bytes()).text)
         names = extraction.names
         all_names.extend((page["file"], name) for name in names)
         candidates = {tuple(words(n.text)) for n in names}

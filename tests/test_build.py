@@ -316,3 +316,53 @@ def test_a_typo_in_a_corrections_file_keeps_the_article_and_its_translation(proj
     assert (output / "en" / "000-947afd4b53ab818c.html").exists()
     strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
     assert strict.returncode != 0
+
+
+def offline_record_text(output: Path, url: str) -> str:
+    """The text the offline search index holds of the record at url."""
+    for docs in output.glob("search/offline/*/docs.js"):
+        data = json.loads(docs.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+        for number, record in enumerate(data["records"]):
+            if record["url"] == url:
+                chunk = docs.parent / "text" / f"{number // data['chunk']}.js"
+                texts = json.loads(chunk.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
+                return texts[number % data["chunk"]]
+    raise AssertionError(f"no record of {url}")
+
+
+def test_a_name_several_seeds_share_is_searchable_listed_and_accepted(project, tmp_path):
+    for number, (headline, lede) in enumerate([
+        ("صوبائی اسمبلی کا اجلاس طلب کر لیا گیا",
+         "وزیر اعلیٰ ناصر جمالی نے صوبائی اسمبلی کا اجلاس کل صبح دس بجے طلب کر لیا ہے جس میں بجٹ پر بحث ہوگی۔"),
+        ("نئے اسپتال کا افتتاح کر دیا گیا",
+         "وزیر اعلیٰ ناصر جمالی نے شہر میں نئے اسپتال کا افتتاح کیا اور کہا کہ علاج مفت ہوگا۔"),
+        ("سڑکوں کی مرمت کا کام شروع ہو گیا",
+         "جسٹس جمالی نے سڑکوں کی مرمت کے منصوبے کا جائزہ لیا اور کام جلد مکمل کرنے کی ہدایت کی۔"),
+    ], 1):
+        (project / "seeds" / f"90{number}_jamali.txt").write_text(f"{headline}\n\n{lede}\n", encoding="utf-8")
+    output = tmp_path / "out"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    assert "1 name(s) on 2 or more seeds have no glossary entry: `make names` lists them" in result.stdout
+    # The third seed writes "جمالی" only: the archive's other spelling is a search term of it.
+    assert offline_record_text(output, "903-jamali.html").endswith("\nناصر جمالی جمالی")
+    assert not list(output.glob("person/*jmly*.html"))  # no page until accepted
+
+    listed = make(project, "names")
+    assert listed.returncode == 0, listed.stderr
+    assert "1 name(s) on 2 or more seeds without a glossary entry" in listed.stdout
+    assert "    3 seed(s)  person        ناصر جمالی | جمالی\n" in listed.stdout
+    assert "found by: title: وزیر اعلیٰ ×2, title: جسٹس ×1" in listed.stdout
+
+    accepted = make(project, "names", "ACCEPT=جمالی")
+    assert accepted.returncode == 0, accepted.stderr
+    glossary = (project / "plugins" / "seed_reader" / "data" / "glossary" / "accepted.toml").read_text(encoding="utf-8")
+    assert 'id = "nsr-jmly"\nkind = "person"\nur = "ناصر جمالی"\nen = ""\nvariants = ["ناصر جمالی", "جمالی"]' in glossary
+    checked = make(project, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "accepted.toml:11: entry 'nsr-jmly' needs an English name (`en`)" in checked.stdout
+    assert "0 name(s) on 2 or more seeds" in make(project, "names").stdout
+    extracted = make(project, "extract", "FILE=seeds/903_jamali.txt").stdout
+    extracted = json.loads(extracted[extracted.index("{"):])  # (after pip's output, if make ran it)
+    assert [(e["id"], e["spellings"]) for e in extracted["entities"]] == [("nsr-jmly", ["جمالی"])]
+    assert extracted["names"] == []

@@ -97,6 +97,16 @@ class BuildReport:
         listing.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         return listing
 
+    def report_names(self) -> None:
+        """One line: how many names recur without a glossary entry, for `make names`."""
+        from seed_reader.name_groups import RECURRING_SEEDS, group_names, recurring
+
+        groups = recurring(group_names((a.get_relative_source_path(), getattr(a, "names", None) or [])
+                                       for a in self.articles))
+        if groups:
+            console.print(f"{len(groups)} name(s) on {RECURRING_SEEDS} or more seeds have no glossary entry: "
+                          "`make names` lists them, the most seeds first", soft_wrap=True)
+
     def finish(self, pelican):
         PROGRESS.close()
         doubtful = sorted(
@@ -123,6 +133,7 @@ class BuildReport:
             logger.warning("%d article(s) with low-confidence fields (correct them in a .corrections.toml "
                            "file; all listed in %s):\n  %s%s", len(doubtful),
                            os.path.relpath(listing, pelican.settings["PATH"]), "\n  ".join(shown), more)
+        self.report_names()
         errors = list(self.counter.messages)
         now = time.monotonic()
         stages = {"reading": self.read - self.started, **getattr(pelican, "stage_seconds", {})}

@@ -7,7 +7,8 @@ Pagefind's Python API from text the importer has already normalised, folded
 the way glossary names are matched (Urdu letters, no diacritics), plus one
 token per glossary entry the article names: any spelling of a name, in either
 language, is one search term; so is each filter value (outlet, year,
-language).
+language). A name the glossary does not know is searchable by every spelling
+the archive gives it (records.name_spellings), but has no token and no page.
 
 One Pagefind bundle per year of publication (pagefind/2025/, ...,
 pagefind/undated/; a year of more than 1,000 records by quarter, see
@@ -36,11 +37,12 @@ from incremental_pages.manifest import BuildManifest, replace_file
 from pelican import signals
 from seed_reader.importer import extractor_for
 from seed_reader.knowledge import DATA_DIR
+from seed_reader.name_groups import group_names, spellings_by_key
 
 from .bundles import bundles_of
 from .offline import script_data, write_offline_index
 from .pagefind_writer import write_pagefind
-from .records import SearchRecord, lexicon, record_for
+from .records import SearchRecord, lexicon, name_spellings, record_for
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +58,12 @@ class Version:
     article: object
     versions: dict  # lang -> article, every version of the story
     key: str | None
+    names: str = ""  # the story's name spellings (records.name_spellings)
     _record: SearchRecord | None = None
 
     def record(self) -> SearchRecord:
         if self._record is None:
-            self._record = record_for(self.article, self.versions)
+            self._record = record_for(self.article, self.versions, self.names)
         return self._record
 
 
@@ -97,16 +100,21 @@ class SearchIndex:
 
     def versions(self, page_fingerprints: dict) -> list[Version]:
         found = []
+        # A name's spellings come from every article that has it: they are
+        # part of the record's key, as its pages are.
+        groups = spellings_by_key(group_names((a.slug, getattr(a, "names", None) or []) for a in self.articles))
         for original in sorted(self.articles, key=lambda a: a.slug):
+            names = name_spellings(original, groups)
             versions = {original.lang: original}
             for translation in original.translations:
                 versions.setdefault(translation.lang, translation)
             pages = [page_fingerprints.get(v.save_as) for v in versions.values()]
             story_key = None if None in pages else hashlib.sha256("".join(sorted(pages)).encode("ascii")).hexdigest()
             date = "" if getattr(original, "undated", False) else original.date.date().isoformat()
+            names_key = hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
             for lang in sorted(versions):
-                key = f"{story_key}:{lang}" if story_key else None
-                found.append(Version(original.slug, date, versions[lang], versions, key))
+                key = f"{story_key}:{lang}:{names_key}" if story_key else None
+                found.append(Version(original.slug, date, versions[lang], versions, key, names))
         return found
 
     def write(self, pelican):

@@ -42,12 +42,27 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub(" ", markup))
 
 
+def name_spellings(article, groups: dict[tuple[str, ...], tuple[str, ...]]) -> str:
+    """The spellings of the names an article has that the glossary does not
+    know (seed_reader/names.py), each with the other spellings its group has
+    across the archive (seed_reader/name_groups.py), one per folded form."""
+    found: dict[tuple[str, ...], str] = {}
+    for name in getattr(article, "names", None) or []:
+        key = tuple(words(name.text))
+        for spelling in groups.get(key, (name.text,)):
+            found.setdefault(tuple(words(spelling)), spelling)
+    return " ".join(found.values())
+
+
 @dataclass
 class SearchRecord:
     url: str
     lang: str
     story: str
-    content: str  # text without optional marks, then entity and filter tokens
+    # Text without optional marks, then entity and filter tokens, then the
+    # spellings of the story's names (name_spellings), after the tokens so that
+    # no excerpt shows them as text.
+    content: str
     meta: dict[str, str]
 
     @property
@@ -66,8 +81,9 @@ class SearchRecord:
         return {"url": self.url, "meta": self.meta}
 
 
-def record_for(version, story_versions: dict) -> SearchRecord:
-    """A record for one article version; `story_versions` maps lang -> version."""
+def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
+    """A record for one article version; `story_versions` maps lang -> version;
+    `names`: the story's name_spellings."""
     original = story_versions.get("ur") or next(iter(story_versions.values()))
     entities = list(getattr(original, "entities", None) or [])
     captions = [c.text for c in getattr(version, "captions", None) or []]
@@ -99,7 +115,7 @@ def record_for(version, story_versions: dict) -> SearchRecord:
         url=version.url,
         lang=version.lang,
         story=original.slug,
-        content=strip_marks(text) + "\n" + " ".join(tokens),
+        content=strip_marks(text) + "\n" + " ".join(tokens) + ("\n" + strip_marks(names) if names else ""),
         meta=meta,
     )
 

@@ -1,7 +1,8 @@
-"""`make extract` and `make check`: the importer without a site build."""
+"""`make extract`, `make check` and `make names`: the importer without a site build."""
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -17,7 +18,11 @@ from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
-from .knowledge import DATA_DIR, KnowledgeError
+from .imports import ImportedSeeds
+from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
+from .name_groups import (ACCEPTED_FILE, ACCEPTED_HEADER, RECURRING_SEEDS, accepted_entry, entry_id, group_names,
+                          recurring)
+from .normalize import fold_for_matching, words
 from .sources import source_files
 
 
@@ -36,7 +41,7 @@ def extract_command(paths: list[Path]) -> int:
     failed = 0
     for path in files:
         try:
-            seed = import_seed(path, extractor, archive_chrome, with_names=True)
+            seed = import_seed(path, extractor, archive_chrome)
         except SeedError as error:
             where = f"{getattr(error, 'path', path)}:{error.line}" if error.line else f"{getattr(error, 'path', path)}"
             print(f"{where}: {error.reason}", file=sys.stderr)
@@ -163,12 +168,84 @@ def check_command(root: Path) -> int:
     for path, (line, target) in translations:
         if not any(slug == target and owner != path for (slug, _), owner in urls.items()):
             problems.append(f"{path}:{line}: Translation-of: {target}, but no article has that slug")
+    doubtful.extend(extractor.knowledge.incomplete)
     for line in doubtful:
         print(line)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"checked: {len(urls)} article(s), {len(problems)} error(s), {len(doubtful)} doubtful", file=sys.stderr)
     return 1 if problems else 0
+
+
+def archive_names(root: Path) -> tuple[list, int]:
+    """(name groups, seeds that could not be imported) of the archive's seeds,
+    imported as the build imports them: kept imports of the last build are
+    used as they are (read only), the others imported on every core."""
+    articles, _, _ = build_files(root)
+    settings = read_settings(str(root / "pelican.conf.py"))
+    paths = [Path(os.path.abspath(p)) for p in articles if p.suffix == ".txt"]
+    cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / "seeds.pickle"
+    imports = ImportedSeeds(cache, Path(settings.get("SEED_DATA_DIR", DATA_DIR)))
+    imports.prefetch(paths, os.cpu_count() or 1)
+    named, failed = [], 0
+    for path in paths:
+        try:
+            named.append((str(path), imports.get(path).extraction.names))
+        except SeedError:
+            failed += 1  # `make check` says why
+    return group_names(named), failed
+
+
+def names_command(root: Path, min_seeds: int, accept: str | None, kind: str | None) -> int:
+    """List the names that recur across the archive without a glossary entry,
+    the most seeds first, or with `accept`, write the glossary entry of one."""
+    try:
+        knowledge = extractor_for(DATA_DIR).knowledge
+    except KnowledgeError as error:
+        print("\n".join(error.problems), file=sys.stderr)
+        return 1
+    groups, failed = archive_names(root)
+    if failed:
+        print(f"{failed} seed(s) could not be imported (make check says why)", file=sys.stderr)
+    if accept is not None:
+        return accept_name(groups, accept, kind, knowledge)
+    shown = recurring(groups, min_seeds)
+    print(f"{len(shown)} name(s) on {min_seeds} or more seeds without a glossary entry, the most seeds first "
+          f"(make names ACCEPT=\"<spelling>\" writes one to data/{ACCEPTED_FILE}):")
+    for group in shown:
+        print(f"{len(group.seeds):>5} seed(s)  {group.kind:<12}  {' | '.join(group.variants())}")
+        print(f"{'':>30}found by: {group.why()}")
+    return 0
+
+
+def accept_name(groups: list, spelling: str, kind: str | None, knowledge) -> int:
+    """Write a glossary entry for the group that has this spelling; check the data files still load."""
+    wanted = tuple(words(spelling))
+    group = next((g for g in groups if wanted in g.keys), None)
+    if group is None:
+        print(f"no name of the archive is spelled {spelling!r} (make names lists them)", file=sys.stderr)
+        return 1
+    claimed = {fold_for_matching(v) for entry in knowledge.glossary for v in entry.variants}
+    common = knowledge.names.common_words
+    variants = [v for v in group.variants()
+                if fold_for_matching(v) not in claimed and not _not_a_name(v, fold_for_matching(v), common)]
+    entry = entry_id(group, {e.id for e in knowledge.glossary})
+    path = DATA_DIR / ACCEPTED_FILE
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    path.write_text((before or ACCEPTED_HEADER) + accepted_entry(group, entry, kind or group.kind, variants),
+                    encoding="utf-8")
+    try:
+        load_knowledge(DATA_DIR)
+    except KnowledgeError as error:
+        if before is None:
+            path.unlink()
+        else:
+            path.write_text(before, encoding="utf-8")
+        print("not accepted: the entry would not load:\n" + "\n".join(error.problems), file=sys.stderr)
+        return 1
+    print(f"{path}: entry {entry!r} ({kind or group.kind}), variants: {', '.join(variants)}; "
+          "complete its English name (en) and its id")
+    return 0
 
 
 def main(argv=None) -> int:
@@ -178,7 +255,15 @@ def main(argv=None) -> int:
     extract.add_argument("files", type=Path, nargs="+", help="text files or folders of them")
     check = commands.add_parser("check", help="validate seeds, corrections, content and data files")
     check.add_argument("--root", type=Path, default=Path("."))
+    names = commands.add_parser("names", help="names that recur across the archive without a glossary entry")
+    names.add_argument("--root", type=Path, default=Path("."))
+    names.add_argument("--min-seeds", type=int, default=RECURRING_SEEDS, help="list names on this many seeds or more")
+    names.add_argument("--accept", metavar="SPELLING", help="write a glossary entry for the name spelled so")
+    names.add_argument("--kind", choices=("person", "place", "organisation", "topic"),
+                       help="with --accept: the entry's kind, if not the one the name was found as")
     args = parser.parse_args(argv)
     if args.command == "extract":
         return extract_command(args.files)
+    if args.command == "names":
+        return names_command(args.root, args.min_seeds, args.accept, args.kind)
     return check_command(args.root)

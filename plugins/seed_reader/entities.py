@@ -3,7 +3,7 @@
 from typing import NamedTuple
 
 from .knowledge import ABBREVIATION, GlossaryEntry
-from .normalize import WORD, fold_for_matching, words
+from .normalize import WORD, TextWords, words
 
 # Postpositions some outlets type glued to the name before them ("تامل ناڈوکے",
 # "پاکستانمیں"): a variant's last Urdu word matches with one of these after it.
@@ -53,12 +53,11 @@ class Gazetteer:
         for candidates in self._by_first_word.values():
             candidates.sort(key=lambda item: len(item[0]), reverse=True)
 
-    def find(self, text: str) -> list[EntityMention]:
-        """Entries named in text, most mentioned first (ties: first named first)."""
-        raw = WORD.findall(text)
-        # One fold for all the words: "\n" is no word character, so the folded
-        # words stay aligned with the written ones.
-        tokens = [w.strip("\u200c") for w in fold_for_matching("\n".join(raw)).split("\n")]
+    def find(self, text: str | TextWords) -> list[EntityMention]:
+        """Entries named in text, most mentioned first (ties: first named first).
+        The text may come as its TextWords, which the names finder reads too."""
+        found_words = text if isinstance(text, TextWords) else TextWords(text)
+        raw, tokens = found_words.raw, found_words.folded
         found: dict[str, list] = {}
         position = 0
         by_first_word = self._by_first_word

@@ -51,7 +51,7 @@ def slug_for(seed: Path) -> str:
 
 
 def import_seed(path: Path, extractor: ArticleExtractor | None = None,
-                archive_chrome: frozenset[str] = frozenset(), with_names: bool = False) -> ImportedSeed:
+                archive_chrome: frozenset[str] = frozenset(), with_names: bool = True) -> ImportedSeed:
     """Read and extract one seed; raise SeedError with the reason when it cannot be.
 
     `archive_chrome`: lines many seeds of the archive print (archive_chrome.py)."""

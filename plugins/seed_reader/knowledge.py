@@ -6,7 +6,7 @@ found without reading Python.
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import re2
@@ -162,6 +162,10 @@ class GlossaryEntry(_ById):
     ur: str
     en: str
     variants: tuple[str, ...]
+    # Languages whose name the data file leaves blank (an entry accepted from
+    # `make names` has no English name yet): shown in the other language
+    # meanwhile, and listed by `make check`.
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +223,8 @@ class Knowledge:
     # Lines (as `page.comparable` keys) that are never chrome: data/never_chrome.toml.
     never_chrome: frozenset[str]
     names: NameVocabulary
+    # `file:line: entry 'x' needs an English name`, for `make check`.
+    incomplete: list[str] = field(default_factory=list)
 
     def outlet(self, outlet_id: str) -> Outlet | None:
         return next((o for o in self.outlets if o.id == outlet_id), None)
@@ -279,8 +285,10 @@ class _Loader:
             self.problems.append(f"{path}{line}: invalid TOML: {error}")
         return {}, "", path
 
-    def tables(self, document: dict, text: str, path: Path, header: str, keys: dict):
-        """Yield (line, table) for each [[header]] table, checking required keys."""
+    def tables(self, document: dict, text: str, path: Path, header: str, keys: dict,
+               may_be_blank: tuple[str, ...] = ()):
+        """Yield (line, table) for each [[header]] table, checking required keys
+        (a string may be "" if its key is in may_be_blank)."""
         lines = _table_lines(text, header)
         tables = document.get(header, [])
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
@@ -291,7 +299,7 @@ class _Loader:
             ok = True
             for key, kind in keys.items():
                 value = table.get(key)
-                if not isinstance(value, kind) or (kind is str and not value.strip()):
+                if not isinstance(value, kind) or (kind is str and not value.strip() and key not in may_be_blank):
                     self.problems.append(
                         f"{path}:{line}: [[{header}]] needs `{key}` ({kind.__name__})"
                     )
@@ -394,6 +402,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
     common_words = frozenset(w for phrases in lists["common_words"].values() for phrase in phrases for w in phrase)
 
     glossary = []
+    incomplete: list[str] = []
     claimed: dict[str, str] = {}
     glossary_files = ["glossary.toml", *(
         f"glossary/{p.name}" for p in sorted((loader.data_dir / "glossary").glob("*.toml")))]
@@ -405,7 +414,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             loader.problems.append(f"{path}: the glossary has no [[entry]] at all")
         for line, table in loader.tables(
             document, text, path, "entry",
-            {"id": str, "kind": str, "ur": str, "en": str, "variants": list},
+            {"id": str, "kind": str, "ur": str, "en": str, "variants": list}, may_be_blank=("ur", "en"),
         ):
             if table["kind"] not in ENTITY_KINDS:
                 loader.problems.append(
@@ -424,9 +433,17 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
                                            f"variant {variant!r} of {table['id']!r} {refusal}")
                     continue
                 claimed[key] = table["id"]
-            glossary.append(
-                GlossaryEntry(table["id"], table["kind"], normalize_urdu(table["ur"]), table["en"], variants)
-            )
+            ur, en = normalize_urdu(table["ur"]).strip(), table["en"].strip()
+            missing = tuple(lang for lang, name in (("ur", ur), ("en", en)) if not name)
+            if len(missing) == 2:
+                loader.problems.append(f"{path}:{line}: [[entry]] {table['id']!r} needs `ur` or `en`")
+                continue
+            for lang in missing:
+                incomplete.append(f"{path}:{line}: entry {table['id']!r} needs an "
+                                  f"{'English' if lang == 'en' else 'Urdu'} name (`{lang}`)")
+            glossary.append(GlossaryEntry(table["id"], table["kind"], ur or en, en or ur, variants, missing))
+    if not glossary and not loader.problems:
+        loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
 
     document, text, path = loader.load("captions.toml")
     _unknown_keys(loader, document, text, path, {"credit_patterns", "head_endings"})
@@ -479,6 +496,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         date_words=date_words,
         chrome=chrome,
         never_chrome=never_chrome,
+        incomplete=incomplete,
         names=NameVocabulary(
             **{key: {lang: _index(phrases) for lang, phrases in lists[key].items()}
                for key in ("titles", "organisation_words", "organisation_heads", "place_words",

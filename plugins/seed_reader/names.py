@@ -13,10 +13,11 @@ A name the glossary has as a variant is left to the glossary.
 """
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 from .knowledge import NameVocabulary, Phrase, PhraseIndex
-from .normalize import WORD, fold_for_matching
+from .normalize import TextWords, fold_for_matching
 
 MAX_URDU_NAME_WORDS = 3
 MAX_ENGLISH_NAME_WORDS = 5
@@ -33,6 +34,7 @@ _LIST_GAP = re.compile(r"\s*[,،]\s*(?:and\s+)?|\s+and\s+")
 _GLUED_URDU = re.compile(r"[ےں](?=.)")
 # "نے4"، "4روز": a number glued to a word is no part of it.
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”‘(]")
 # "لاہور (این این آئی)" or "کراچی(اسٹاف رپورٹر)" opening a line; a crawler's
 # "date 2025-06-25" may come before it.
@@ -62,41 +64,114 @@ class _Token(NamedTuple):
     joined: bool  # joined to the word before it (same name, if both are name words)
     sentence_start: bool
     latin: bool
+    index: int  # its place in the line's words
 
 
-def _lines_of_tokens(text: str) -> list[list[_Token]]:
-    """The words of each line of text. Folded in one go: folding is most of the cost."""
-    lines = [_GLUED_DIGITS.sub(" ", line) for line in text.split("\n")]
-    matches = [list(WORD.finditer(line)) for line in lines]
-    folded = iter(fold_for_matching("\n".join(m.group() for found in matches for m in found)).split("\n"))
-    result = []
-    for line, found in zip(lines, matches):
-        tokens: list[_Token] = []
-        end = 0
-        for match in found:
-            start = match.start()
-            gap = line[end:start]
-            raw = match.group()
-            latin = not "\u0600" <= raw[0] <= "\u06ff"
-            if gap == " ":  # most gaps: a shortcut
-                joined, sentence_start = bool(tokens), not tokens
-            else:
-                joining = _LATIN_JOINING_GAP if latin and tokens and tokens[-1].latin else _JOINING_GAP
-                joined = bool(tokens) and joining.fullmatch(gap) is not None
-                sentence_start = not tokens or _SENTENCE_GAP.search(gap) is not None
-            end = match.end()
-            tokens.append(_Token(raw, next(folded).strip("\u200c"), line, start, end, joined, sentence_start, latin))
-        result.append(tokens)
-    return result
+class _Line:
+    """The words of one line, as parallel lists (written, folded) and the gaps
+    between them. Most words are only looked up by their folded form: the
+    finder asks for a word as a _Token (where it is, whether it is joined to
+    the one before) only where a name may be, and each is made once."""
+
+    __slots__ = ("parts", "raw", "folded", "written", "_tokens", "_offsets", "_text")
+
+    def __init__(self, parts: list[str], folded: list[str], written: str):
+        self.parts = parts  # text before the first word, word, gap, word, …, text after the last
+        self.raw = parts[1::2]
+        self.folded = folded
+        self.written = written  # the line as the text has it (a number glued to a word still glued)
+        self._tokens: dict[int, _Token] = {}
+        self._offsets: list[int] | None = None
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The line, a space between a number and a word glued to it: what a name's text is cut from."""
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def latin(self, i: int) -> bool:
+        return not "\u0600" <= self.raw[i][0] <= "\u06ff"
+
+    def joined(self, i: int) -> bool:
+        if i <= 0:
+            return False
+        gap = self.parts[2 * i]
+        if gap == " ":  # most gaps: a shortcut
+            return True
+        joining = _LATIN_JOINING_GAP if self.latin(i) and self.latin(i - 1) else _JOINING_GAP
+        return joining.fullmatch(gap) is not None
+
+    def sentence_start(self, i: int) -> bool:
+        gap = self.parts[2 * i]
+        return i == 0 or gap != " " and _SENTENCE_GAP.search(gap) is not None
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.raw)))]
+        if i < 0:
+            i += len(self.raw)
+        token = self._tokens.get(i)
+        if token is None:
+            if not 0 <= i < len(self.raw):
+                raise IndexError(i)
+            if self._offsets is None:
+                self._offsets = list(accumulate(map(len, self.parts)))
+            token = self._tokens[i] = _Token(
+                self.raw[i], self.folded[i], self.text, self._offsets[2 * i], self._offsets[2 * i + 1],
+                self.joined(i), self.sentence_start(i), self.latin(i), i)
+        return token
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.raw)))
 
 
-def _tokens(line: str) -> list[_Token]:
-    return _lines_of_tokens(line)[0]
+def _lines_of(text_words: TextWords) -> list[_Line]:
+    """Each line of a text as a _Line; a number glued to a word is a word of its own."""
+    lines = []
+    folded = text_words.folded
+    position = 0
+    for parts in text_words.lines:
+        count = len(parts) // 2
+        line_folded = folded[position:position + count]
+        position += count
+        text = "".join(parts)
+        glued = [i for i, word in enumerate(parts[1::2]) if not word.isalpha() and _GLUED_DIGITS.search(word)] \
+            if count and _DIGIT.search(text) else ()
+        if glued:
+            parts, line_folded = list(parts), list(line_folded)
+            for i in reversed(glued):
+                pieces = _GLUED_DIGITS.sub(" ", parts[2 * i + 1]).split(" ")
+                parts[2 * i + 1:2 * i + 2] = [x for piece in pieces for x in (piece, " ")][:-1]
+                line_folded[i:i + 1] = [fold_for_matching(piece).strip("\u200c") for piece in pieces]
+        lines.append(_Line(parts, line_folded, text))
+    return lines
 
 
-def _phrase_at(tokens: list[_Token], start: int, index: PhraseIndex) -> Phrase | None:
+def _tokens(text: str) -> _Line:
+    return _lines_of(TextWords(text))[0]
+
+
+def _phrase_at(tokens: "_Line | list[_Token]", start: int, index: PhraseIndex) -> Phrase | None:
     """The longest phrase of the index written at tokens[start:], whole words."""
-    for phrase in index.get(tokens[start].folded, ()) if start < len(tokens) else ():
+    if type(tokens) is _Line:
+        folded = tokens.folded
+        phrases = index.get(folded[start]) if start < len(folded) else None
+        if not phrases:
+            return None
+        for phrase in phrases:
+            end = start + len(phrase)
+            if end <= len(folded) and (len(phrase) == 1 or tuple(folded[start:end]) == phrase
+                                       and all(tokens.joined(i) for i in range(start + 1, end))):
+                return phrase
+        return None
+    if start >= len(tokens):
+        return None
+    for phrase in index.get(tokens[start].folded, ()):
         end = start + len(phrase)
         if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[start:end], phrase)) \
                 and all(t.joined for t in tokens[start + 1:end]):
@@ -104,37 +179,72 @@ def _phrase_at(tokens: list[_Token], start: int, index: PhraseIndex) -> Phrase |
     return None
 
 
-def _known_at(tokens: list[_Token], start: int, vocabulary: NameVocabulary) -> tuple[int, str] | None:
+def _known_at(tokens: _Line, start: int, vocabulary: NameVocabulary) -> tuple[int, str] | None:
     """(length, kind) of the longest glossary variant at tokens[start:]."""
-    if start >= len(tokens):
-        return None
-    for length in vocabulary.known_lengths.get(tokens[start].folded, ()):
-        kind = vocabulary.known.get(tuple(t.folded for t in tokens[start:start + length]))
+    folded = tokens.folded
+    lengths = vocabulary.known_lengths.get(folded[start]) if start < len(folded) else None
+    for length in lengths or ():
+        kind = vocabulary.known.get(tuple(folded[start:start + length]))
         if kind:
             return length, kind
     return None
+
+
+class _Starts(NamedTuple):
+    """Sets of first words made once per vocabulary, not once per text."""
+    signal_words: frozenset[str]
+    urdu_signals: frozenset[str]
+    urdu_starts: frozenset[str]
+
+
+_STARTS: dict[int, tuple[NameVocabulary, _Starts]] = {}
+
+
+def _starts(vocabulary: NameVocabulary) -> _Starts:
+    kept = _STARTS.get(id(vocabulary))
+    if kept is None or kept[0] is not vocabulary:
+        # Words that cannot be part of a name: they are what signals one. Only
+        # a signal's first word: "اعظم" of "وزیر اعظم" is also in "بابر اعظم".
+        signal_words = frozenset(first for table in (
+            vocabulary.titles, vocabulary.organisation_words, vocabulary.organisation_heads,
+            vocabulary.place_words, vocabulary.place_heads) for index in table.values() for first in index)
+        # Words that may begin an Urdu signal: any other is passed by, once the
+        # glossary has had its say.
+        urdu_signals = frozenset(first for table in (
+            vocabulary.titles, vocabulary.given_names, vocabulary.family_names, vocabulary.organisation_heads,
+            vocabulary.place_heads, vocabulary.organisation_words, vocabulary.place_words) for first in table["ur"])
+        kept = _STARTS[id(vocabulary)] = (vocabulary, _Starts(signal_words, urdu_signals,
+                                                              urdu_signals | set(vocabulary.known_lengths)))
+    return kept[1]
 
 
 class _Finder:
     def __init__(self, vocabulary: NameVocabulary, language: str):
         self.v = vocabulary
         self.language = language
-        # Words that cannot be part of a name: they are what signals one. Only
-        # a signal's first word: "اعظم" of "وزیر اعظم" is also in "بابر اعظم".
-        self.signal_words = {first for table in (vocabulary.titles, vocabulary.organisation_words,
-                                                 vocabulary.organisation_heads, vocabulary.place_words,
-                                                 vocabulary.place_heads)
-                             for index in table.values() for first in index}
+        starts = _starts(vocabulary)
+        self.signal_words = starts.signal_words
         self.found: dict[Phrase, tuple[str, str, str]] = {}  # folded words -> kind, text, reason
         # Words that may begin a signal or a known name: any other is passed by.
-        self.urdu_starts = {first for table in (vocabulary.titles, vocabulary.given_names,
-                                                vocabulary.family_names, vocabulary.organisation_heads,
-                                                vocabulary.place_heads, vocabulary.organisation_words,
-                                                vocabulary.place_words)
-                            for first in table["ur"]} | set(vocabulary.known_lengths)
+        self.urdu_starts = starts.urdu_starts
+        self.urdu_signals = starts.urdu_signals
         self.floor = 0  # in the line being read, the words before this one are taken
-        self.all_tokens: list[_Token] = []
-        self.positions: dict[str, list[int]] = {}  # folded word -> where it is in all_tokens
+        self.all_folded: list[str] = []  # every word of the text, folded
+        self._positions: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Where a folded word is in all_folded (list.index scans in C: a
+        text names few names, so no index of all its words is made)."""
+        found = self._positions.get(word)
+        if found is None:
+            found, start = [], 0
+            try:
+                while True:
+                    start = self.all_folded.index(word, start) + 1
+                    found.append(start - 1)
+            except ValueError:
+                self._positions[word] = found
+        return found
 
     def add(self, kind: str, tokens: list[_Token], reason: str) -> None:
         key = tuple(t.folded for t in tokens)
@@ -183,33 +293,44 @@ class _Finder:
             position -= 1
         return taken
 
-    def urdu(self, tokens: list[_Token]) -> None:
+    def urdu(self, tokens: _Line) -> None:
         v = self.v
+        folded, starts = tokens.folded, self.urdu_starts
         position = self.floor = 0
-        while position < len(tokens):
-            if tokens[position].folded not in self.urdu_starts and not tokens[position].folded.startswith("عبدال"):
+        # Most lines: no word that may begin a name.
+        abdul = " عبدال" in " " + " ".join(folded)  # "Abdul-" names, written as one word
+        if not abdul and starts.isdisjoint(folded):
+            return
+        length = len(folded)
+        known_lengths, known_names = v.known_lengths, v.known
+        while position < length:
+            if folded[position] not in starts and not (abdul and folded[position].startswith("عبدال")):
                 position += 1
                 continue
             # A known name may begin an organisation's ("پنجاب اسمبلی پریس
             # کمیٹی", "علی گڑھ مسلم یونیورسٹی"): the floor stays where it is.
-            known = _known_at(tokens, position, v)
+            known = next((n for n in known_lengths.get(folded[position], ())
+                          if tuple(folded[position:position + n]) in known_names), 0)
             if known:
-                position += known[0]
+                position += known
+                continue
+            if folded[position] not in self.urdu_signals and not (abdul and folded[position].startswith("عبدال")):
+                position += 1  # no signal begins here: what follows would find nothing
                 continue
             title = _phrase_at(tokens, position, v.titles["ur"])
-            if title and not tokens[position].latin:
+            if title and not tokens.latin(position):
                 position = self.floor = self.after_title(tokens, position, title, self.urdu_after)
                 continue
             given = _phrase_at(tokens, position, v.given_names["ur"])
-            if not given and tokens[position].folded.startswith("عبدال") and self.urdu_name_word(tokens[position]):
+            if not given and tokens.folded[position].startswith("عبدال") and self.urdu_name_word(tokens[position]):
                 # عبدالرشید، عبدالحفیظ: "Abdul-" names are written as one word.
                 rest = self.urdu_after(tokens, position + 1)[:2] if position + 1 < len(tokens) \
-                    and tokens[position + 1].joined else []
+                    and tokens.joined(position + 1) else []
                 self.add("person", tokens[position:position + 1 + len(rest)], "given name: عبدال…")
                 position = self.floor = position + 1 + len(rest)
                 continue
             end = position + len(given or ())
-            if given and not tokens[position].latin and end < len(tokens) and tokens[end].joined:
+            if given and not tokens.latin(position) and end < len(tokens) and tokens.joined(end):
                 rest = self.urdu_after(tokens, end)[:2]
                 if rest:
                     self.add("person", tokens[position:position + len(given) + len(rest)],
@@ -225,7 +346,7 @@ class _Finder:
             kind = "organisation"
             if not head:
                 head, kind = _phrase_at(tokens, position, v.place_heads["ur"]), "place"
-            if head and not tokens[position].latin:
+            if head and not tokens.latin(position):
                 # A place is one or two words ("تحصیل ڈسکہ"): more is the sentence going on.
                 name = self.urdu_after(tokens, position + len(head))[:2 if kind == "place" else 3]
                 if name and not _known_at(tokens, position + len(head), v):
@@ -234,11 +355,11 @@ class _Finder:
                 position = self.floor = position + len(head) + len(name)
                 continue
             word = _phrase_at(tokens, position, v.organisation_words["ur"])
-            if word and not tokens[position].latin:
+            if word and not tokens.latin(position):
                 name = self.urdu_before(tokens, position)
                 end = position + len(word)
                 # "سپریم کورٹ آف پاکستان", "پریس کلب آف انڈیا"
-                if end + 1 < len(tokens) and tokens[end].folded == "اف" and self.urdu_name_word(tokens[end + 1]):
+                if end + 1 < len(tokens) and tokens.folded[end] == "اف" and self.urdu_name_word(tokens[end + 1]):
                     end += 2
                 # "گورنمنٹ کالج ویمن یونیورسٹی": a second organisation word goes on the name.
                 for gap in (1, 2):
@@ -269,7 +390,7 @@ class _Finder:
         """A name of one or two words ending in a word of the index at position
         ("نسیم شاہ", "نور باغ"); where to go on, or 0 if no such word is there."""
         word = _phrase_at(tokens, position, index)
-        if not word or tokens[position].latin:
+        if not word or tokens.latin(position):
             return 0
         end = position + len(word)
         name = self.urdu_before(tokens, position)[-2:]
@@ -321,20 +442,26 @@ class _Finder:
             taken.pop()
         return taken
 
-    def english(self, tokens: list[_Token]) -> None:
+    def english(self, tokens: _Line) -> None:
         v = self.v
-        latin = [t for t in tokens if t.latin and t.raw[:1].isalpha()]
+        raw, folded = tokens.raw, tokens.folded
+        latin = [w for w in raw if not "\u0600" <= w[0] <= "\u06ff" and w[0].isalpha()]
         # A Title Case headline capitalises every word: no signal there. A
         # headline is short, one sentence, and no list (a list has commas).
-        line = tokens[0].line if tokens else ""
-        if 4 <= len(latin) <= 20 and sum(self.capitalised(t) for t in latin) >= 0.6 * len(latin) \
-                and "," not in line and ". " not in line:
+        if 4 <= len(latin) <= 20 and sum(w[0].isupper() for w in latin) >= 0.6 * len(latin) \
+                and "," not in tokens.text and ". " not in tokens.text:
             return
+        titles = v.titles["en"]
         position = 0
         listed: tuple[str, _Token, str] | None = None  # the last name's kind, last word and text
         while position < len(tokens):
+            word = raw[position]
+            # Only a title or a capitalised Latin word may begin a name.
+            if folded[position] not in titles and not (word[0].isupper() and not "\u0600" <= word[0] <= "\u06ff"):
+                position += 1
+                continue
             token = tokens[position]
-            title = _phrase_at(tokens, position, v.titles["en"]) if token.latin else None
+            title = _phrase_at(tokens, position, titles) if token.latin else None
             if title and (self.capitalised(token) or token.folded in ("coach", "captain")):
                 after = self.after_title(tokens, position, title, self.english_after)
                 name = tokens[position + len(title):after]
@@ -410,7 +537,7 @@ class _Finder:
             if word.isupper() and len(word) >= 3 and word.isascii() and word.isalpha() and not run[0].sentence_start:
                 return "organisation", "capitalised: abbreviation"
             return None
-        start = tokens.index(run[0])
+        start = run[0].index
         before = tokens[start - 1].folded if start > 0 and run[0].joined else ""
         phrase = self.organisation_word(run)
         if phrase:
@@ -433,8 +560,7 @@ class _Finder:
     def surname_again(self, run: list[_Token]) -> bool:
         """Whether the run's last word stands elsewhere without the words before it."""
         surname, before = run[-1].folded, run[-2].folded
-        return any(token.folded == surname and (i == 0 or self.all_tokens[i - 1].folded != before)
-                   for i in self.positions.get(surname, ()) for token in (self.all_tokens[i],))
+        return any(i == 0 or self.all_folded[i - 1] != before for i in self.positions(surname))
 
     def organisation_word(self, run: list[_Token]) -> Phrase | None:
         for i, token in enumerate(run):
@@ -465,27 +591,27 @@ class _Finder:
             self.add("person", _tokens(found.group(1)), "byline")
 
 
-def find_names(text: str, language: str, vocabulary: NameVocabulary) -> list[Name]:
+def find_names(text: str | TextWords, language: str, vocabulary: NameVocabulary) -> list[Name]:
     """Names in text that the glossary does not know, in the order first found.
 
     language is the text's ("ur" or "en"); English names inside an Urdu text
-    are found too, by their capitals.
+    are found too, by their capitals. The text may come as its TextWords,
+    shared with the gazetteer (entities.py): its words are found and folded once.
     """
+    text_words = text if isinstance(text, TextWords) else TextWords(text)
     finder = _Finder(vocabulary, language)
-    lines = _lines_of_tokens(text)
-    all_tokens = finder.all_tokens = [token for tokens in lines for token in tokens]
-    for index, token in enumerate(all_tokens):
-        finder.positions.setdefault(token.folded, []).append(index)
-    for line, tokens in zip(text.split("\n"), lines):
+    lines = _lines_of(text_words)
+    all_folded = finder.all_folded = [word for line in lines for word in line.folded]
+    for tokens in lines:
+        line = tokens.written
         finder.datelines(line)
         if language == "ur":
             finder.urdu(tokens)
         if _LATIN_LETTER.search(line):
             finder.english(tokens)
-    folded = [token.folded for token in all_tokens]
 
     def count(key: Phrase) -> int:
-        return sum(tuple(folded[i:i + len(key)]) == key for i in finder.positions.get(key[0], ()))
+        return sum(tuple(all_folded[i:i + len(key)]) == key for i in finder.positions(key[0]))
 
     # At least once: a dateline's place may be outside the words counted (a "date …" prefix).
     return [Name(kind, text, reason, max(1, count(key))) for key, (kind, text, reason) in finder.found.items()]

@@ -65,3 +65,29 @@ WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
 def words(text: str) -> list[str]:
     """The folded words of a text, in order."""
     return [w.strip("\u200c") for w in WORD.findall(fold_for_matching(text))]
+
+
+# WORD with its match kept: re.split gives the text between words and the words, alternating.
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+class TextWords:
+    """The words of a text, found and folded once for all who read them (the
+    glossary's gazetteer and the names finder, entities.py and names.py).
+
+    `lines[n]` is line n split into gaps and words, alternating: [text before
+    the first word, word, gap, word, …, text after the last word]; `raw` holds
+    every word as written and `folded` the same words folded, in order.
+    """
+
+    __slots__ = ("lines", "raw", "folded")
+
+    def __init__(self, text: str):
+        self.lines = [_WORD_SPLIT.split(line) for line in text.split("\n")]
+        raw: list[str] = []
+        for parts in self.lines:
+            raw += parts[1::2]
+        self.raw = raw
+        # One fold for all the words: "\n" is no word character, so the folded
+        # words stay aligned with the written ones.
+        self.folded = [w.strip("\u200c") for w in fold_for_matching("\n".join(raw)).split("\n")]

@@ -186,6 +186,8 @@ class SeedReader(BaseReader):
             "source_credit": found.wire,
             "captions": found.captions,
             "entities": found.entities,
+            # Names the glossary does not know: searchable, counted for `make names`, no page of their own.
+            "names": found.names,
             "word_count": found.word_count,
             "reading_minutes": found.reading_minutes,
             "import_warnings": found.warnings,

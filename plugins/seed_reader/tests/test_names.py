@@ -5,6 +5,7 @@ import pytest
 from seed_reader.entities import Gazetteer
 from seed_reader.knowledge import load_knowledge
 from seed_reader.names import find_names
+from seed_reader.normalize import TextWords
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +132,25 @@ def test_a_list_shares_its_kind(knowledge):
     assert ("person", "Karim Bakhsh Abro", "title: Justice") in found
     assert ("person", "Rehana Quraishi", "listed with: Karim Bakhsh Abro") in found
     assert ("person", "Nadir Hayat Joiya", "listed with: Rehana Quraishi") in found
+
+
+def test_words_found_once_give_the_same_names_and_entities(knowledge):
+    # The importer finds and folds a text's words once (TextWords), for the
+    # gazetteer and the names finder both.
+    text = ("لاہور (این این آئی) وزیر اعلیٰ ناصر جمالی نے شہباز شریف سے ملاقات کی۔\n\n"
+            "By Rehana Quraishi\nJustice Karim Bakhsh Abro heard the case.")
+    shared = TextWords(text)
+    assert find_names(shared, "ur", knowledge.names) == find_names(text, "ur", knowledge.names)
+    gazetteer = Gazetteer(knowledge.glossary)
+    assert gazetteer.find(shared) == gazetteer.find(text)
+
+
+def test_a_number_glued_to_a_word_is_a_word_of_its_own(knowledge):
+    found = names(knowledge, "اجلاس میں وزیر اعلیٰ ناصر جمالی نے4 گھنٹے خطاب کیا")
+    assert found == {("person", "ناصر جمالی", "title: وزیر اعلیٰ")}
+    (name,) = find_names("وزیر اعلیٰ ناصر جمالی4 اور ناصر جمالی", "ur", knowledge.names)
+    assert (name.text, name.count) == ("ناصر جمالی", 2)
+
+
+def test_a_text_with_no_signal_finds_nothing(knowledge):
+    assert names(knowledge, "آج موسم خوشگوار رہا اور شام کو ہلکی بارش ہوئی۔\nکل بھی بارش کا امکان ہے۔") == set()

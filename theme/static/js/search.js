@@ -235,7 +235,10 @@
     const plain = terms.filter((t) => !/^x[ef][a-z0-9]+x[ef]$/.test(t));
     const isMatch = (i) => plain.some((t) => folded[i].startsWith(t)) ||
       variants.some((key) => key.every((w, j) => folded[i + j] === w));
-    const first = folded.findIndex((_, i) => isMatch(i));
+    // Only the text: after the first token come the tokens and the spellings
+    // of names the glossary does not know (a record's content, records.py).
+    const end = tokens.findIndex((t) => /^x[ef][a-z0-9]+x[ef]$/.test(t));
+    const first = folded.findIndex((_, i) => (end < 0 || i < end) && isMatch(i));
     const start = Math.max(0, (first < 0 ? 0 : first) - 12);
     const fragment = document.createDocumentFragment();
     if (start > 0) fragment.append("… ");
