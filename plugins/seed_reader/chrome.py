@@ -117,9 +117,9 @@ class LineClassifier:
         if date_line:
             kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
             return kind, "a date line", date_line
-        if any(p.fullmatch(text) for p in self.knowledge.chrome.reading_time):
+        if self.knowledge.chrome.reading_time.first(text):
             return "reading-time", "a reading time"
-        if any(p.fullmatch(text) for p in self.knowledge.chrome.page_age):
+        if self.knowledge.chrome.page_age.first(text):
             return "page-age", "the page's age"
         if _NUMBERS.fullmatch(text):
             return "counter", "digits only"
@@ -152,11 +152,8 @@ class LineClassifier:
         return None
 
     def _credited_caption(self, line: PageLine):
-        for regex in self.knowledge.caption_credits:
-            match = regex.fullmatch(line.text)
-            if match:
-                return match["text"].strip(), match["credit"].strip()
-        return None
+        match = self.knowledge.caption_credits.first(line.text)
+        return (match["text"].strip(), match["credit"].strip()) if match else None
 
     def _captions_before_credits(self, page: Page) -> None:
         """A short line right above "تصویر: …" is the picture's caption."""

@@ -253,7 +253,7 @@ class ArticleExtractor:
         ]
 
     def _is_head_caption(self, line: str) -> bool:
-        return any(r.search(line) for r in self.knowledge.caption_head_endings)
+        return bool(self.knowledge.caption_head_endings.first(line))
 
     def _outlet(self, text: str) -> tuple[Outlet | None, str | None]:
         scores = []

@@ -91,6 +91,32 @@ def _as_re2(pattern: str) -> str:
     return "".join(out)
 
 
+class PatternSet:
+    """A data file's patterns matched in one RE2 scan of a line (a pattern at a
+    time cost a call into RE2 each); the first in the file's order that
+    matches is then run alone, for its groups."""
+
+    def __init__(self, patterns: list["DataPattern"], anchor: str = "full"):
+        self.patterns = list(patterns)
+        self._set = (re2.Set.FullMatchSet if anchor == "full" else re2.Set.SearchSet)(_RE2_OPTIONS)
+        for pattern in self.patterns:
+            self._set.Add(pattern.engine_pattern)
+        if self.patterns:
+            self._set.Compile()
+        self._run = "fullmatch" if anchor == "full" else "search"
+
+    def first(self, text: str):
+        """The match of the first pattern that matches text, or None."""
+        found = self._set.Match(text) if self.patterns else None
+        return getattr(self.patterns[min(found)], self._run)(text) if found else None
+
+    def __iter__(self):
+        return iter(self.patterns)
+
+    def __repr__(self):
+        return f"PatternSet({[p.pattern for p in self.patterns]!r})"
+
+
 class LineKinds:
     """Every whole-line pattern of boilerplate.toml in one RE2 set: a line is
     matched against all of them at once (one scan, not one per pattern), and
@@ -178,8 +204,8 @@ class ChromeVocabulary:
     byline_names: tuple[str, ...]
     tag_labels: tuple[str, ...]
     credit_labels: tuple[str, ...]
-    reading_time: tuple[re.Pattern, ...]
-    page_age: tuple[re.Pattern, ...]
+    reading_time: PatternSet
+    page_age: PatternSet
 
 
 Phrase = tuple[str, ...]  # folded words
@@ -215,8 +241,8 @@ class Knowledge:
     source_phrases: list[str]
     categories: list[Category]
     glossary: list[GlossaryEntry]
-    caption_credits: list[DataPattern]
-    caption_head_endings: list[DataPattern]
+    caption_credits: PatternSet  # each with groups `text` and `credit`
+    caption_head_endings: PatternSet
     day_words: dict[str, int]
     date_words: DateWords
     chrome: ChromeVocabulary
@@ -490,8 +516,8 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
         source_phrases=source_phrases,
         categories=categories,
         glossary=glossary,
-        caption_credits=caption_credits,
-        caption_head_endings=caption_head_endings,
+        caption_credits=PatternSet(caption_credits),
+        caption_head_endings=PatternSet(caption_head_endings, anchor="search"),
         day_words=day_words,
         date_words=date_words,
         chrome=chrome,
@@ -575,8 +601,8 @@ def _load_chrome(loader: _Loader) -> ChromeVocabulary:
     _unknown_keys(loader, document, text, path, set(words) | set(patterns))
     values = {key: tuple(normalize_urdu(w) for w in _strings(loader, document, text, path, key)) for key in words}
     for key in patterns:
-        values[key] = tuple(
+        values[key] = PatternSet([
             regex for p in _strings(loader, document, text, path, key)
             if (regex := loader.regex(p, path, _line_containing(text, p)))
-        )
+        ])
     return ChromeVocabulary(**values)
