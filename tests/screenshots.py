@@ -1,4 +1,4 @@
-"""Screenshots of an Urdu and an English article at phone and desktop widths (make screenshots)."""
+"""Screenshots of the home page and of an Urdu and an English article at phone and desktop widths (make screenshots)."""
 
 import sys
 from pathlib import Path
@@ -10,6 +10,7 @@ from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ARTICLE = "002-6aa83e8293d70fa7.html"
 SHOTS = {
+    "ur-home-390.png": ("index.html", 390),
     "ur-article-390.png": (ARTICLE, 390),
     "ur-article-1280.png": (ARTICLE, 1280),
     "en-article-390.png": (f"en/{ARTICLE}", 390),
