@@ -293,6 +293,10 @@ class ArticleExtractor:
         head = find_head(page, self.knowledge, self._is_head_caption, self.dates.date_line)
         # Stage 4: the body.
         body = find_body(page, keep_last_line=page.cut)
+        if not body and head.headline is not None and (head.headline.ends_sentence or head.headline.sentences_inside):
+            # A page of one sentence: it is the article, not a headline over nothing.
+            head.headline.mark("body", "the page's only sentence")
+            body, head.headline = [head.headline], None
         # Stage 5: the fields.
         return self._fields(page, head, body, language, with_names)
 

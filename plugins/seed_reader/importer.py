@@ -75,7 +75,7 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
             f"unusually large seed ({len(data) / 1e6:.1f} MB): is it one article?"
         )
     if not extraction.paragraphs:
-        raise SeedError("only site chrome, no article text (every line matched data/boilerplate.toml)")
+        raise SeedError("only site chrome, no article text (make extract lists every removed line and why)")
     corrections = {}
     sidecar = sidecar_for(path)
     if os.path.lexists(sidecar) and (reason := refusal(sidecar)):

@@ -254,3 +254,12 @@ def test_a_sentence_run_into_the_next_line_is_not_a_headline(extractor):
     found = extractor.extract("حکومت نے پیٹرول کی قیمت میں اضافہ کر دیا۔\n" + SECOND + "\n")
     assert found.title_confidence == "low"
     assert len(found.paragraphs) == 2
+
+
+def test_a_page_of_one_sentence_is_an_article_not_a_headline(extractor):
+    found = extractor.extract(page("!!!", "2024", LEDE))
+    assert found.paragraphs == [LEDE]
+    assert found.title_confidence == "low"  # a stand-in: punctuation and digits are no headline
+    assert [(r.kind, r.text) for r in found.removed] == [("placeholder", "!!!"), ("counter", "2024")]
+    one_line = extractor.extract(LEDE + " " + SECOND)  # all on one line, no newline at the end
+    assert one_line.paragraphs == [LEDE + " " + SECOND]
