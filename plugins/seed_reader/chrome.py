@@ -171,7 +171,8 @@ class LineClassifier:
             key = line.key
             if line.protected:
                 continue
-            if key in archive_chrome:
+            if key in archive_chrome and not self.knowledge.category_for_label(line.text):
+                # (a section label every page of a section prints is metadata, not chrome)
                 line.mark("repeated", "printed on many pages of the archive")
             elif not line.ends_sentence and (
                     (counts[key] > 2 and line.words <= SHORT_LINE_WORDS) or (counts[key] > 1 and line.words <= 3)):

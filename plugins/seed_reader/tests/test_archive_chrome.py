@@ -28,3 +28,10 @@ def test_learned_chrome_is_removed_as_repeated(extractor):
     found = extractor.extract(pages[7], archive_chrome)
     assert found.title == "شہر میں نئے منصوبے کا افتتاح نمبر 7"
     assert [(r.kind, r.text) for r in found.removed] == [("repeated", SLOGAN), ("repeated", MENU)]
+
+
+def test_a_section_label_on_every_page_stays_a_section_label(extractor):
+    pages = [f"پاکستان\n\n{outlet_page(n)}" for n in range(50)]
+    archive_chrome = frozenset(learn_archive_chrome(chrome_candidates(page) for page in pages))
+    found = extractor.extract(pages[3], archive_chrome)
+    assert found.category.id == "pakistan"
