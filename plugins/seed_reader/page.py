@@ -106,9 +106,6 @@ class Page:
     def text_lines(self) -> list[PageLine]:
         return [line for line in self.lines if line.kind == TEXT]
 
-    def after(self, line: PageLine) -> list[PageLine]:
-        return self.lines[self.lines.index(line) + 1:]
-
 
 def page_lines(text: str) -> Page:
     """Stage 1: normalised text to lines (blank lines dropped, bidi controls removed)."""
