@@ -216,3 +216,10 @@ def test_data_files_follow_their_schema(tmp_path, name, text, reason):
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(data)
     assert any(problem.endswith(reason) for problem in caught.value.problems), caught.value.problems
+
+
+def test_a_caption_dated_9999_is_no_date_and_no_crash(extractor):
+    # The year is outside those an archive can hold: no date, and no OverflowError adding the lede's weekday.
+    found = extractor.extract("عنوان یہاں ہے اور لمبا ہے\n\nصدر 31 دسمبر، 9999 کو ماسکو میں بات چیت کرتے ہوئے۔\n\n"
+                              "روسی حکام نے جمعہ کو بتایا کہ مذاکرات جاری رہیں گے۔\n")
+    assert found.date is None and found.date_confidence == "low"
