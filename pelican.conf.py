@@ -1,5 +1,14 @@
 """Akhbar: settings for a local build (`make html`). Paths are relative to this file."""
 
+import sys
+from pathlib import Path
+
+# The plugins import their shared library, plugins/akhbar, by name: its folder
+# is on the import path of every build (and of the tests, pytest.ini).
+_PLUGINS = str(Path(__file__).resolve().parent / "plugins")
+if _PLUGINS not in sys.path:
+    sys.path.insert(0, _PLUGINS)
+
 SITENAME = "اخبار"
 SITENAME_EN = "Akhbar"
 SITESUBTITLE = "اردو اور انگریزی خبروں کا آرکائیو"
@@ -27,9 +36,9 @@ IGNORE_FILES = [".#*", "__pycache__"]
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# Pelican loads each plugin on its own: one that imports another comes after it.
-# build_report (progress, summary) first; incremental_pages next, so that it
-# renders the pages before the other plugins' `finalized` work reads them.
+# No plugin imports another (their shared code is plugins/akhbar). Their
+# `finalized` work still runs in this order: incremental_pages renders the pages
+# before the other plugins' `finalized` work reads them.
 PLUGINS = [
     "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader", "translations",
     "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",

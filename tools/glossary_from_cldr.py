@@ -32,8 +32,8 @@ from unidecode import unidecode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
+from akhbar.normalize import fold_for_matching, normalize_urdu  # noqa: E402
 from seed_reader.knowledge import DATA_DIR  # noqa: E402
-from seed_reader.normalize import fold_for_matching, normalize_urdu  # noqa: E402
 
 TARGET = DATA_DIR / "glossary" / "world.toml"
 NOT_PLACES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"}

@@ -7,9 +7,10 @@ page someone deleted or edited by hand is made again. Pure logic, no Pelican.
 """
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .kept import replace_file
 
 VERSION = 1
 
@@ -55,15 +56,3 @@ class BuildManifest:
                             for name, e in sorted(self.entries.items())}}
         replace_file(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
-
-def replace_file(path: Path, content: str | bytes) -> None:
-    """Write a file by replacing it, never by rewriting it in place: the output
-    folder of the last build may share this file (a hard link) and must not
-    change, and a build stopped midway leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.part")
-    if isinstance(content, bytes):
-        partial.write_bytes(content)
-    else:
-        partial.write_text(content, encoding="utf-8")
-    os.replace(partial, path)

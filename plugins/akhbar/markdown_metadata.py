@@ -3,7 +3,8 @@
 Pelican crashes, or says "Could not process" with no line, on a `Date:` that
 is no day, a `Template:` the theme lacks or a draft; an unchecked `Lang:` is
 written into paths and sitemap.xml. Each problem here is `path:line: reason`,
-and the file is not built. `make check` runs the same checks (seed_reader.cli).
+and the file is not built. The markdown_reader plugin and `make check`
+(seed_reader.cli) run the same checks.
 Pure logic, no Pelican.
 """
 
@@ -12,13 +13,14 @@ import os
 import re
 
 import nh3
-from archive_pages import urls
-from seed_reader.corrections import SUPPORTED_YEARS
-from seed_reader.sources import refusal
+
+from . import urls
+from .archive_dates import YEARS as SUPPORTED_YEARS
+from .languages import LANGUAGES
+from .sources import refusal
 
 FIELD = re.compile(r"^([A-Za-z][A-Za-z_-]*):\s*(.*)$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
-LANGUAGES = ("ur", "en")
 # A draft is kept out of the archive (Pelican would write it to drafts/, which
 # this theme cannot render); `hidden` would publish a page no listing shows.
 STATUSES = ("published", "draft")

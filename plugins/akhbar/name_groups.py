@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 
 from unidecode import unidecode
 
-from .names import Name
 from .normalize import words
 
 # A name that recurs: on at least this many seeds.
@@ -86,8 +85,9 @@ class _Union:
         self.parent[self.find(a)] = self.find(b)
 
 
-def group_names(named: Iterable[tuple[str, Iterable[Name]]]) -> list[NameGroup]:
-    """Groups of the names of (seed, names) pairs, the most seeds first (ties: by spelling)."""
+def group_names(named: Iterable[tuple[str, Iterable]]) -> list[NameGroup]:
+    """Groups of the names of (seed, names) pairs, the most seeds first (ties: by spelling).
+    A name is the importer's (seed_reader.names.Name): its `text`, `kind` and `reason`."""
     by_key: dict[tuple[str, ...], NameGroup] = {}
     for seed, names in named:
         for name in names:

@@ -14,14 +14,15 @@ from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from incremental_pages.manifest import replace_file
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
-from ui_language import LANGUAGES, page_language
 
-from . import urls
+from akhbar import urls
+from akhbar.kept import replace_file
+from akhbar.languages import LANGUAGES, page_language
+
 from .stories import Story, related_stories
 from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars, year_labels
 

@@ -4,7 +4,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ui_language import LANGUAGES
+from akhbar.languages import LANGUAGES
 
 # An entry named in more than this share of a large archive (Russia in a
 # Russia desk's archive) says nothing about which stories belong together.

@@ -9,7 +9,8 @@ are imported; this covers editors' Markdown and corrections too.
 import logging
 
 from pelican import signals
-from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
+
+from akhbar.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
 # The attributes holding each field's text as written: Pelican keeps a summary

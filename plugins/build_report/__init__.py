@@ -20,18 +20,14 @@ from pathlib import Path
 from pelican import signals
 from pelican.log import console
 
-from .progress import PROGRESS
+from akhbar.languages import LANGUAGE_NAMES
+from akhbar.name_groups import RECURRING_SEEDS, group_names, recurring
+from akhbar.progress import PROGRESS
+from akhbar.reports import IMPORT_WARNINGS, LOW_CONFIDENCE, is_import_warning, report_file
 
 logger = logging.getLogger(__name__)
 # Articles with low-confidence fields listed at the end of a build; the rest go to a file.
 SHOWN_DOUBTS = 10
-# Files under CACHE_PATH that list everything a build found to doubt.
-LOW_CONFIDENCE = "low-confidence.txt"
-IMPORT_WARNINGS = "import-warnings.txt"
-
-
-def report_file(settings, name: str) -> Path:
-    return Path(settings.get("CACHE_PATH", "cache")) / name
 
 
 class ErrorCounter(logging.Handler):
@@ -46,7 +42,7 @@ class ErrorCounter(logging.Handler):
     def emit(self, record):
         if record.levelno >= logging.ERROR:
             self.messages.append(record.getMessage())
-        elif not getattr(record, "import_warning", False):
+        elif not is_import_warning(record):
             self.warnings += 1
 
 
@@ -99,8 +95,6 @@ class BuildReport:
 
     def report_names(self) -> None:
         """One line: how many names recur without a glossary entry, for `make names`."""
-        from seed_reader.name_groups import RECURRING_SEEDS, group_names, recurring
-
         groups = recurring(group_names((a.get_relative_source_path(), getattr(a, "names", None) or [])
                                        for a in self.articles))
         if groups:
@@ -170,7 +164,6 @@ def _exit_without_teardown():
     os._exit(0)
 
 
-LANGUAGE_NAMES = {"ur": "Urdu", "en": "English"}
 REPORT = BuildReport()
 
 

@@ -23,8 +23,9 @@ from pathlib import Path
 import pelican as pelican_package
 from pelican import signals
 
-from .fingerprint import files_key
-from .manifest import BuildManifest
+from akhbar.manifest import BuildManifest
+from akhbar.tree_hash import files_key
+
 from .writer import WRITERS, IncrementalWriter
 
 logger = logging.getLogger(__name__)

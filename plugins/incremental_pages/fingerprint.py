@@ -18,7 +18,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from pathlib import Path
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
@@ -114,16 +113,3 @@ class Fingerprinter:
             self._refs[key] = hashlib.sha1("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8")).hexdigest()
         return self._refs[key]
 
-
-def files_key(paths: list[Path]) -> str:
-    """A hash of every file under these folders (or of these files), names
-    included; tests and compiled caches aside, which shape no output."""
-    digest = hashlib.sha256()
-    for root in paths:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
-            if {"__pycache__", "tests"} & set(path.relative_to(root.parent).parts):
-                continue
-            digest.update(str(path.relative_to(root.parent)).encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()

@@ -18,13 +18,15 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from akhbar.kept import replace_file
+from akhbar.manifest import BuildManifest
+from akhbar.progress import PROGRESS
+
 from .fingerprint import Fingerprinter
-from .manifest import BuildManifest, replace_file
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ in CACHE_PATH/markdown.pickle) and converts a file again only when its text,
 the MARKDOWN settings or Python-Markdown changed; the metadata is still read
 by Pelican's own code, on every build.
 
-Before Pelican reads a file, its metadata is checked (metadata.py): a file
+Before Pelican reads a file, its metadata is checked (akhbar/markdown_metadata.py): a file
 with a value Pelican or the site cannot take, or an {attach} link to a file
 outside content/, is reported as `path:line: reason` and not built; a draft
 is not built either. Every body and summary goes through an HTML sanitiser.
@@ -22,7 +22,8 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
-from . import metadata
+from akhbar import markdown_metadata as metadata
+
 from .conversions import KeptConversions, conversion_key
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 import markdown
-from incremental_pages.kept import load_kept, save_kept
+
+from akhbar.kept import load_kept, save_kept
 
 VERSION = 1
 

@@ -4,8 +4,9 @@ import math
 import re
 
 from pelican import signals
-from seed_reader.entities import words
-from seed_reader.extract import READING_SPEED
+
+from akhbar.languages import READING_SPEED
+from akhbar.normalize import words
 
 _TAG = re.compile(r"<[^>]*>")
 

@@ -32,12 +32,14 @@ from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from incremental_pages.fingerprint import files_key
-from incremental_pages.manifest import BuildManifest, replace_file
 from pelican import signals
-from seed_reader.importer import extractor_for
-from seed_reader.knowledge import DATA_DIR
-from seed_reader.name_groups import group_names, spellings_by_key
+
+from akhbar import LIBRARY
+from akhbar.build import build_state
+from akhbar.kept import replace_file
+from akhbar.manifest import BuildManifest
+from akhbar.name_groups import group_names, spellings_by_key
+from akhbar.tree_hash import files_key
 
 from .bundles import bundles_of
 from .offline import script_data, write_offline_index
@@ -125,13 +127,14 @@ class SearchIndex:
         versions = self.versions(getattr(pelican, "page_fingerprints", {}))
         bundles = bundles_of(versions)
         written = write_bundles(bundles, output, pelican.settings)
-        knowledge = extractor_for(Path(pelican.settings.get("SEED_DATA_DIR", DATA_DIR))).knowledge
+        knowledge = build_state().knowledge
         years = {v.date[:4] for v in versions if v.date}
         # Only the entries some article names: a query for another finds nothing,
         # and the whole glossary (hundreds of CLDR places) would weigh on every search.
         named = {m.entry.id for v in versions for article in v.versions.values()
                  for m in getattr(article, "entities", None) or []}
-        data = lexicon([e for e in knowledge.glossary if e.id in named], knowledge.outlets, years)
+        glossary, outlets = (knowledge.glossary, knowledge.outlets) if knowledge else ([], [])
+        data = lexicon([e for e in glossary if e.id in named], outlets, years)
         data["bundles"] = list(bundles)
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
@@ -150,8 +153,8 @@ def bundle_files(folder: Path) -> dict:
 
 
 def bundle_fingerprint(digests: list[str]) -> str:
-    # What writes the bundles counts too: Pagefind's version and this plugin's code.
-    data = [package_version("pagefind_bin"), files_key([Path(__file__).parent]), *digests]
+    # What writes the bundles counts too: Pagefind's version, this plugin's code and the library's.
+    data = [package_version("pagefind_bin"), files_key([Path(__file__).parent, LIBRARY]), *digests]
     return hashlib.sha256("\n".join(data).encode("ascii")).hexdigest()
 
 

@@ -8,7 +8,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from build_report.progress import PROGRESS
+from akhbar.progress import PROGRESS
 
 logger = logging.getLogger(__name__)
 

@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from seed_reader.entities import words
-from seed_reader.normalize import strip_marks
-from ui_language import LANGUAGES, date_text
+from akhbar.languages import LANGUAGES, date_text
+from akhbar.normalize import strip_marks, words
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -45,7 +44,7 @@ def plain_text(markup: str) -> str:
 def name_spellings(article, groups: dict[tuple[str, ...], tuple[str, ...]]) -> str:
     """The spellings of the names an article has that the glossary does not
     know (seed_reader/names.py), each with the other spellings its group has
-    across the archive (seed_reader/name_groups.py), one per folded form."""
+    across the archive (akhbar/name_groups.py), one per folded form."""
     found: dict[tuple[str, ...], str] = {}
     for name in getattr(article, "names", None) or []:
         key = tuple(words(name.text))

@@ -10,8 +10,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from akhbar.normalize import normalize_urdu
+
 from .decoding import SeedError, decode_seed
-from .normalize import normalize_urdu
 from .page import PageLine, comparable
 
 # A line printed on at least this many seeds is chrome; a headline shared by

@@ -7,12 +7,24 @@ import re
 import sys
 from pathlib import Path
 
-from archive_pages import urls as site_urls
 from markdown import Markdown
-from markdown_reader import metadata
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-from unique_urls import read_record
+
+from akhbar import markdown_metadata as metadata
+from akhbar import urls as site_urls
+from akhbar.name_groups import (
+    ACCEPTED_FILE,
+    ACCEPTED_HEADER,
+    RECURRING_SEEDS,
+    accepted_entry,
+    entry_id,
+    group_names,
+    recurring,
+)
+from akhbar.normalize import fold_for_matching, words
+from akhbar.published_urls import read_record
+from akhbar.sources import source_files
 
 from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
@@ -20,11 +32,6 @@ from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
-from .name_groups import (ACCEPTED_FILE, ACCEPTED_HEADER, RECURRING_SEEDS, accepted_entry, entry_id, group_names,
-                          recurring)
-from .normalize import fold_for_matching, words
-from .sources import source_files
-
 
 
 def extract_command(paths: list[Path]) -> int:
@@ -72,7 +79,7 @@ def markdown_metadata(path: Path) -> tuple[dict[str, tuple[int, str]], list[str]
 
 
 def check_markdown(path: Path, knowledge, kind: str, root: Path, settings) -> tuple[str | None, list[str]]:
-    """As the build's Markdown reader checks a file (markdown_reader.metadata), and more."""
+    """As the build's Markdown reader checks a file (akhbar.markdown_metadata), and more."""
     fields, problems = markdown_metadata(path)
     problems += [f"{path}:{line}: {reason}" for line, reason in metadata.field_problems(fields, kind)]
     if not problems:

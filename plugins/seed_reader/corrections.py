@@ -29,14 +29,14 @@ import re
 import tomllib
 from pathlib import Path
 
+from akhbar.normalize import BIDI_CONTROLS
+
 from .dates import YEARS as SUPPORTED_YEARS
 from .decoding import SeedError
-from .entities import EntityMention
-from .entities import words
+from .entities import EntityMention, words
 from .extract import READING_SPEED, Caption, Extraction, RemovedLine, lede_summary
 from .knowledge import Knowledge
 from .page import same_text
-from .normalize import BIDI_CONTROLS
 
 SUFFIX = ".corrections.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")

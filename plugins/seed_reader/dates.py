@@ -12,15 +12,14 @@ from functools import cached_property
 
 from babel import Locale
 
-from .normalize import normalize_urdu, western_digits
+from akhbar.archive_dates import YEARS
+from akhbar.normalize import normalize_urdu, western_digits
 
 # Postpositions that turn a weekday name into "on that day" in Urdu. Without
 # one, ہفتہ is as likely "a week" as "Saturday".
 _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی رات|کی سہ پہر|کی دوپہر)"
 # A date line, even with the headline glued after it, is at most this long.
 DATE_LINE_MAX_CHARS = 400
-# Years an archive of news can hold; a four-digit number outside is no year.
-YEARS = range(1900, 2100)
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
 _TAG = re.compile(r"<[^<>]*>")
 _PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*$")

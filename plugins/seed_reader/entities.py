@@ -2,8 +2,9 @@
 
 from typing import NamedTuple
 
+from akhbar.normalize import WORD, TextWords, words
+
 from .knowledge import ABBREVIATION, GlossaryEntry
-from .normalize import WORD, TextWords, words
 
 # Postpositions some outlets type glued to the name before them ("تامل ناڈوکے",
 # "پاکستانمیں"): a variant's last Urdu word matches with one of these after it.

@@ -16,19 +16,19 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from akhbar.languages import READING_SPEED
+from akhbar.normalize import TextWords, normalize_urdu
+
 from .chrome import LineClassifier
 from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
 from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
 from .knowledge import Category, Knowledge, Outlet, Wire
 from .names import Name, find_names
-from .normalize import TextWords, normalize_urdu
 from .page import CAPTION, Page, page_lines
 
 SUMMARY_MIN_WORDS = 25
 SUMMARY_MAX_WORDS = 60
-# Silent reading speed, words per minute: Nastaliq Urdu reads slower than English.
-READING_SPEED = {"ur": 180, "en": 230}
 
 # A sentence ends at a run of stops followed by a space or the end. The run is
 # matched from its first stop only, and never given back: linear on any line.

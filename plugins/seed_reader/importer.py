@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from akhbar.sources import refusal
+
 from .corrections import apply_corrections, load_corrections, sidecar_for
 from .decoding import SeedError, decode_seed
 from .extract import ArticleExtractor, Extraction
 from .knowledge import DATA_DIR, load_knowledge
-from .sources import refusal
 
 # A seed of this size is almost surely several pages pasted together.
 LARGE_SEED_BYTES = 1_000_000

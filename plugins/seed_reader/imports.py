@@ -18,16 +18,17 @@ import multiprocessing
 import pickle
 from pathlib import Path
 
-from build_report.progress import PROGRESS
-from incremental_pages.fingerprint import files_key
-from incremental_pages.kept import load_kept, save_kept
+from akhbar import LIBRARY
+from akhbar.kept import load_kept, save_kept
+from akhbar.progress import PROGRESS
+from akhbar.sources import refusal
+from akhbar.tree_hash import files_key
 
 from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import sidecar_for
 from .decoding import SeedError
 from .importer import ImportedSeed, extractor_for, import_seed
 from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
-from .sources import refusal
 
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
@@ -38,8 +39,8 @@ _ARCHIVE_CHROME: frozenset[str] = frozenset()
 
 
 def importer_key(data_dir: Path) -> str:
-    """A hash of the importer: its code and its data files."""
-    return files_key([Path(__file__).parent, Path(data_dir)])
+    """A hash of the importer: its code, the library code it runs and its data files."""
+    return files_key([Path(__file__).parent, LIBRARY, Path(data_dir)])
 
 
 def file_stamp(path: Path) -> tuple:

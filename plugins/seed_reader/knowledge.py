@@ -11,8 +11,9 @@ from pathlib import Path
 
 import re2
 
+from akhbar.normalize import fold_for_matching, normalize_urdu, words
+
 from .dates import DateWords
-from .normalize import fold_for_matching, normalize_urdu, words
 from .page import comparable
 
 DATA_DIR = Path(__file__).parent / "data"

@@ -16,8 +16,9 @@ import re
 from itertools import accumulate
 from typing import NamedTuple
 
+from akhbar.normalize import TextWords, fold_for_matching
+
 from .knowledge import NameVocabulary, Phrase, PhraseIndex
-from .normalize import TextWords, fold_for_matching
 
 MAX_URDU_NAME_WORDS = 3
 MAX_ENGLISH_NAME_WORDS = 5

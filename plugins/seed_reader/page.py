@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .normalize import BIDI_CONTROLS
+from akhbar.normalize import BIDI_CONTROLS
 
 # What a line is. TEXT lines are still undecided: headline, standfirst or body.
 TEXT = "text"

@@ -9,23 +9,23 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from build_report import IMPORT_WARNINGS, report_file
-from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
 
+from akhbar.archive_dates import UNDATED_SORT_DATE
+from akhbar.build import build_state
+from akhbar.progress import PROGRESS
+from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
+from akhbar.sources import source_files
+
 from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
+from .importer import extractor_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
-from .sources import source_files
 
 logger = logging.getLogger(__name__)
 
-# Pelican sorts, paginates and archives by `date`; an undated article gets this
-# stand-in for ordering only, with `undated = True`, and the theme shows
-# "date unknown" instead of it. It sorts undated articles last.
-UNDATED_SORT_DATE = dt.datetime(1970, 1, 1)
 # Where the lines the archive taught are chrome are listed.
 ARCHIVE_CHROME = "archive-chrome.txt"
 # Import warnings shown in one build; all of them are listed in a file.
@@ -83,15 +83,17 @@ class ImportsOfThisBuild:
     def warn(self, message: str, settings) -> None:
         self.warnings_shown += 1
         if self.warnings_shown <= SHOWN_IMPORT_WARNINGS:
-            logger.warning("%s", message, extra={"import_warning": True})
+            logger.warning("%s", message, extra=IMPORT_WARNING)
         elif self.warnings_shown == SHOWN_IMPORT_WARNINGS + 1:
             listing = os.path.relpath(report_file(settings, IMPORT_WARNINGS), settings.get("PATH", "."))
-            logger.warning("… more import warnings: all listed in %s", listing, extra={"import_warning": True})
+            logger.warning("… more import warnings: all listed in %s", listing, extra=IMPORT_WARNING)
 
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
-            self.imports = ImportedSeeds(Path(settings.get("CACHE_PATH", "cache")) / "seeds.pickle",
-                                         Path(settings.get("SEED_DATA_DIR", DATA_DIR)))
+            data_dir = Path(settings.get("SEED_DATA_DIR", DATA_DIR))
+            self.imports = ImportedSeeds(Path(settings.get("CACHE_PATH", "cache")) / "seeds.pickle", data_dir)
+            # For the search page's lexicon (search_index).
+            build_state().knowledge = extractor_for(data_dir).knowledge
         return self.imports
 
     def prefetch(self, generator):
@@ -124,7 +126,7 @@ class ImportsOfThisBuild:
             # An editor should know which lines the archive took out of every page.
             logger.warning("%d line(s) printed on %d or more seeds are treated as site chrome (listed in %s; "
                            "keep one in the text with data/never_chrome.toml)", len(imports.learned), MIN_SEEDS,
-                           os.path.relpath(listing, settings.get("PATH", ".")), extra={"import_warning": True})
+                           os.path.relpath(listing, settings.get("PATH", ".")), extra=IMPORT_WARNING)
 
     def finish(self, pelican):
         PROGRESS.finish("Reading seeds")

@@ -22,7 +22,8 @@ from operator import attrgetter
 import pelican.generators
 import pelican.utils
 from pelican import signals
-from seed_reader.reader import UNDATED_SORT_DATE
+
+from akhbar.archive_dates import UNDATED_SORT_DATE
 
 logger = logging.getLogger(__name__)
 

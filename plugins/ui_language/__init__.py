@@ -23,8 +23,7 @@ from babel.numbers import format_decimal
 from jinja2 import pass_context
 from pelican import signals
 
-LANGUAGES = ("ur", "en")
-DIRECTION = {"ur": "rtl", "en": "ltr"}
+from akhbar.languages import DIRECTION, date_text, page_language
 
 
 @lru_cache(maxsize=8)
@@ -36,28 +35,6 @@ def catalogue(folder: str, lang: str) -> gettext.NullTranslations:
     write_mo(compiled, messages)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
-
-
-def page_language(context) -> str:
-    lang = context.get("page_lang")
-    if not lang:
-        item = context.get("article") or context.get("page")
-        lang = getattr(item, "lang", None) or context.get("DEFAULT_LANG", "ur")
-    return lang if lang in LANGUAGES else "en"
-
-
-def date_text(value, lang: str) -> str:
-    """A date the way the page's language writes it: "3 دسمبر، 2025", "December 3, 2025"."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return _long_date(value, lang)
-
-
-# Babel formats a date in tens of microseconds; an archive has a few thousand
-# dates, each shown on many pages.
-@cache
-def _long_date(value: dt.date, lang: str) -> str:
-    return format_date(value, format="long", locale=lang)
 
 
 @cache

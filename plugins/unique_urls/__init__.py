@@ -4,7 +4,7 @@ Pelican aborts the whole build when two articles claim one output file (or
 treats them as translations of each other), and lets an article replace a
 page the site writes (index.html, sitemap.xml). Here:
 
-- an article whose URL is a file the site writes (archive_pages.urls.reserved:
+- an article whose URL is a file the site writes (akhbar.urls.reserved:
   a seed named `index.txt`) is dropped with an error naming both;
 - of two articles on one URL, the one that had it keeps it: the record of
   published URLs (`published-urls.txt`, committed beside the settings, see
@@ -25,31 +25,13 @@ metadata set them (`override_url`, `override_save_as`).
 
 import logging
 import os
-from pathlib import Path
 
-from archive_pages import urls
 from pelican import signals
 
+from akhbar import urls
+from akhbar.published_urls import read_record, record_path, write_record
+
 logger = logging.getLogger(__name__)
-HEADER = ("# Published URLs and the file each belongs to, written by every build (plugins/unique_urls).\n"
-          "# Commit it with the articles: an article that claims a URL listed here for another file is not built.\n")
-
-
-def read_record(path: Path) -> dict[str, str]:
-    """URL -> source path (relative to the project), from the record file."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return {}
-    return dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
-
-
-def write_record(path: Path, record: dict[str, str]) -> None:
-    text = HEADER + "".join(f"{url}\t{source}\n" for url, source in sorted(record.items()))
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        scratch = path.with_name(path.name + ".new")
-        scratch.write_text(text, encoding="utf-8")
-        os.replace(scratch, path)
 
 
 def is_translation(content) -> bool:
@@ -74,10 +56,6 @@ def find_collisions(contents, record: dict[str, str]) -> list[tuple[object, obje
             getattr(c, "undated", False), c.date, c.source_path))
         collisions.extend((owner, other) for other in others)
     return collisions
-
-
-def record_path(settings) -> Path:
-    return Path(settings["PATH"]) / settings.get("PUBLISHED_URLS", "published-urls.txt")
 
 
 def drop_duplicate_urls(generator):

@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
+from akhbar.name_groups import ACCEPTED_FILE, accepted_entry, entry_id, group_names, recurring, spellings_by_key
 from seed_reader.knowledge import DATA_DIR, KnowledgeError, load_knowledge
-from seed_reader.name_groups import ACCEPTED_FILE, accepted_entry, entry_id, group_names, recurring, spellings_by_key
 from seed_reader.names import Name
 
 

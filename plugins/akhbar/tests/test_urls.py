@@ -1,4 +1,4 @@
-from archive_pages import urls
+from akhbar import urls
 
 
 def test_pages_of_a_year_never_collide_with_its_months():

@@ -2,10 +2,10 @@
 
 import pytest
 
+from akhbar.normalize import TextWords
 from seed_reader.entities import Gazetteer
 from seed_reader.knowledge import load_knowledge
 from seed_reader.names import find_names
-from seed_reader.normalize import TextWords
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from seed_reader.normalize import normalize_urdu
+from akhbar.normalize import normalize_urdu
 
 from .conftest import SEEDS
 
