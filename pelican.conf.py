@@ -36,9 +36,9 @@ IGNORE_FILES = [".#*", "__pycache__"]
 
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# No plugin imports another (their shared code is plugins/akhbar). Their
-# `finalized` work still runs in this order: incremental_pages renders the pages
-# before the other plugins' `finalized` work reads them.
+# No plugin imports another (their shared code is plugins/akhbar), and the work
+# they do once the pages are written runs in the stages of akhbar/build.py, in
+# its order: this list's order does not matter.
 PLUGINS = [
     "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader", "translations",
     "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",

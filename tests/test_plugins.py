@@ -2,12 +2,15 @@
 library (plugins/akhbar) beside it, and imports no other plugin."""
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
+from pelican.settings import read_settings
 
-from .conftest import ROOT
+from .conftest import ROOT, pelican
+from .test_build import checksums, differing
 
 PLUGINS = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file() and p.name != "akhbar")
 
@@ -44,3 +47,17 @@ def test_a_plugin_loads_alone_in_a_fresh_interpreter(plugin, tmp_path):
     loaded = json.loads(result.stdout)
     assert loaded["registered"] == [plugin]
     assert set(loaded["loaded"]) & set(PLUGINS) == {plugin}, "imports another plugin"
+
+
+def test_the_order_of_plugins_changes_nothing(site, tmp_path):
+    """The end of a build runs in akhbar.build's stages, whatever PLUGINS says:
+    the search index still finds the pages rendered, and the site is the same."""
+    plugins = read_settings(str(ROOT / "pelican.conf.py"))["PLUGINS"]
+    cache = tmp_path / "cache"
+    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_STRICT=true", f"CACHE_PATH={json.dumps(str(cache))}",
+                     f"PLUGINS={json.dumps(plugins[::-1])}")
+    assert result.returncode == 0, result.stderr
+    assert differing(checksums(tmp_path / "out"), checksums(site)) == []
+    assert re.search(r"; reading [\d.]+ s, rendering [\d.]+ s, search index [\d.]+ s, fonts [\d.]+ s, total", result.stdout)
+    # Each record keyed by the fingerprints of its story's pages: known only once they are rendered.
+    assert len(json.loads((cache / "search-records.json").read_text(encoding="utf-8"))) == 8

@@ -1,28 +1,49 @@
-"""The build state: what this project's plugins hand each other during one Pelican run.
+"""The build state and the stages at the end of a build: what this project's
+plugins hand each other during one Pelican run, and in which order they work
+once Pelican has written the pages.
 
-Pelican's signals carry Pelican's objects. What one plugin makes for another
-is a field of the run's one `BuildState`, which `build_state()` returns,
-never an attribute set on a Pelican object; each field says who writes it
-and who reads it.
+The state. Pelican's signals carry Pelican's objects; what one plugin makes
+for another is a field of the run's one `BuildState`, which `build_state()`
+returns, never an attribute set on a Pelican object. Each field says which
+plugin writes it and which reads it. A new state is made when Pelican starts
+a run (its `initialized` signal).
 
-A new state is made when Pelican starts a run (its `initialized` signal):
-importing this module connects that, so every plugin that imports it sees
-the state of the run in progress.
+The stages. Pelican ends a run with one signal, `finalized`, whose receivers
+run in the order plugins happen to be listed. Here it runs the `STAGES`
+below, in their order, each a signal of this module sent with the state:
+a plugin subscribes to the stage its work belongs to, and the order does not
+depend on the `PLUGINS` list. The stages named for the summary are timed
+into `state.stage_seconds`.
+
+Importing this module connects both to Pelican's signals, so every plugin
+that imports it shares them.
 """
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
+from blinker import Namespace
 from pelican import signals
 
 
 @dataclass
 class BuildState:
     settings: dict
+    output_path: str
     # The importer's data files as loaded (glossary, outlets, wires,
     # categories: seed_reader.knowledge.Knowledge), or None when they could
     # not be. Written by seed_reader when it opens the build's imports;
     # read by search_index (the search page's lexicon).
     knowledge: object | None = None
+    # Each page's fingerprint (None: it has none, rendered every build), by
+    # output path. Written by incremental_pages when it renders; read by
+    # search_index, which keys each record by the pages of its story.
+    page_fingerprints: dict[str, str | None] = field(default_factory=dict)
+    # Pages kept as the last build wrote them. Written by incremental_pages;
+    # read by build_report (the summary).
+    pages_unchanged: int = 0
+    # Seconds of each timed stage, in order. Written here; read by build_report.
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 _current: BuildState | None = None
@@ -37,8 +58,46 @@ def build_state() -> BuildState:
 
 def start_build(pelican) -> BuildState:
     global _current
-    _current = BuildState(pelican.settings)
+    _current = BuildState(pelican.settings, pelican.output_path)
     return _current
 
 
+_STAGES = Namespace()
+# Render the pages whose inputs changed and remove those the archive no
+# longer has (incremental_pages); the page fingerprints are known after it.
+render_pages = _STAGES.signal("render-pages")
+# Save what the readers keep for the next build (seed_reader's imports,
+# markdown_reader's conversions).
+keep_for_next_build = _STAGES.signal("keep-for-next-build")
+# The search index, from the articles and the page fingerprints (search_index).
+index_search = _STAGES.signal("index-search")
+# The fonts, subset (webfonts).
+write_fonts = _STAGES.signal("write-fonts")
+# The summary, the lists of doubts, strict mode (build_report): last, so it
+# counts what every other stage did.
+report_build = _STAGES.signal("report-build")
+
+# In order, each with its name in the summary (None: not timed).
+STAGES = (
+    (render_pages, "rendering"),
+    (keep_for_next_build, None),
+    (index_search, "search index"),
+    (write_fonts, "fonts"),
+    (report_build, None),
+)
+
+
+def finish_build(pelican) -> None:
+    """Pelican's `finalized`: every stage with a subscriber, in order."""
+    state = build_state()
+    for stage, timed_as in STAGES:
+        if not stage.receivers:
+            continue
+        started = time.monotonic()
+        stage.send(state)
+        if timed_as:
+            state.stage_seconds[timed_as] = time.monotonic() - started
+
+
 signals.initialized.connect(start_build)
+signals.finalized.connect(finish_build)

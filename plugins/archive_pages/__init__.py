@@ -99,8 +99,10 @@ class ArchivePagesGenerator(Generator):
         related = related_stories(self.stories)
         for story in self.stories:
             for version in story.versions.values():
+                # On the article, because a template shows it (article.html):
+                # Pelican's own generator writes article pages and passes
+                # the template only the article.
                 version.related = related[id(story)]
-                version.story = story
 
         self.by_month = defaultdict(list)
         self.undated = []

@@ -3,8 +3,8 @@
 Pelican logs a file it cannot read and still exits 0. This plugin counts every
 error and warning logged during a build, ends the build with a one-line summary
 (articles, pages written, errors, warnings, articles with low-confidence
-fields, and the time of each stage: reading, then the stages plugins time
-in `pelican.stage_seconds`: rendering, search index, fonts) and, in
+fields, and the time of each stage: reading, then the timed stages of
+akhbar.build: rendering, search index, fonts) and, in
 strict mode (`BUILD_STRICT = True`, as `make check` and CI build), fails the
 build when anything was logged as an error.
 """
@@ -20,6 +20,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.log import console
 
+from akhbar.build import BuildState, report_build
 from akhbar.languages import LANGUAGE_NAMES
 from akhbar.name_groups import RECURRING_SEEDS, group_names, recurring
 from akhbar.progress import PROGRESS
@@ -68,8 +69,6 @@ class BuildReport:
         self.articles = []
         self.pages = 0
         self.started = self.read = time.monotonic()
-        # Plugins note the seconds of their own stages here, by name.
-        pelican.stage_seconds = {}
         root = logging.getLogger()
         for handler in (self.counter, self.plain):
             root.removeHandler(handler)
@@ -101,7 +100,8 @@ class BuildReport:
             console.print(f"{len(groups)} name(s) on {RECURRING_SEEDS} or more seeds have no glossary entry: "
                           "`make names` lists them, the most seeds first", soft_wrap=True)
 
-    def finish(self, pelican):
+    def finish(self, state: BuildState):
+        """The `report_build` stage, the last of a build."""
         PROGRESS.close()
         doubtful = sorted(
             f"{a.get_relative_source_path()}: {', '.join(a.low_confidence)}"
@@ -113,24 +113,25 @@ class BuildReport:
             for a in self.articles
             for warning in getattr(a, "import_warnings", None) or []
         )
-        listed = self._list(pelican.settings, IMPORT_WARNINGS, import_warnings)
+        settings = state.settings
+        listed = self._list(settings, IMPORT_WARNINGS, import_warnings)
         if import_warnings:
             console.print(f"{len(import_warnings)} import warning(s), all listed in "
-                          f"{os.path.relpath(listed, pelican.settings['PATH'])} (a seed's warnings are "
+                          f"{os.path.relpath(listed, settings['PATH'])} (a seed's warnings are "
                           "shown when it is imported, not again while it is unchanged)", soft_wrap=True)
         if doubtful:
             # All of them in a file; the first few on screen, so the end of a
             # long build fits on one screen.
-            listing = self._list(pelican.settings, LOW_CONFIDENCE, doubtful)
+            listing = self._list(settings, LOW_CONFIDENCE, doubtful)
             shown = doubtful[:SHOWN_DOUBTS]
             more = f"\n  … and {len(doubtful) - len(shown)} more" if len(doubtful) > len(shown) else ""
             logger.warning("%d article(s) with low-confidence fields (correct them in a .corrections.toml "
                            "file; all listed in %s):\n  %s%s", len(doubtful),
-                           os.path.relpath(listing, pelican.settings["PATH"]), "\n  ".join(shown), more)
+                           os.path.relpath(listing, settings["PATH"]), "\n  ".join(shown), more)
         self.report_names()
         errors = list(self.counter.messages)
         now = time.monotonic()
-        stages = {"reading": self.read - self.started, **getattr(pelican, "stage_seconds", {})}
+        stages = {"reading": self.read - self.started, **state.stage_seconds}
         # As the home page counts them: a story and its translation are one story.
         languages = Counter(getattr(a, "lang", "") for a in self.articles)
         versions = ", ".join(f"{count} {LANGUAGE_NAMES.get(lang, lang)}" for lang, count in sorted(languages.items()))
@@ -138,15 +139,15 @@ class BuildReport:
         console.print(
             f"Build summary: {stories} stories ({len(self.articles)} article pages: {versions}), "
             f"{self.pages} pages written, "
-            f"{getattr(pelican, 'pages_unchanged', 0)} unchanged, {len(errors)} errors, "
+            f"{state.pages_unchanged} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
             + f", total {now - self.started:.1f} s",
             soft_wrap=True,
         )
-        if errors and pelican.settings.get("BUILD_STRICT"):
+        if errors and settings.get("BUILD_STRICT"):
             raise BuildFailed(f"strict mode: {len(errors)} error(s):\n  " + "\n  ".join(errors))
-        if pelican.settings.get("FAST_EXIT", True):
+        if settings.get("FAST_EXIT", True):
             atexit.register(_exit_without_teardown)
 
 
@@ -167,15 +168,9 @@ def _exit_without_teardown():
 REPORT = BuildReport()
 
 
-def finish_last(pelican):
-    # Connected once every plugin is registered, so the summary comes after
-    # their own `finalized` work (pages, search index, fonts).
-    signals.finalized.connect(REPORT.finish)
-
-
 def register():
     signals.initialized.connect(REPORT.start)
-    signals.initialized.connect(finish_last)
+    report_build.connect(REPORT.finish)
     signals.article_generator_finalized.connect(REPORT.collect)
     signals.all_generators_finalized.connect(REPORT.contexts_ready)
     signals.content_written.connect(REPORT.page_written)

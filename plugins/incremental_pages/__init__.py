@@ -2,11 +2,12 @@
 
 Pelican renders and writes every page on every build, and a build of 10,000
 articles spends most of its time there. This plugin supplies the writer
-(writer.py): generators hand it their pages as usual, and when they are done
-(on `finalized`: list this plugin before those whose `finalized` work reads
-the pages) it renders the pages whose fingerprint changed since the last
-build, in one forked process per core, and removes the pages the archive no
-longer has.
+(writer.py): generators hand it their pages as usual, and at the build's
+`render_pages` stage (akhbar.build, before the stages that read the pages)
+it renders the pages whose fingerprint changed since the last build, in one
+forked process per core, and removes the pages the archive no longer has.
+Each page's fingerprint, and how many pages were kept, go into the build
+state.
 
 The fingerprints of the last build are in CACHE_PATH/pages.json. Settings:
 RENDER_WORKERS (default: the number of cores) and INCREMENTAL_PAGES (True;
@@ -17,12 +18,12 @@ import json
 import logging
 import os
 import sys
-import time
 from pathlib import Path
 
 import pelican as pelican_package
 from pelican import signals
 
+from akhbar.build import BuildState, render_pages
 from akhbar.manifest import BuildManifest
 from akhbar.tree_hash import files_key
 
@@ -51,25 +52,22 @@ def get_writer(pelican):
     return IncrementalWriter
 
 
-def render_pages(pelican):
-    settings = pelican.settings
+def render(state: BuildState):
+    settings = state.settings
     writer = WRITERS.pop() if WRITERS else None
     WRITERS.clear()
     if writer is None:
         return
-    started = time.monotonic()
     manifest = BuildManifest(manifest_path(settings))
     if not settings.get("INCREMENTAL_PAGES", True):
         manifest.entries.clear()
     writer.render_all(site_key(settings), manifest, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
     manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
-    pelican.pages_unchanged = writer.skipped
-    # For plugins whose `finalized` work follows from pages (the search index).
-    pelican.page_fingerprints = writer.fingerprints
-    getattr(pelican, "stage_seconds", {})["rendering"] = time.monotonic() - started
+    state.pages_unchanged = writer.skipped
+    state.page_fingerprints = writer.fingerprints
 
 
 def register():
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(render_pages)
+    render_pages.connect(render)

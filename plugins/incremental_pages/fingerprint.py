@@ -34,9 +34,10 @@ def _is_content(value) -> bool:
 class Fingerprinter:
     """Hashes values; remembers each article's hash for the rest of the build."""
 
-    # Attributes of an article that are the build itself, or links to other
-    # articles (hashed as references, below), not what the page shows of it.
-    SKIPPED = {"_context", "settings", "_content", "translations", "related", "story", "metadata"}
+    # Attributes of an article that are the build itself (its settings and
+    # context: the site key has them), its body (hashed as it is, below) and
+    # its metadata (the same values as its attributes).
+    SKIPPED = {"_context", "settings", "_content", "metadata"}
 
     def __init__(self, site_key: str):
         self.site_key = site_key
@@ -93,22 +94,19 @@ class Fingerprinter:
         return self._objects[key][1]
 
     def _own(self, content) -> str:
-        """An article on its own page: text, metadata, links to its translations, related stories."""
+        """An article on its own page: its text and every attribute, among
+        them links to its translations and its related stories."""
         key = id(content)
         if key not in self._refs:
             # Pelican sets every metadata field as an attribute too: `own` has them all.
             own = sorted((k, v) for k, v in vars(content).items() if k not in self.SKIPPED)
-            # repr() is the fast way; a value without a stable repr takes the long one.
-            attributes = repr(own)
-            if _ADDRESS.search(attributes):
-                attributes = self._text(own, full=False)
-            parts = (
-                content.url,
-                str(content._content),
-                attributes,
-                self._text(list(getattr(content, "translations", [])), full=False),
-                self._text(list(getattr(content, "related", None) or []), full=False),
-            )
+            # repr() is the fast way; a value without a stable repr (other
+            # articles, stories) takes the long one.
+            attributes = []
+            for name, value in own:
+                text = repr(value)
+                attributes.append(f"{name}={self._text(value, full=False) if _ADDRESS.search(text) else text}")
+            parts = (content.url, str(content._content), "\n".join(attributes))
             # Hashed as they are: repr() of the body and attributes would copy them again.
             self._refs[key] = hashlib.sha1("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8")).hexdigest()
         return self._refs[key]

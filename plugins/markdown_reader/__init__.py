@@ -23,6 +23,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from akhbar import markdown_metadata as metadata
+from akhbar.build import keep_for_next_build
 
 from .conversions import KeptConversions, conversion_key
 
@@ -38,7 +39,7 @@ class KeptConversionsOfThisBuild:
             self.conversions = KeptConversions(Path(settings.get("CACHE_PATH", "cache")) / "markdown.pickle")
         return self.conversions
 
-    def save(self, pelican):
+    def save(self, state):
         if self.conversions is not None:
             self.conversions.save()
             self.conversions = None
@@ -90,4 +91,4 @@ def use_kept_conversions(readers):
 
 def register():
     signals.readers_init.connect(use_kept_conversions)
-    signals.finalized.connect(CONVERSIONS.save)
+    keep_for_next_build.connect(CONVERSIONS.save)

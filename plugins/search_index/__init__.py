@@ -1,4 +1,5 @@
-"""Search index: Pagefind over the articles, built at the end of every build.
+"""Search index: Pagefind over the articles, built at the end of every build
+(the `index_search` stage of akhbar.build, once the pages are rendered).
 
 Only articles are indexed (no listing, tag or archive page), one record per
 article version, all in one language (`force_language`) so that the Urdu and
@@ -27,7 +28,6 @@ import logging
 import multiprocessing
 import os
 import shutil
-import time
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -35,7 +35,7 @@ from pathlib import Path
 from pelican import signals
 
 from akhbar import LIBRARY
-from akhbar.build import build_state
+from akhbar.build import BuildState, index_search
 from akhbar.kept import replace_file
 from akhbar.manifest import BuildManifest
 from akhbar.name_groups import group_names, spellings_by_key
@@ -119,15 +119,14 @@ class SearchIndex:
                 found.append(Version(original.slug, date, versions[lang], versions, key, names))
         return found
 
-    def write(self, pelican):
-        if not pelican.settings.get("SEARCH_INDEX", True):
+    def write(self, state: BuildState):
+        if not state.settings.get("SEARCH_INDEX", True):
             return
-        started = time.monotonic()
-        output = Path(pelican.output_path)
-        versions = self.versions(getattr(pelican, "page_fingerprints", {}))
+        output = Path(state.output_path)
+        versions = self.versions(state.page_fingerprints)
         bundles = bundles_of(versions)
-        written = write_bundles(bundles, output, pelican.settings)
-        knowledge = build_state().knowledge
+        written = write_bundles(bundles, output, state.settings)
+        knowledge = state.knowledge
         years = {v.date[:4] for v in versions if v.date}
         # Only the entries some article names: a query for another finds nothing,
         # and the whole glossary (hundreds of CLDR places) would weigh on every search.
@@ -139,7 +138,6 @@ class SearchIndex:
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
         logger.info("Search index: %d records, %d bundles, %d indexed again", len(versions), len(bundles), written)
-        getattr(pelican, "stage_seconds", {})["search index"] = time.monotonic() - started
 
 
 def bundle_files(folder: Path) -> dict:
@@ -213,4 +211,4 @@ INDEX = SearchIndex()
 
 def register():
     signals.article_generator_finalized.connect(INDEX.collect)
-    signals.finalized.connect(INDEX.write)
+    index_search.connect(INDEX.write)

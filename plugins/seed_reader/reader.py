@@ -13,7 +13,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
-from akhbar.build import build_state
+from akhbar.build import build_state, keep_for_next_build
 from akhbar.progress import PROGRESS
 from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
 from akhbar.sources import source_files
@@ -128,7 +128,7 @@ class ImportsOfThisBuild:
                            "keep one in the text with data/never_chrome.toml)", len(imports.learned), MIN_SEEDS,
                            os.path.relpath(listing, settings.get("PATH", ".")), extra=IMPORT_WARNING)
 
-    def finish(self, pelican):
+    def finish(self, state):
         PROGRESS.finish("Reading seeds")
         if self.imports is not None:
             self.imports.save()
@@ -239,4 +239,4 @@ def register():
     signals.generator_init.connect(REGULAR_FILES_ONLY.use_for)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(IMPORTS.prefetch)
-    signals.finalized.connect(IMPORTS.finish)
+    keep_for_next_build.connect(IMPORTS.finish)

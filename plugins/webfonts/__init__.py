@@ -4,19 +4,18 @@ A Nastaliq font covers thousands of contextual forms; cut to the characters
 Urdu needs (a list in the theme, `fonts/nastaliq-characters.txt`), it weighs
 about 65 % of the original. The subset is cached by the hash of the font, the
 characters and the fontTools version, so a rebuild costs nothing and gives the
-same bytes.
+same bytes. Done at the build's `write_fonts` stage (akhbar.build).
 """
 
 import hashlib
 import logging
 import re
 import shutil
-import time
 from pathlib import Path
 
 import fontTools
+from akhbar.build import BuildState, write_fonts
 from fontTools import subset
-from pelican import signals
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +59,10 @@ def subset_font(source: Path, text: str, target: Path, cache: Path) -> None:
     shutil.copyfile(cached, target)
 
 
-def write_fonts(pelican):
-    started = time.monotonic()
-    settings = pelican.settings
+def subset_fonts(state: BuildState):
+    settings = state.settings
     theme = Path(settings["THEME"])
-    output = Path(pelican.output_path)
+    output = Path(state.output_path)
     cache = Path(settings["PATH"]) / settings.get("WEBFONTS_CACHE", ".build/webfonts")
     fonts_dir = output / "theme" / "fonts"
     for font in settings.get("WEBFONTS", []):
@@ -73,8 +71,7 @@ def write_fonts(pelican):
     for licence in sorted((theme / "fonts").glob("OFL-*.txt")):
         (fonts_dir / licence.name).unlink(missing_ok=True)
         shutil.copyfile(licence, fonts_dir / licence.name)
-    getattr(pelican, "stage_seconds", {})["fonts"] = time.monotonic() - started
 
 
 def register():
-    signals.finalized.connect(write_fonts)
+    write_fonts.connect(subset_fonts)

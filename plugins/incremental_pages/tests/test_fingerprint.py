@@ -54,3 +54,13 @@ def test_same_inputs_same_fingerprint_and_the_site_key_counts():
 
 def test_a_value_without_stable_text_makes_the_page_unfingerprintable():
     assert Fingerprinter("site").page("x.html", "page.html", {"thing": object()}) is None
+
+
+def test_an_article_page_changes_with_the_headline_of_a_related_story():
+    def article_page(related_headline):
+        article = Article("a", "one")
+        article.related = [Story(Article("b", "two", title=related_headline))]
+        return Fingerprinter("site").page(article.url, "article.html", {"article": article})
+
+    assert article_page("old headline") == article_page("old headline")
+    assert article_page("old headline") != article_page("new headline")
