@@ -10,26 +10,25 @@ import logging
 
 from pelican import signals
 
+from akhbar.compat import set_text_as_written, text_as_written
 from akhbar.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
-# The attributes holding each field's text as written: Pelican keeps a summary
-# from the metadata in `_summary` (its `summary` attribute computes one from
-# the text, slowly, which cleaning `_content` covers).
-FIELDS = ("title", "title_en", "_summary", "caption", "_content")
+# Each field's text as written (a summary from the metadata; the body, which
+# a summary computed from it follows).
+FIELDS = ("title", "title_en", "summary", "caption", "content")
 
 
 def strip_controls(content):
     for field in FIELDS:
-        value = getattr(content, field, None)
+        value = text_as_written(content, field)
         if isinstance(value, str) and CONTROLS.search(value):
             cleaned = CONTROLS.sub("", value)
-            setattr(content, field, cleaned)
-            name = field.lstrip("_")
-            if name in content.metadata:
-                content.metadata[name] = cleaned
+            set_text_as_written(content, field, cleaned)
+            if field in content.metadata:
+                content.metadata[field] = cleaned
             logger.warning("%s: removed bidirectional control characters from %s",
-                           content.get_relative_source_path(), name)
+                           content.get_relative_source_path(), field)
 
 
 def register():

@@ -1,7 +1,7 @@
 """What a page is made of, as one hash: when it matches the last build's, the
 page need not be rendered again.
 
-Pure logic, no Pelican import. A page's fingerprint covers the values a
+Pure logic, no Pelican glue. A page's fingerprint covers the values a
 generator passes to its template (article, stories, heading, page number ...)
 and the build's `site_key` (settings, theme, plugins and their data files).
 Articles are hashed by what a page can show of them: an article on its own
@@ -19,16 +19,15 @@ import datetime as dt
 import hashlib
 import re
 
+from pelican.contents import Content
+
+from akhbar.compat import CONTENT_BODY, CONTENT_BUILD_ATTRIBUTES, body_as_read
+
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
 class Unfingerprintable(ValueError):
     pass
-
-
-def _is_content(value) -> bool:
-    # Pelican's Content (articles, pages) without importing Pelican.
-    return hasattr(value, "_content") and hasattr(value, "metadata") and hasattr(value, "url")
 
 
 class Fingerprinter:
@@ -37,7 +36,7 @@ class Fingerprinter:
     # Attributes of an article that are the build itself (its settings and
     # context: the site key has them), its body (hashed as it is, below) and
     # its metadata (the same values as its attributes).
-    SKIPPED = {"_context", "settings", "_content", "metadata"}
+    SKIPPED = {*CONTENT_BUILD_ATTRIBUTES, CONTENT_BODY, "metadata"}
 
     def __init__(self, site_key: str):
         self.site_key = site_key
@@ -70,7 +69,7 @@ class Fingerprinter:
             return "[" + ",".join(self._text(v, full) for v in value) + "]"
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self._text(v, full) for v in value)) + "}"
-        if _is_content(value):
+        if isinstance(value, Content):
             if not full:
                 return f"<link {self.reference(value)}>"
             return "<article " + self._own(value) + ">"
@@ -106,7 +105,7 @@ class Fingerprinter:
             for name, value in own:
                 text = repr(value)
                 attributes.append(f"{name}={self._text(value, full=False) if _ADDRESS.search(text) else text}")
-            parts = (content.url, str(content._content), "\n".join(attributes))
+            parts = (content.url, body_as_read(content), "\n".join(attributes))
             # Hashed as they are: repr() of the body and attributes would copy them again.
             self._refs[key] = hashlib.sha1("".join(f"{len(part)}:{part}" for part in parts).encode("utf-8")).hexdigest()
         return self._refs[key]

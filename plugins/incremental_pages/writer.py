@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.utils import sanitised_join
 
+from akhbar.compat import PelicanWriter, page_context, share_local_siteurl
 from akhbar.kept import replace_file
 from akhbar.manifest import BuildManifest
 from akhbar.progress import PROGRESS
@@ -43,18 +43,10 @@ class PageJob:
     values: dict
 
     def local_context(self) -> dict:
-        # As pelican.writers.Writer.write_file builds it.
-        local = self.context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if self.relative_urls:
-            relative = path_to_url(get_relative_path(self.name))
-            local["SITEURL"] = local["localsiteurl"] = relative
-        local["output_file"] = self.name
-        local.update(self.values)
-        return local
+        return page_context(self.context, self.name, self.relative_urls, self.values)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(PelicanWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[PageJob] = []
@@ -63,13 +55,9 @@ class IncrementalWriter(Writer):
         self.fingerprints: dict[str, str | None] = {}  # page -> fingerprint, once rendered
         WRITERS.append(self)
 
-    def _open_w(self, filename, encoding, override=False):
+    def written_by_pelican(self, filename):
         # Feeds (and Pelican's own pagination): written at once, by Pelican.
-        # Replace the file rather than truncate it (see replace_file).
-        if os.path.isfile(filename):
-            os.unlink(filename)
         self.written_directly.add(Path(os.path.relpath(filename, self.output_path)).as_posix())
-        return super()._open_w(filename, encoding, override)
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None,
                    template_name=None, override_output=False, url=None, **kwargs):
@@ -78,10 +66,7 @@ class IncrementalWriter(Writer):
             # Pelican's own pagination: not used by this site's generators, written at once.
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
-        path = sanitised_join(self.output_path, name)
-        if path in self._written_files and not override_output:
-            raise RuntimeError(f'"{name}" is written twice: two pages have one URL')
-        self._written_files.add(path)
+        self.claim(name, override_output)
         self.jobs.append(PageJob(name, template, context, relative_urls, kwargs))
 
     # -- at the end of the generation ----------------------------------------
@@ -158,8 +143,7 @@ def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_pa
             outcome[job.name] = (fingerprint, False)
             continue
         local = job.local_context()
-        if local["localsiteurl"]:
-            job.context["localsiteurl"] = local["localsiteurl"]
+        share_local_siteurl(job.context, local)
         replace_file(Path(sanitised_join(output_path, job.name)), job.template.render(local))
         outcome[job.name] = (fingerprint, True)
     return outcome

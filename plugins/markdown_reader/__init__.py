@@ -17,13 +17,13 @@ import logging
 import os
 from pathlib import Path
 
-from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from akhbar import markdown_metadata as metadata
 from akhbar.build import keep_for_next_build
+from akhbar.compat import markdown_metadata, start_markdown_read
 
 from .conversions import KeptConversions, conversion_key
 
@@ -50,11 +50,8 @@ CONVERSIONS = KeptConversionsOfThisBuild()
 
 class KeptMarkdownReader(MarkdownReader):
     def read(self, source_path):
-        self._source_path = source_path
+        parser = start_markdown_read(self, source_path)
         conversions = CONVERSIONS.open(self.settings)
-        # A fresh parser, as Pelican's: its metadata reading converts formatted
-        # fields (summary) with it, and changes it while doing so.
-        self._md = Markdown(**self.settings["MARKDOWN"])
         root = self.settings["PATH"]
         shown = os.path.relpath(source_path, root)
         with pelican_open(source_path) as text:
@@ -67,7 +64,7 @@ class KeptMarkdownReader(MarkdownReader):
             key = conversion_key(text, self.settings["MARKDOWN"])
             kept = conversions.get(key)
             if kept is None:
-                kept = (self._md.convert(text), getattr(self._md, "Meta", None))
+                kept = (parser.convert(text), getattr(parser, "Meta", None))
                 conversions.put(key, *kept)
         content, meta = kept
         content = metadata.sanitise(content)
@@ -77,7 +74,7 @@ class KeptMarkdownReader(MarkdownReader):
             for line, reason in problems:
                 logger.error("%s: %s", f"{shown}:{line}" if line else shown, f"{reason}; not built")
             return "", {"status": "skip", "title": shown}
-        found = self._parse_metadata(meta) if meta is not None else {}
+        found = markdown_metadata(self, meta) if meta is not None else {}
         if "summary" in found:
             found["summary"] = metadata.sanitise(found["summary"])
         return content, found

@@ -1,49 +1,16 @@
 """Writing a Pagefind bundle through its Python API, with two workarounds for
-pagefind 1.5.2's Python wrapper and one for its pagefind.js (all measured
-here; see the docstrings)."""
+pagefind 1.5.2's Python wrapper and one for its pagefind.js (all measured;
+they are in akhbar/compat.py)."""
 
 import asyncio
-import contextlib
 import logging
 import shutil
 from pathlib import Path
 
+from akhbar.compat import SettledPagefindIndex, prompt_pagefind_service, shorten_start_polling
 from akhbar.progress import PROGRESS
 
 logger = logging.getLogger(__name__)
-
-
-class _PromptAsyncio:
-    """asyncio as pagefind.service sees it, minus the 0.1 s nap before reading each reply.
-
-    pagefind 1.5.2's service sleeps 0.1 s per response although readuntil()
-    already waits for data, so N records cost N/10 seconds (10,000 articles:
-    half an hour). Without the nap they cost milliseconds.
-    """
-
-    def __getattr__(self, name):
-        return getattr(asyncio, name)
-
-    @staticmethod
-    async def sleep(delay, result=None):
-        return await asyncio.sleep(0, result)
-
-
-# pagefind.js 1.5.2 waits for its own start (WebAssembly and index loaded) by
-# polling every 50 ms, in getPtr() before a search and in mergeIndex(): a
-# search asked for while it starts, as the search page's first one is, loses
-# 25 ms on average, and the complete answer more. Polled every 5 ms instead
-# (measured at 10,000 articles: first results 25-30 ms sooner).
-START_POLL = ("await asyncSleep(50);}", "await asyncSleep(5);}")
-
-
-def shorten_start_polling(script: Path) -> bool:
-    """Patch a bundle's pagefind.js; False when it has no such wait (another Pagefind)."""
-    text = script.read_text(encoding="utf-8")
-    if START_POLL[0] not in text:
-        return False
-    script.write_text(text.replace(*START_POLL), encoding="utf-8")
-    return True
 
 
 # Pagefind's ready-made search interfaces; the site has its own search page.
@@ -51,56 +18,6 @@ UNUSED_PAGEFIND_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-
-
-async def settled(folder: Path, timeout: float = 20.0) -> None:
-    """Wait until nothing under folder changes any more.
-
-    pagefind 1.5.2 answers WriteFiles before its last files are on disk, and
-    closing the index then stops the writer mid-file (seen under load: a
-    truncated pagefind-component-ui.js, so builds were not byte-identical).
-    """
-    def snapshot():
-        return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
-
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    previous, quiet = None, 0
-    while quiet < 3 and loop.time() < deadline:
-        current = snapshot()
-        quiet = quiet + 1 if current == previous else 0
-        previous = current
-        await asyncio.sleep(0.05)
-
-
-class SettledPagefindIndex:
-    """PagefindIndex, closed only once its files have settled on disk."""
-
-    def __init__(self, config):
-        from pagefind.index import PagefindIndex
-
-        self.index = PagefindIndex(config=config)
-        self.folder = Path(config["output_path"])
-
-    async def __aenter__(self):
-        return await self.index._start()
-
-    async def __aexit__(self, exc_type, exc, traceback):
-        if exc_type is None:
-            await self.index.write_files()
-            await settled(self.folder)
-        await self.index._service.close()
-
-
-@contextlib.contextmanager
-def prompt_pagefind_service():
-    import pagefind.service as service
-
-    service.asyncio = _PromptAsyncio()
-    try:
-        yield
-    finally:
-        service.asyncio = asyncio
 
 
 async def _write_bundle(records, folder: Path):

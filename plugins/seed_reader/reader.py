@@ -14,6 +14,7 @@ from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
 from akhbar.build import build_state, keep_for_next_build
+from akhbar.compat import list_files_with
 from akhbar.progress import PROGRESS
 from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
 from akhbar.sources import source_files
@@ -213,18 +214,16 @@ class RegularFilesOnly:
         self.reported.clear()
 
     def use_for(self, generator):
-        # Pelican has no setting or signal for which files a generator reads:
-        # its own get_files is replaced on the instance, with the same arguments.
-        def get_files(paths, exclude=None, extensions=None):
+        def walk(paths, exclude):
             found, refused = source_files(generator.path, [paths] if isinstance(paths, str) else paths,
-                                          exclude or [], generator.settings["IGNORE_FILES"])
+                                          exclude, generator.settings["IGNORE_FILES"])
             for problem in refused:
                 if problem not in self.reported:
                     self.reported.add(problem)
                     logger.error("%s", problem)
-            return {path for path in found if generator._include_path(path, extensions)}
+            return found
 
-        generator.get_files = get_files
+        list_files_with(generator, walk)
 
 
 REGULAR_FILES_ONLY = RegularFilesOnly()

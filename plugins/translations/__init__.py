@@ -12,18 +12,15 @@ an error naming the file.
 
 Pelican's generators link translations with `process_translations`, which
 takes time in the square of the archive; this plugin gives them a linear one
-with the same results (below).
+with the same results (akhbar.compat.linear_process_translations).
 """
 
 import logging
-from itertools import groupby
-from operator import attrgetter
 
-import pelican.generators
-import pelican.utils
 from pelican import signals
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
+from akhbar.compat import use_linear_process_translations
 
 logger = logging.getLogger(__name__)
 
@@ -69,31 +66,7 @@ def inherit_from_original(generator):
         generator.translations = [a for a in generator.translations if a not in orphans]
 
 
-def process_translations(content_list, translation_id=None):
-    """pelican.utils.process_translations, in linear time.
-
-    Pelican 4.12 ends it with `[x for x in content_list if x not in index]`,
-    a list scan per article: 1.8 s for 11,000 articles, and growing with the
-    square of the archive. The same function, group by group, gives the same
-    lists (index in group order, translations in sorted order).
-    """
-    if not translation_id:
-        return content_list, []
-    keys = {translation_id} if isinstance(translation_id, str) else translation_id
-    try:
-        content_list.sort(key=attrgetter(*keys))
-    except (TypeError, AttributeError):
-        return pelican.utils.process_translations(content_list, translation_id)  # its own error
-    index, translations = [], []
-    for _, group in groupby(content_list, attrgetter(*keys)):
-        originals, others = pelican.utils.process_translations(list(group), translation_id)
-        index.extend(originals)
-        translations.extend(others)
-    return index, translations
-
-
 def register():
-    # The name the generators call (Pelican has no setting or signal for it).
-    pelican.generators.process_translations = process_translations
+    use_linear_process_translations()
     signals.article_generator_context.connect(claim_original_slug)
     signals.article_generator_pretaxonomy.connect(inherit_from_original)

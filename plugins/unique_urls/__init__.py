@@ -17,10 +17,9 @@ page the site writes (index.html, sitemap.xml). Here:
 Each build adds the URLs it published to the record; a URL stays recorded
 while its file exists, even when that file fails to import for a while.
 
-Then each article's URL and file name are fixed: Pelican works them out
-from the settings on every use (a dozen uses per article, 2 s of a
-10,000-article build), and keeps them once set the way `URL:` and `Save_as:`
-metadata set them (`override_url`, `override_save_as`).
+Then each article's URL and file name are fixed (akhbar.compat.fix_urls):
+Pelican works them out from the settings on every use, a dozen uses per
+article.
 """
 
 import logging
@@ -29,6 +28,7 @@ import os
 from pelican import signals
 
 from akhbar import urls
+from akhbar.compat import fix_urls
 from akhbar.published_urls import read_record, record_path, write_record
 
 logger = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def drop_duplicate_urls(generator):
     # that change them): the URLs will not change again.
     published = [*generator.articles, *generator.translations]
     for content in published:
-        content.override_url, content.override_save_as = content.url, content.save_as
+        fix_urls(content)
     record = {url: source for url, source in record.items() if os.path.isfile(os.path.join(settings["PATH"], source))}
     record.update((c.save_as, c.get_relative_source_path()) for c in published)
     write_record(record_path(settings), record)

@@ -1,15 +1,16 @@
+import datetime as dt
 from dataclasses import dataclass
 
 from incremental_pages.fingerprint import Fingerprinter
+from pelican.contents import Article as PelicanArticle
+from pelican.settings import DEFAULT_CONFIG
+
+SETTINGS = {**DEFAULT_CONFIG, "DEFAULT_LANG": "ur", "ARTICLE_URL": "{slug}.html"}
 
 
-class Article:
-    """What the fingerprint reads of a Pelican article."""
-
-    def __init__(self, slug: str, body: str, title: str = "headline"):
-        self._content, self.metadata, self.url = body, {}, f"{slug}.html"
-        self.slug, self.title, self.lang = slug, title, "ur"
-        self.translations = []
+def Article(slug: str, body: str, title: str = "headline") -> PelicanArticle:
+    metadata = {"slug": slug, "title": title, "lang": "ur", "date": dt.datetime(2024, 1, 2)}
+    return PelicanArticle(body, metadata=metadata, settings=SETTINGS)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 from importlib.metadata import version
 
-from search_index.pagefind_writer import shorten_start_polling, write_pagefind
+from akhbar.compat import shorten_start_polling
+from search_index.pagefind_writer import write_pagefind
 from search_index.records import SearchRecord
 
 

@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pelican.utils
 
-from translations import process_translations
+from akhbar.compat import linear_process_translations as process_translations
 
 
 def articles(count: int, seed: int) -> list:

@@ -1,0 +1,347 @@
+"""Every patch of a Pelican or Pagefind internal, in one place.
+
+Where neither Pelican nor Pagefind offers a public way (a signal, a setting,
+an API) to do what the build needs, the build leans on their private parts:
+here, and nowhere else in the project (tests/test_compat.py greps for their
+private names).
+
+Each patch was written for the versions requirements.txt pins (`PELICAN`,
+`PAGEFIND`) and checks, when it is applied, that they are the ones installed;
+otherwise it says so in a warning and, where upstream's own code is a safe
+fallback, uses it instead. The upstream code each patch copies or reaches
+into is listed in `UPSTREAM` with a hash of its source: the test fails when
+an upgrade changes any of it, so that an upgrade is reviewed here rather
+than found broken, or silently slow, in a build.
+"""
+
+import asyncio
+import contextlib
+import hashlib
+import importlib
+import inspect
+import logging
+import os
+from importlib.metadata import version
+from itertools import groupby
+from operator import attrgetter
+from pathlib import Path
+
+import pelican.generators
+import pelican.utils
+from markdown import Markdown
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+PELICAN = ("pelican", "4.12.0")
+PAGEFIND = ("pagefind", "1.5.2")  # the Python wrapper
+PAGEFIND_BIN = ("pagefind_bin", "1.5.2")  # the binary, which writes pagefind.js
+
+# What the patches below were written against: the source of each upstream
+# function, method or module, as a SHA-256 of inspect.getsource().
+UPSTREAM = {
+    # linear_process_translations
+    "pelican.utils.process_translations": "895f109099fe40b93ad558d7d26216de336f8c513ddbf5baadd82a9a2833878a",
+    "pelican.generators.ArticlesGenerator.generate_context": "16f8066e3e5b8a42181fdf7a90d98bfc2000abec5bac48a7eb9d1586b5731702",
+    "pelican.generators.PagesGenerator.generate_context": "c4f79b27ebf97546fda138549ba9c5eef0ba10ee3d000cb59da3f9e1a04f29b8",
+    # PelicanWriter, page_context, share_local_siteurl
+    "pelican.writers.Writer.__init__": "2f892e0aa5e8eba8da4f6a3c72d190c85f006d381d812427567dc3667d665cf4",
+    "pelican.writers.Writer._open_w": "69700ea0b4668663b0886011eee71e8b4ea9debd376fe2a2fe322c90ec5aee6d",
+    "pelican.writers.Writer.write_file": "6a604ad67bbeec997e58ef69a393930c22cf3178a760fdc21d2c42f1871da373",
+    # start_markdown_read, markdown_metadata
+    "pelican.readers.MarkdownReader.read": "1c8cfd04d8822d5708f08f3ad16acd33b34ebe9981c932d49688be7733de5985",
+    "pelican.readers.MarkdownReader._parse_metadata": "3f01f071bbc3672d341454c22fed793740b7a1014344f6db540c2b0bb3537a21",
+    # list_files_with
+    "pelican.generators.Generator.get_files": "1abfc730be9af343d23703f6a5384c45f49aa6f3b939328585ff7807c08cde64",
+    "pelican.generators.Generator._include_path": "36aa1046f557f1faf7783f2b99b4bf5ec39e74e2d30dbcd2773f86019bc55f7d",
+    # text_as_written, set_text_as_written, CONTENT_BODY, CONTENT_BUILD_ATTRIBUTES
+    "pelican.contents.Content.__init__": "38b67e4211facf9d8f5c97ab1ac9c3345d87c5c093dd1c53dfb7583c1c9eb652",
+    "pelican.contents.Content.get_content": "5b963ce7e6237a1bc08c29c1fcf173b29ca51e86d42a4e88b42cccf0242315a4",
+    "pelican.contents.Content.get_summary": "4a3c3104bdebd41dce041371c8c8cb442e82503e4205a3746b6a3a8178490593",
+    # fix_urls
+    "pelican.contents.Content.get_url_setting": "e0eb063bf0a5ae24d6f0c1e7b7ffa31ecc673a3f672136e694e2005b702e1113",
+    # prompt_pagefind_service
+    "pagefind.service": "280679b30318be00881aaac41c2f42a3de0e03ef86e51d905ce4de965d6e6a9b",
+    # SettledPagefindIndex
+    "pagefind.index.PagefindIndex._start": "e4a54b2a767e00fdca91d056b1d8e90becc8d812eb91955c23767708e42a417d",
+    "pagefind.index.PagefindIndex.write_files": "74d55d407f6cba42c77a37eecc50c8cc6d2308c462f90e3a593a3dc2d5b05f88",
+    "pagefind.index.PagefindIndex.__aexit__": "2fad8ce045cffd365c8ad6ffec519ba4b7148e41944cfa93762f09335a3b9c0a",
+}
+
+
+def upstream_object(name: str):
+    """The function, method or module a dotted name in UPSTREAM names."""
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for attribute in parts[cut:]:
+            found = inspect.getattr_static(found, attribute)
+        # A decorated method (Pelican's @memoized) by its own code.
+        return getattr(found, "func", found)
+    raise ImportError(name)
+
+
+def upstream_hash(name: str) -> str:
+    return hashlib.sha256(inspect.getsource(upstream_object(name)).encode("utf-8")).hexdigest()
+
+
+_warned: set[str] = set()
+
+
+def written_for(package: tuple[str, str], patch: str, otherwise: str) -> bool:
+    """Whether the installed package is the version `patch` was written for;
+    when not, a warning (once a build) says what happens instead."""
+    name, wanted = package
+    installed = version(name)
+    if installed == wanted:
+        return True
+    if patch not in _warned:
+        _warned.add(patch)
+        logger.warning("%s was written for %s %s, but %s %s is installed: %s (see plugins/akhbar/compat.py)",
+                       patch, name, wanted, name, installed, otherwise)
+    return False
+
+
+# -- Pelican: translations in linear time ----------------------------------------
+
+def linear_process_translations(content_list, translation_id=None):
+    """pelican.utils.process_translations, in linear time.
+
+    Pelican 4.12 ends it with `[x for x in content_list if x not in index]`,
+    a list scan per article: 1.8 s for 11,000 articles, and growing with the
+    square of the archive (docs/pelican-process-translations.md). The same
+    function, group by group, gives the same lists (index in group order,
+    translations in sorted order).
+    """
+    if not translation_id:
+        return content_list, []
+    keys = {translation_id} if isinstance(translation_id, str) else translation_id
+    try:
+        content_list.sort(key=attrgetter(*keys))
+    except (TypeError, AttributeError):
+        return pelican.utils.process_translations(content_list, translation_id)  # its own error
+    index, translations = [], []
+    for _, group in groupby(content_list, attrgetter(*keys)):
+        originals, others = pelican.utils.process_translations(list(group), translation_id)
+        index.extend(originals)
+        translations.extend(others)
+    return index, translations
+
+
+def use_linear_process_translations() -> None:
+    """Pelican's generators call `process_translations` by its name in
+    pelican.generators, with no setting or signal to give another: that name
+    is replaced, for the whole process."""
+    if written_for(PELICAN, "the linear process_translations", "Pelican's own, quadratic one is used"):
+        pelican.generators.process_translations = linear_process_translations
+
+
+# -- Pelican: the writer --------------------------------------------------------
+
+class PelicanWriter(Writer):
+    """Pelican's Writer, with what a writer that renders its pages later needs
+    of its private parts: claiming a page's output file as `write_file` does,
+    and knowing (and replacing, not truncating) the files Pelican writes at
+    once itself (feeds, its own pagination)."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        written_for(PELICAN, "the incremental writer", "pages may be written wrongly")
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican opens here every file it writes itself. Replace the file
+        # rather than truncate it: the last build's output may share it (a
+        # hard link) and must not change.
+        if os.path.isfile(filename):
+            os.unlink(filename)
+        self.written_by_pelican(filename)
+        return super()._open_w(filename, encoding, override)
+
+    def written_by_pelican(self, filename: str) -> None:
+        """A file Pelican writes at once, through its own code."""
+
+    def claim(self, name: str, override_output: bool = False) -> str:
+        """The output path of page `name`, refused when another page has it."""
+        path = sanitised_join(self.output_path, name)
+        if path in self._written_files and not override_output:
+            raise RuntimeError(f'"{name}" is written twice: two pages have one URL')
+        self._written_files.add(path)
+        return path
+
+
+def page_context(context: dict, name: str, relative_urls: bool, values: dict) -> dict:
+    """The context of a page's template, as Writer.write_file makes it (and
+    sends with `content_written`)."""
+    local = context.copy()
+    local["localsiteurl"] = local.get("localsiteurl", None)
+    if relative_urls:
+        relative = path_to_url(get_relative_path(name))
+        local["SITEURL"] = local["localsiteurl"] = relative
+    local["output_file"] = name
+    local.update(values)
+    return local
+
+
+def share_local_siteurl(context: dict, local: dict) -> None:
+    """As Writer.write_file does before it renders a page: the site's context
+    takes the page's `localsiteurl`, with which articles resolve their links."""
+    if local["localsiteurl"]:
+        context["localsiteurl"] = local["localsiteurl"]
+
+
+# -- Pelican: readers, generators, contents ----------------------------------------
+
+def start_markdown_read(reader, source_path) -> Markdown:
+    """What MarkdownReader.read does before it converts a file: the reader
+    keeps the file's path (for its warnings) and a fresh parser, which its
+    metadata parsing uses and changes."""
+    written_for(PELICAN, "the kept Markdown conversions", "Markdown metadata may be read wrongly")
+    reader._source_path = source_path
+    reader._md = Markdown(**reader.settings["MARKDOWN"])
+    return reader._md
+
+
+def markdown_metadata(reader, meta: dict) -> dict:
+    """MarkdownReader's own reading of a metadata block (formatted fields
+    converted with the parser of start_markdown_read)."""
+    return reader._parse_metadata(meta)
+
+
+def list_files_with(generator, walk) -> None:
+    """Make a generator list its files with `walk(paths, exclude)` (paths
+    relative to its content path) instead of Pelican's own walk, which
+    follows links. Pelican has no setting or signal for which files a
+    generator reads: its get_files is replaced on the instance, with the same
+    arguments, and still filters by extension and IGNORE_FILES as Pelican does."""
+    written_for(PELICAN, "the regular-files-only walk", "a generator may read other files")
+
+    def get_files(paths, exclude=None, extensions=None):
+        return {path for path in walk(paths, exclude or []) if generator._include_path(path, extensions)}
+
+    generator.get_files = get_files
+
+
+# Where Pelican keeps a content's text as written (Content.__init__): the body
+# before its links are resolved, and a summary given in the metadata (the
+# `summary` and `content` properties compute from them).
+_AS_WRITTEN = {"content": "_content", "summary": "_summary"}
+# A content's body as read, and its attributes that are the build itself
+# (settings, the whole context) rather than what the content is.
+CONTENT_BODY = _AS_WRITTEN["content"]
+CONTENT_BUILD_ATTRIBUTES = frozenset({"settings", "_context"})
+
+
+def text_as_written(content, field: str):
+    return getattr(content, _AS_WRITTEN.get(field, field), None)
+
+
+def set_text_as_written(content, field: str, value: str) -> None:
+    setattr(content, _AS_WRITTEN.get(field, field), value)
+
+
+def body_as_read(content) -> str:
+    return str(getattr(content, CONTENT_BODY))
+
+
+def fix_urls(content) -> None:
+    """Keep a content's URL and file name as they are now. Pelican works them
+    out from the settings on every use (a dozen per article, 2 s of a
+    10,000-article build) unless `URL:` and `Save_as:` metadata set them, in
+    `override_url` and `override_save_as`: set them so."""
+    content.override_url, content.override_save_as = content.url, content.save_as
+
+
+# -- Pagefind -------------------------------------------------------------------
+
+class _PromptAsyncio:
+    """asyncio as pagefind.service sees it, minus the 0.1 s nap before reading each reply.
+
+    pagefind 1.5.2's service sleeps 0.1 s per response although readuntil()
+    already waits for data, so N records cost N/10 seconds (10,000 articles:
+    half an hour). Without the nap they cost milliseconds.
+    """
+
+    def __getattr__(self, name):
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay, result=None):
+        return await asyncio.sleep(0, result)
+
+
+@contextlib.contextmanager
+def prompt_pagefind_service():
+    """Pagefind's service module, with _PromptAsyncio as its asyncio, while in the block."""
+    if not written_for(PAGEFIND, "the prompt Pagefind service", "indexing waits 0.1 s per record"):
+        yield
+        return
+    import pagefind.service as service
+
+    service.asyncio = _PromptAsyncio()
+    try:
+        yield
+    finally:
+        service.asyncio = asyncio
+
+
+# pagefind.js 1.5.2 waits for its own start (WebAssembly and index loaded) by
+# polling every 50 ms, in getPtr() before a search and in mergeIndex(): a
+# search asked for while it starts, as the search page's first one is, loses
+# 25 ms on average, and the complete answer more. Polled every 5 ms instead
+# (measured at 10,000 articles: first results 25-30 ms sooner).
+START_POLL = ("await asyncSleep(50);}", "await asyncSleep(5);}")
+
+
+def shorten_start_polling(script: Path) -> bool:
+    """Patch a bundle's pagefind.js; False when it has no such wait (another Pagefind)."""
+    written_for(PAGEFIND_BIN, "the shorter start polling of pagefind.js", "it is patched only if it has the wait")
+    text = script.read_text(encoding="utf-8")
+    if START_POLL[0] not in text:
+        return False
+    script.write_text(text.replace(*START_POLL), encoding="utf-8")
+    return True
+
+
+async def settled(folder: Path, timeout: float = 20.0) -> None:
+    """Wait until nothing under folder changes any more.
+
+    pagefind 1.5.2 answers WriteFiles before its last files are on disk, and
+    closing the index then stops the writer mid-file (seen under load: a
+    truncated pagefind-component-ui.js, so builds were not byte-identical).
+    """
+    def snapshot():
+        return sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    previous, quiet = None, 0
+    while quiet < 3 and loop.time() < deadline:
+        current = snapshot()
+        quiet = quiet + 1 if current == previous else 0
+        previous = current
+        await asyncio.sleep(0.05)
+
+
+class SettledPagefindIndex:
+    """PagefindIndex as `async with` gives it, closed only once its files
+    have settled on disk (its own __aexit__ closes at once)."""
+
+    def __init__(self, config):
+        from pagefind.index import PagefindIndex
+
+        written_for(PAGEFIND, "the settled Pagefind index", "a bundle may be written wrongly")
+        self.index = PagefindIndex(config=config)
+        self.folder = Path(config["output_path"])
+
+    async def __aenter__(self):
+        return await self.index._start()
+
+    async def __aexit__(self, exc_type, exc, traceback):
+        if exc_type is None:
+            await self.index.write_files()
+            await settled(self.folder)
+        await self.index._service.close()
