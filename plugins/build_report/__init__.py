@@ -82,6 +82,7 @@ class BuildReport:
         self.read = time.monotonic()
 
     def page_written(self, path, context):
+        # Every page, rendered or kept as the last build wrote it.
         self.pages += 1
 
     @staticmethod
@@ -137,7 +138,7 @@ class BuildReport:
         stories = len(self.articles) - sum(1 for a in self.articles if a.metadata.get("translation-of"))
         console.print(
             f"Build summary: {stories} stories ({len(self.articles)} article pages: {versions}), "
-            f"{self.pages} pages written, "
+            f"{self.pages - state.pages_unchanged} pages written, "
             f"{state.pages_unchanged} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())

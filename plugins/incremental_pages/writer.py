@@ -7,6 +7,10 @@ fingerprint (fingerprint.py) and file are as the last build left them are not
 rendered again; the rest are split among forked processes, one per core, each
 rendering and writing its share. Files are replaced, never rewritten in place,
 and pages the archive no longer has are removed.
+
+Every page, rendered or kept, is announced with Pelican's `content_written`
+and the context Pelican's own writer sends, so that a plugin that lists the
+site's pages (a sitemap, an SEO check) sees all of them.
 """
 
 import gc
@@ -79,10 +83,12 @@ class IncrementalWriter(PelicanWriter):
             self.fingerprints[job.name] = fingerprint
             if rendered:
                 manifest.record(output, job.name, fingerprint)
-                signals.content_written.send(str(output / job.name), context=job.values)
                 self.rendered += 1
             else:
                 self.skipped += 1
+            local = job.local_context()
+            share_local_siteurl(job.context, local)  # as when Pelican writes the page
+            signals.content_written.send(sanitised_join(self.output_path, job.name), context=local)
         # Pages the archive no longer has (a seed deleted, a listing shorter):
         # every HTML file in the output is a page of this writer.
         wanted = {job.name for job in self.jobs} | self.written_directly
