@@ -5,8 +5,9 @@ proposes. Pelican only: none of this project's code.
     .venv/bin/python bench/process_translations.py [1000 10000 20000]
 
 Articles are Pelican's own (pelican.contents.Article): stories in the default
-language, 1 in 10 with a translation sharing its slug, in a random order. Prints, for each size, the best of three runs of each function
-in seconds, and checks that both give the same lists.
+language, 1 in 10 with a translation sharing its slug, in a random order.
+Prints, for each size, the best of three runs of each function in seconds,
+and checks that both give the same lists.
 """
 
 import datetime as dt

@@ -21,6 +21,7 @@ import importlib
 import inspect
 import logging
 import os
+from functools import cache
 from importlib.metadata import version
 from itertools import groupby
 from operator import attrgetter
@@ -43,15 +44,18 @@ PAGEFIND_BIN = ("pagefind_bin", "1.5.2")  # the binary, which writes pagefind.js
 UPSTREAM = {
     # linear_process_translations
     "pelican.utils.process_translations": "895f109099fe40b93ad558d7d26216de336f8c513ddbf5baadd82a9a2833878a",
-    "pelican.generators.ArticlesGenerator.generate_context": "16f8066e3e5b8a42181fdf7a90d98bfc2000abec5bac48a7eb9d1586b5731702",
-    "pelican.generators.PagesGenerator.generate_context": "c4f79b27ebf97546fda138549ba9c5eef0ba10ee3d000cb59da3f9e1a04f29b8",
+    "pelican.generators.ArticlesGenerator.generate_context":
+        "16f8066e3e5b8a42181fdf7a90d98bfc2000abec5bac48a7eb9d1586b5731702",
+    "pelican.generators.PagesGenerator.generate_context":
+        "c4f79b27ebf97546fda138549ba9c5eef0ba10ee3d000cb59da3f9e1a04f29b8",
     # PelicanWriter, page_context, share_local_siteurl
     "pelican.writers.Writer.__init__": "2f892e0aa5e8eba8da4f6a3c72d190c85f006d381d812427567dc3667d665cf4",
     "pelican.writers.Writer._open_w": "69700ea0b4668663b0886011eee71e8b4ea9debd376fe2a2fe322c90ec5aee6d",
     "pelican.writers.Writer.write_file": "6a604ad67bbeec997e58ef69a393930c22cf3178a760fdc21d2c42f1871da373",
     # start_markdown_read, markdown_metadata
     "pelican.readers.MarkdownReader.read": "1c8cfd04d8822d5708f08f3ad16acd33b34ebe9981c932d49688be7733de5985",
-    "pelican.readers.MarkdownReader._parse_metadata": "3f01f071bbc3672d341454c22fed793740b7a1014344f6db540c2b0bb3537a21",
+    "pelican.readers.MarkdownReader._parse_metadata":
+        "3f01f071bbc3672d341454c22fed793740b7a1014344f6db540c2b0bb3537a21",
     # list_files_with
     "pelican.generators.Generator.get_files": "1abfc730be9af343d23703f6a5384c45f49aa6f3b939328585ff7807c08cde64",
     "pelican.generators.Generator._include_path": "36aa1046f557f1faf7783f2b99b4bf5ec39e74e2d30dbcd2773f86019bc55f7d",
@@ -92,11 +96,17 @@ def upstream_hash(name: str) -> str:
 _warned: set[str] = set()
 
 
+@cache
+def _installed(name: str) -> str:
+    # Looked up once: some patches check it for every file they read.
+    return version(name)
+
+
 def written_for(package: tuple[str, str], patch: str, otherwise: str) -> bool:
     """Whether the installed package is the version `patch` was written for;
     when not, a warning (once a build) says what happens instead."""
     name, wanted = package
-    installed = version(name)
+    installed = _installed(name)
     if installed == wanted:
         return True
     if patch not in _warned:

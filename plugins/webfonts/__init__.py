@@ -14,8 +14,9 @@ import shutil
 from pathlib import Path
 
 import fontTools
-from akhbar.build import BuildState, write_fonts
 from fontTools import subset
+
+from akhbar.build import BuildState, write_fonts
 
 logger = logging.getLogger(__name__)
 

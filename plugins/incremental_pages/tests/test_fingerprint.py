@@ -1,9 +1,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from incremental_pages.fingerprint import Fingerprinter
 from pelican.contents import Article as PelicanArticle
 from pelican.settings import DEFAULT_CONFIG
+
+from incremental_pages.fingerprint import Fingerprinter
 
 SETTINGS = {**DEFAULT_CONFIG, "DEFAULT_LANG": "ur", "ARTICLE_URL": "{slug}.html"}
 
@@ -31,7 +32,8 @@ def fingerprints(article, story_article=None):
     """(its own page, a listing that shows its story), by a fresh fingerprinter as each build has."""
     prints = Fingerprinter("site")
     listing = {"stories": [Story(story_article or article)], "page": 1}
-    return prints.page(article.url, "article.html", {"article": article}), prints.page("index.html", "listing.html", listing)
+    return (prints.page(article.url, "article.html", {"article": article}),
+            prints.page("index.html", "listing.html", listing))
 
 
 def test_a_body_edit_changes_the_article_page_not_the_listing():
