@@ -9,6 +9,7 @@ are imported; this covers editors' Markdown and corrections too.
 import logging
 
 from pelican import signals
+
 from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)

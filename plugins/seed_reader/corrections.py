@@ -31,12 +31,11 @@ from pathlib import Path
 
 from .dates import YEARS as SUPPORTED_YEARS
 from .decoding import SeedError
-from .entities import EntityMention
-from .entities import words
+from .entities import EntityMention, words
 from .extract import READING_SPEED, Caption, Extraction, RemovedLine, lede_summary
 from .knowledge import Knowledge
-from .page import same_text
 from .normalize import BIDI_CONTROLS
+from .page import same_text
 
 SUFFIX = ".corrections.toml"
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -190,7 +189,7 @@ def _correct_body(extraction: Extraction, corrections: dict) -> None:
     dropped = {number: "dropped-by-editor" for number in corrections.get("drop_lines", [])}
     start = corrections.get("body_starts_at")
     kept = []
-    for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs):
+    for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs, strict=True):
         if start and number < start:
             dropped[number] = "before-body-start"
         elif "title" in corrections and same_text(paragraph, extraction.title):

@@ -9,10 +9,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from build_report import IMPORT_WARNINGS, report_file
-from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
+
+from build_report import IMPORT_WARNINGS, report_file
+from build_report.progress import PROGRESS
 
 from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError

@@ -183,7 +183,8 @@ def test_a_text_the_extractor_cannot_handle_names_its_file(write_seed, extractor
         raise OverflowError("date value out of range")
 
     monkeypatch.setattr(extractor, "extract", overflow)
-    assert "the importer failed on this text (OverflowError: date value out of range)" in refused(path, extractor).reason
+    reason = refused(path, extractor).reason
+    assert "the importer failed on this text (OverflowError: date value out of range)" in reason
 
 
 def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):

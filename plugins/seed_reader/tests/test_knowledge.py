@@ -35,7 +35,8 @@ def test_variant_claimed_by_two_entries(data_copy):
         data_copy, "glossary.toml", '"کوزاک", "دمتری کوزاک"', '"کوزاک", "پوتن", "دمتری کوزاک"')
     (problem,) = problems
     line = next(n for n, text in enumerate(lines, 1) if '"کوزاک", "دمتری کوزاک"' in text)
-    assert problem.startswith(f"{path}:{line}: variant 'پوتن' of 'dmitry-kozak' is already a variant of 'vladimir-putin'")
+    assert problem.startswith(
+        f"{path}:{line}: variant 'پوتن' of 'dmitry-kozak' is already a variant of 'vladimir-putin'")
 
 
 def test_invalid_toml_names_the_line(data_copy):
