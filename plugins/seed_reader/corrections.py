@@ -10,7 +10,8 @@
     captions = [{ text = "…", credit = "اے پی" }]   # replaces the extracted captions
     slug = "russia-us-contacts"
     summary = "…"
-    title_en = "Russia and the US keep talking"
+    title_en = "Russia and the US keep talking"   # the English side's card of an Urdu article
+    summary_en = "…"                              # and its summary there
     entities_add = ["dmitry-peskov"]    # ids from data/glossary.toml
     entities_remove = ["iran"]
     drop_lines = [3, 4]        # lines of the seed to leave out of the body
