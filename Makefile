@@ -26,6 +26,7 @@ help:
 	@echo "make names                names on 2 or more seeds that the glossary lacks, the most seeds first"
 	@echo "make names ACCEPT=\"…\"     write the glossary entry of one (data/glossary/accepted.toml) to complete"
 	@echo "make lint                 ruff over the Python code (pyproject.toml)"
+	@echo "make compare-build REF=c  build commit c and the working tree from scratch; list the files that differ"
 	@echo "make test                 ruff, make check, then the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
@@ -123,6 +124,12 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test lint check browser-deps $(VNU_JAR)
 	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
+
+# Behaviour kept: the seed archive built at REF and from the working tree (each from
+# scratch in a temporary folder), compared byte for byte; exit 1 on any difference.
+compare-build: $(VENV)/.installed
+	@test -n "$(REF)" || { echo 'usage: make compare-build REF=<commit>' >&2; exit 2; }
+	$(PY) tools/compare_builds.py '$(REF)'
 
 # The benchmark: synthetic archives of 1,000 and 10,000 articles (N="1000 10000").
 N ?= 1000 10000
