@@ -31,8 +31,8 @@ PLUGIN_PATHS = ["plugins"]
 # build_report (progress, summary) first; incremental_pages next, so that it
 # renders the pages before the other plugins' `finalized` work reads them.
 PLUGINS = [
-    "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader", "translations",
-    "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
+    "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader",
+    "translations", "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}

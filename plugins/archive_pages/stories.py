@@ -17,6 +17,7 @@ class Card:
     """What a listing shows of a story in one language."""
 
     url: str
+    lang: str  # the article's language
     title: str
     title_lang: str
     summary: str  # HTML
@@ -77,15 +78,21 @@ class Story:
         native = version is not None
         version = version or self.original
         title, title_lang = version.title, version.lang
-        title_en = getattr(self.original, "title_en", None)
-        if not native and lang == "en" and title_en:
-            title, title_lang = title_en, "en"
+        summary, summary_lang = getattr(version, "summary", ""), version.lang
+        if not native and lang == "en":
+            # An Urdu-only article listed on the English side, in the English
+            # an editor gave in its corrections file.
+            if title_en := getattr(self.original, "title_en", None):
+                title, title_lang = title_en, "en"
+            if summary_en := getattr(self.original, "summary_en", None):
+                summary, summary_lang = summary_en, "en"
         return Card(
             url=version.url,
+            lang=version.lang,
             title=title,
             title_lang=title_lang,
-            summary=getattr(version, "summary", ""),
-            summary_lang=version.lang,
+            summary=summary,
+            summary_lang=summary_lang,
             date=self.date,
             undated=self.undated,
             date_confidence=getattr(self.original, "date_confidence", "high"),

@@ -9,13 +9,14 @@ are imported; this covers editors' Markdown and corrections too.
 import logging
 
 from pelican import signals
+
 from seed_reader.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
 # The attributes holding each field's text as written: Pelican keeps a summary
 # from the metadata in `_summary` (its `summary` attribute computes one from
 # the text, slowly, which cleaning `_content` covers).
-FIELDS = ("title", "title_en", "_summary", "caption", "_content")
+FIELDS = ("title", "title_en", "_summary", "summary_en", "caption", "_content")
 
 
 def strip_controls(content):

@@ -18,10 +18,11 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
+
+from build_report.progress import PROGRESS
 
 from .fingerprint import Fingerprinter
 from .manifest import BuildManifest, replace_file

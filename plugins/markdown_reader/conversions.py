@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import markdown
+
 from incremental_pages.kept import load_kept, save_kept
 
 VERSION = 1

@@ -12,6 +12,7 @@ import os
 import re
 
 import nh3
+
 from archive_pages import urls
 from seed_reader.corrections import SUPPORTED_YEARS
 from seed_reader.sources import refusal

@@ -4,6 +4,7 @@ import math
 import re
 
 from pelican import signals
+
 from seed_reader.entities import words
 from seed_reader.extract import READING_SPEED
 

@@ -7,11 +7,12 @@ import re
 import sys
 from pathlib import Path
 
-from archive_pages import urls as site_urls
 from markdown import Markdown
-from markdown_reader import metadata
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
+
+from archive_pages import urls as site_urls
+from markdown_reader import metadata
 from unique_urls import read_record
 
 from .archive_chrome import candidates_of_file, learn_archive_chrome
@@ -20,11 +21,17 @@ from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
-from .name_groups import (ACCEPTED_FILE, ACCEPTED_HEADER, RECURRING_SEEDS, accepted_entry, entry_id, group_names,
-                          recurring)
+from .name_groups import (
+    ACCEPTED_FILE,
+    ACCEPTED_HEADER,
+    RECURRING_SEEDS,
+    accepted_entry,
+    entry_id,
+    group_names,
+    recurring,
+)
 from .normalize import fold_for_matching, words
 from .sources import source_files
-
 
 
 def extract_command(paths: list[Path]) -> int:
@@ -86,11 +93,12 @@ def check_markdown(path: Path, knowledge, kind: str, root: Path, settings) -> tu
             problems.append(f"{path}:{line}: unknown category {value!r} (see data/categories.toml)")
     if "title" not in fields or not fields["title"][1]:
         problems.append(f"{path}:1: missing `Title:`")
-    slug = fields["slug"][1] if "slug" in fields else None
-    if "translation-of" in fields:
-        slug = fields["translation-of"][1]
+    # A translation takes its original's slug (plugins/translations), whatever its own `Slug:` says.
+    key = "translation-of" if "translation-of" in fields else "slug"
+    line, slug = fields.get(key, (None, None))
     if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", slug):
-        problems.append(f"{path}:{fields['slug'][0]}: slug {slug!r} must be lowercase ASCII")
+        named = "Translation-of: the slug" if key == "translation-of" else "slug"
+        problems.append(f"{path}:{line}: {named} {slug!r} must be lowercase ASCII")
     return slug or slug_for(path), problems
 
 
@@ -128,7 +136,8 @@ def check_command(root: Path) -> int:
             return
         recorded = record.get(url)
         if recorded and recorded != path.relative_to(root).as_posix() and (root / recorded).is_file():
-            problems.append(f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
+            problems.append(
+                f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
             return
         if (slug, lang) in urls:
             problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")

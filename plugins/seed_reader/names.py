@@ -38,7 +38,8 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”‘(]")
 # "لاہور (این این آئی)" or "کراچی(اسٹاف رپورٹر)" opening a line; a crawler's
 # "date 2025-06-25" may come before it.
-_URDU_DATELINE = re.compile(r"^[\sA-Za-z0-9:\-]*?([\u0600-\u06ff][\u0600-\u06ff ]{1,40}?)\s*[(（]([^()（）]{2,40})[)）]")
+_URDU_DATELINE = re.compile(
+    r"^[\sA-Za-z0-9:\-]*?([\u0600-\u06ff][\u0600-\u06ff ]{1,40}?)\s*[(（]([^()（）]{2,40})[)）]")
 # "ISLAMABAD:", "ABU DHABI (Reuters) -", "RIYADH/ABU DHABI:" near a line's start.
 _ENGLISH_DATELINE = re.compile(
     r"^.{0,20}?\b([A-Z]{3,}(?:[ /][A-Z]{2,})*)\b\s*(?:\(([A-Za-z. ]{2,30})\))?\s*(?::|[-–—]\s)")
@@ -173,7 +174,7 @@ def _phrase_at(tokens: "_Line | list[_Token]", start: int, index: PhraseIndex) -
         return None
     for phrase in index.get(tokens[start].folded, ()):
         end = start + len(phrase)
-        if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[start:end], phrase)) \
+        if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[start:end], phrase, strict=True)) \
                 and all(t.joined for t in tokens[start + 1:end]):
             return phrase
     return None
@@ -395,7 +396,8 @@ class _Finder:
         end = position + len(word)
         name = self.urdu_before(tokens, position)[-2:]
         if name:
-            self.add(kind, [*name, *tokens[position:end]], f"{reason}: " + " ".join(t.raw for t in tokens[position:end]))
+            found = tokens[position:end]
+            self.add(kind, [*name, *found], f"{reason}: " + " ".join(t.raw for t in found))
         return end
 
     # Both scripts ----------------------------------------------------------

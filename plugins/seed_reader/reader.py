@@ -8,10 +8,11 @@ import os
 import re
 from pathlib import Path
 
-from build_report import IMPORT_WARNINGS, report_file
-from build_report.progress import PROGRESS
 from pelican import signals
 from pelican.readers import BaseReader
+
+from build_report import IMPORT_WARNINGS, report_file
+from build_report.progress import PROGRESS
 
 from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
@@ -164,6 +165,7 @@ class SeedReader(BaseReader):
             for warning in found.warnings:
                 IMPORTS.warn(f"{location(path, None, root)}: {warning}", self.settings)
 
+        summary_en = seed.corrections.get("summary_en")
         metadata = {
             "title": found.title,
             "slug": seed.slug,
@@ -175,6 +177,8 @@ class SeedReader(BaseReader):
             "title_confidence": found.title_confidence,
             "title_en": seed.corrections.get("title_en"),
             "summary": html.escape(found.summary, quote=False),
+            # For the English side's card of an Urdu article, as title_en; HTML, as Pelican's summary is.
+            "summary_en": summary_en and html.escape(summary_en.strip(), quote=False),
             "standfirst": found.standfirst,
             "byline": found.author,
             "outlet": found.outlet,

@@ -22,6 +22,7 @@ from operator import attrgetter
 import pelican.generators
 import pelican.utils
 from pelican import signals
+
 from seed_reader.reader import UNDATED_SORT_DATE
 
 logger = logging.getLogger(__name__)

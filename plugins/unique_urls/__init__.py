@@ -27,8 +27,9 @@ import logging
 import os
 from pathlib import Path
 
-from archive_pages import urls
 from pelican import signals
+
+from archive_pages import urls
 
 logger = logging.getLogger(__name__)
 HEADER = ("# Published URLs and the file each belongs to, written by every build (plugins/unique_urls).\n"

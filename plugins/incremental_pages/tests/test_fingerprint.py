@@ -30,7 +30,8 @@ def fingerprints(article, story_article=None):
     """(its own page, a listing that shows its story), by a fresh fingerprinter as each build has."""
     prints = Fingerprinter("site")
     listing = {"stories": [Story(story_article or article)], "page": 1}
-    return prints.page(article.url, "article.html", {"article": article}), prints.page("index.html", "listing.html", listing)
+    return (prints.page(article.url, "article.html", {"article": article}),
+            prints.page("index.html", "listing.html", listing))
 
 
 def test_a_body_edit_changes_the_article_page_not_the_listing():

@@ -3,9 +3,9 @@
 import datetime as dt
 from types import SimpleNamespace
 
+from search_index.records import name_spellings, record_for
 from seed_reader.name_groups import group_names, spellings_by_key
 from seed_reader.names import Name
-from search_index.records import name_spellings, record_for
 
 
 def article(slug, names, content="<p>جسٹس جمالی نے سڑکوں کی مرمت کا جائزہ لیا</p>"):
