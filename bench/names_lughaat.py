@@ -103,7 +103,7 @@ def spans(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
             found_spans.append((kind, " ".join(current)))
         current.clear()
 
-    for token, tag in zip(tokens, tags):
+    for token, tag in zip(tokens, tags, strict=True):
         prefix, _, tag_kind = tag.partition("-")
         if prefix in ("B", "U") or tag_kind != kind or not tag_kind:
             close()

@@ -155,7 +155,7 @@ class ImportedSeeds:
                   if self.candidates.get(name, (None,))[0] != stamp]
         if len(unread) >= PARALLEL_MIN_SEEDS and workers >= 2:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                read = dict(zip(map(str, unread), pool.map(candidates_of_file, unread, chunksize=64)))
+                read = dict(zip(map(str, unread), pool.map(candidates_of_file, unread, chunksize=64), strict=True))
         else:
             read = {str(path): candidates_of_file(path) for path in unread}
         self.candidates = {name: (stamp, read[name]) if name in read else self.candidates[name]
