@@ -1,5 +1,6 @@
 """An article and its translations as one story, seen from either language."""
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -119,6 +120,8 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
         entry_id: math.log(len(stories) / len(indexes)) + 1e-3
         for entry_id, indexes in holders.items() if len(indexes) <= ceiling
     }
+    # Worked out once: a story is a candidate for hundreds of others.
+    order = [story.sort_key() for story in stories]
     related = {}
     for index, story in enumerate(stories):
         scores = Counter()
@@ -126,6 +129,6 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
             for other in holders[entry_id] if entry_id in weight else ():
                 if other != index:
                     scores[other] += weight[entry_id]
-        ranked = sorted(scores, key=lambda other: (-scores[other], stories[other].sort_key()))
-        related[id(story)] = [stories[other] for other in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], order[other]))
+        related[id(story)] = [stories[other] for other in ranked]
     return related
