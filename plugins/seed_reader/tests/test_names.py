@@ -154,3 +154,7 @@ def test_a_number_glued_to_a_word_is_a_word_of_its_own(knowledge):
 
 def test_a_text_with_no_signal_finds_nothing(knowledge):
     assert names(knowledge, "آج موسم خوشگوار رہا اور شام کو ہلکی بارش ہوئی۔\nکل بھی بارش کا امکان ہے۔") == set()
+
+
+def test_a_date_or_a_level_after_a_title_or_head_is_no_name(knowledge):
+    assert names(knowledge, "صدر آٹھ اگست کو واپس آئیں گے اور محکمہ سطح پر رابطے ہوں گے") == set()
