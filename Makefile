@@ -64,7 +64,7 @@ define build_into_output
 	$(call locked,\
 	rm -rf $(BUILD_DIR)/output.new; \
 	mkdir -p $(BUILD_DIR)/output.new; \
-	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al {} $(BUILD_DIR)/output.new/ \; ; fi; \
+	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al -t $(BUILD_DIR)/output.new/ {} + ; fi; \
 	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
 	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
 	rm -rf $(BUILD_DIR)/output.new)
