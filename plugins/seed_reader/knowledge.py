@@ -19,8 +19,8 @@ DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # data/names.toml: each table has a list of words per language.
-NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_words", "place_heads",
-              "given_names", "family_names", "function_words", "common_words")
+NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "organisation_links", "place_words",
+              "place_heads", "given_names", "family_names", "function_words", "common_words")
 _LATIN = re.compile(r"[A-Za-z]")
 # An abbreviation in capitals names its entry only when written in capitals
 # (entities.py): "WHO", "APP" and "US" are also the words "who", "app", "us".
@@ -223,6 +223,7 @@ class NameVocabulary:
     place_heads: dict[str, PhraseIndex]
     given_names: dict[str, PhraseIndex]
     family_names: dict[str, PhraseIndex]
+    organisation_links: dict[str, frozenset[str]]  # "آف", "of": the name goes on after them
     function_words: dict[str, frozenset[str]]
     common_words: frozenset[str]  # both languages
     known: dict[Phrase, str]  # every glossary variant, with its entry's kind: not a new name
@@ -565,8 +566,8 @@ def _name_vocabulary(name_lists: dict[str, dict[str, list[Phrase]]], common_word
         **{key: {lang: _index(phrases) for lang, phrases in name_lists[key].items()}
            for key in ("titles", "organisation_words", "organisation_heads", "place_words",
                        "place_heads", "given_names", "family_names")},
-        function_words={lang: frozenset(w for p in phrases for w in p)
-                        for lang, phrases in name_lists["function_words"].items()},
+        **{key: {lang: frozenset(w for p in phrases for w in p) for lang, phrases in name_lists[key].items()}
+           for key in ("organisation_links", "function_words")},
         common_words=common_words,
         known=known,
         known_lengths={first: tuple(sorted({len(p) for p in phrases}, reverse=True))
