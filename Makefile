@@ -15,7 +15,7 @@ PELICANOPTS ?=
 OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract names test clean browser-deps screenshots lighthouse bench
+.PHONY: help html publish serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
@@ -25,7 +25,9 @@ help:
 	@echo "make extract FILE=a.txt   print what the importer extracts, as JSON (several files or a folder: a line each)"
 	@echo "make names                names on 2 or more seeds that the glossary lacks, the most seeds first"
 	@echo "make names ACCEPT=\"…\"     write the glossary entry of one (data/glossary/accepted.toml) to complete"
-	@echo "make test                 run the whole test suite"
+	@echo "make lint                 ruff over the Python code (pyproject.toml)"
+	@echo "make compare-build REF=c  build commit c and the working tree from scratch; list the files that differ"
+	@echo "make test                 ruff, make check, then the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
 	@echo "make clean                remove output/ and build scratch"
@@ -62,7 +64,7 @@ define build_into_output
 	$(call locked,\
 	rm -rf $(BUILD_DIR)/output.new; \
 	mkdir -p $(BUILD_DIR)/output.new; \
-	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al {} $(BUILD_DIR)/output.new/ \; ; fi; \
+	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al -t $(BUILD_DIR)/output.new/ {} + ; fi; \
 	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
 	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
 	rm -rf $(BUILD_DIR)/output.new)
@@ -116,8 +118,18 @@ $(VNU_JAR):
 	mkdir -p $(BUILD_DIR)/tools
 	cd $(BUILD_DIR)/tools && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null && tar xzf vnu-jar-$(VNU_VERSION).tgz
 
-test: $(VENV)/.installed-test check browser-deps $(VNU_JAR)
+# ruff's rules are in pyproject.toml. The code is not in ruff's format, so only `ruff check`.
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+
+test: $(VENV)/.installed-test lint check browser-deps $(VNU_JAR)
 	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
+
+# Behaviour kept: the seed archive built at REF and from the working tree (each from
+# scratch in a temporary folder), compared byte for byte; exit 1 on any difference.
+compare-build: $(VENV)/.installed
+	@test -n "$(REF)" || { echo 'usage: make compare-build REF=<commit>' >&2; exit 2; }
+	$(PY) tools/compare_builds.py '$(REF)'
 
 # The benchmark: synthetic archives of 1,000 and 10,000 articles (N="1000 10000").
 N ?= 1000 10000

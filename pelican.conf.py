@@ -40,8 +40,8 @@ PLUGIN_PATHS = ["plugins"]
 # they do once the pages are written runs in the stages of akhbar/build.py, in
 # its order: this list's order does not matter.
 PLUGINS = [
-    "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader", "translations",
-    "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
+    "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader",
+    "translations", "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from seed_reader.extract import sentences  # noqa: E402
@@ -85,7 +86,8 @@ def eu_reporter(pools, rng, date, headline):
     paragraphs = body(pools, rng)
     paragraphs.insert(len(paragraphs) // 2, "اشتہار")
     lines += paragraphs + ["اس مضمون کا اشتراک کریں:",
-                           "EU رپورٹر مختلف قسم کے بیرونی ذرائع سے مضامین شائع کرتا ہے جو وسیع نقطہ نظر کا اظہار کرتے ہیں۔ "
+                           "EU رپورٹر مختلف قسم کے بیرونی ذرائع سے مضامین شائع کرتا ہے "
+                           "جو وسیع نقطہ نظر کا اظہار کرتے ہیں۔ "
                            "ان مضامین میں لی گئی پوزیشنز ضروری نہیں کہ وہ EU Reporter کی ہوں۔", "رجحان سازی"]
     return "\n\n".join(lines)
 

@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "plugins"))
 from seed_reader.decoding import decode_seed  # noqa: E402
 from seed_reader.entities import words  # noqa: E402

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer  # noqa: E402
 
@@ -51,7 +52,8 @@ def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
     page.goto(f"{base}/search.html?q={quote(first)}")
     page.wait_for_selector("#search-status[data-run='1'][data-state=done]", state="attached", timeout=30_000)
     marks = page.evaluate("""() => Object.fromEntries(['akhbar-search-start', 'akhbar-search-first-results',
-        'akhbar-search-first-page', 'akhbar-search-results'].map(n => [n, performance.getEntriesByName(n)[0].startTime]))""")
+        'akhbar-search-first-page', 'akhbar-search-results']
+        .map(n => [n, performance.getEntriesByName(n)[0].startTime]))""")
     first_ms = marks["akhbar-search-first-results"] - marks["akhbar-search-start"]
     first_page_ms = marks["akhbar-search-first-page"] - marks["akhbar-search-start"]
     complete_ms = marks["akhbar-search-results"] - marks["akhbar-search-start"]
@@ -66,7 +68,8 @@ def measure(browser, base: str, site: Path, first: str, second: str) -> dict:
     first_search = sum(size for url, size in fetched if any(p in url for p in SEARCH_PARTS))
     fetched.clear()
     page.fill("#search-query", second)
-    started = page.evaluate("() => { const t = performance.now(); document.querySelector('.search-form').requestSubmit(); return t; }")
+    started = page.evaluate("() => { const t = performance.now(); "
+                            "document.querySelector('.search-form').requestSubmit(); return t; }")
     page.wait_for_selector("#search-status[data-run='2'][data-state=done]", state="attached", timeout=30_000)
     second_ms = page.evaluate("performance.getEntriesByName('akhbar-search-results')[1].startTime") - started
     second_hits = page.locator("#search-results li").count()

@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import CHROMIUM, CHROMIUM_ARGS, StaticServer  # noqa: E402
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(Path(__file__).parent))
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 

@@ -20,7 +20,8 @@ def page(browser):
     # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
     page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
             and page.failures.append(f"{request.url} {request.failure}"))
-    page.on("response", lambda response: response.status >= 400 and page.failures.append(f"{response.url} {response.status}"))
+    page.on("response", lambda response: response.status >= 400
+            and page.failures.append(f"{response.url} {response.status}"))
     page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
     yield page
     context.close()
@@ -37,7 +38,8 @@ def test_urdu_reads_right_to_left_in_nastaliq(page, served_site):
     assert abs((main["x"] + main["width"]) - (heading["x"] + heading["width"])) < 20
     assert page.evaluate("document.fonts.check('20px \"Akhbar Nastaliq\"', 'روس')")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Nastaliq') && f.status === 'loaded')")
-    line_height = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.article-body p')).lineHeight) / parseFloat(getComputedStyle(document.querySelector('.article-body p')).fontSize)")
+    line_height = page.evaluate("(style => parseFloat(style.lineHeight) / parseFloat(style.fontSize))"
+                                "(getComputedStyle(document.querySelector('.article-body p')))")
     assert 2.0 <= line_height <= 2.2
     # Nothing wider than a 360 px phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -1,20 +1,21 @@
 """The seed archive built by the real pipeline: one page per seed, no chrome, errors reported."""
 
 import hashlib
-import os
 import json
+import os
 import re
 from html import unescape
 from pathlib import Path
-
 
 from .conftest import ROOT, make, pelican
 
 TITLES = {
     "000-947afd4b53ab818c": "روس اور امریکہ کے درمیان سفارتی رابطے جاری ہیں۔",
-    "001-5fdcb9c48dad7940": "بائیڈن اور پوتن نے یوکرین کے بارے میں باہمی انتباہات اور سفارتی راستے کے لیے حمایت کا وعدہ کیا۔",
+    "001-5fdcb9c48dad7940": "بائیڈن اور پوتن نے یوکرین کے بارے میں باہمی انتباہات "
+                            "اور سفارتی راستے کے لیے حمایت کا وعدہ کیا۔",
     "002-6aa83e8293d70fa7": "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات",
-    "003-d5d1f4a12c482239": "یوکرین میں تقریباً چار سال سے جاری جنگ کے خاتمے کے لیے روس اور امریکہ کے درمیان مذاکرات تعمیری تھے",
+    "003-d5d1f4a12c482239": "یوکرین میں تقریباً چار سال سے جاری جنگ کے خاتمے کے لیے "
+                            "روس اور امریکہ کے درمیان مذاکرات تعمیری تھے",
 }
 CHROME = ["ہمارے ساتھ رابطہ", "حصص:", "سائن اپ", "اشتہار", "اس مضمون کا اشتراک کریں", "مختلف قسم کے بیرونی ذرائع",
           "رجحان سازی", "مواضيع ذات صلة", "مواضیع ذات صلة", "Related articles", "تبصرے (0) بند ہیں",
@@ -356,8 +357,9 @@ def test_a_name_several_seeds_share_is_searchable_listed_and_accepted(project, t
 
     accepted = make(project, "names", "ACCEPT=جمالی")
     assert accepted.returncode == 0, accepted.stderr
-    glossary = (project / "plugins" / "seed_reader" / "data" / "glossary" / "accepted.toml").read_text(encoding="utf-8")
-    assert 'id = "nsr-jmly"\nkind = "person"\nur = "ناصر جمالی"\nen = ""\nvariants = ["ناصر جمالی", "جمالی"]' in glossary
+    glossary = (project / "plugins/seed_reader/data/glossary/accepted.toml").read_text(encoding="utf-8")
+    assert ('id = "nsr-jmly"\nkind = "person"\nur = "ناصر جمالی"\nen = ""\n'
+            'variants = ["ناصر جمالی", "جمالی"]') in glossary
     checked = make(project, "check")
     assert checked.returncode == 0, checked.stderr
     assert "accepted.toml:11: entry 'nsr-jmly' needs an English name (`en`)" in checked.stdout

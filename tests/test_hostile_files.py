@@ -33,7 +33,7 @@ def test_two_builds_at_once_wait_for_each_other(project):
         time.sleep(1)
         second = start_make(project, "html")
         results = [(build.returncode, *build.communicate()) for build in (first, second)]
-        results = [(build.wait(), out, err) for build, (_, out, err) in zip((first, second), results)]
+        results = [(build.wait(), out, err) for build, (_, out, err) in zip((first, second), results, strict=True)]
     finally:
         watching = False
         watcher.join()

@@ -61,7 +61,8 @@ def test_every_internal_reference_names_an_existing_file(site):
 def test_every_page_declares_language_and_direction(site):
     for page in site.rglob("*.html"):
         head = page.read_text(encoding="utf-8")[:200]
-        expected = '<html lang="en" dir="ltr">' if page.relative_to(site).parts[0] == "en" else '<html lang="ur" dir="rtl">'
+        english = page.relative_to(site).parts[0] == "en"
+        expected = '<html lang="en" dir="ltr">' if english else '<html lang="ur" dir="rtl">'
         assert expected in head, page
 
 
@@ -122,14 +123,34 @@ def test_english_side_lists_urdu_only_articles(project, tmp_path):
     from .conftest import pelican
 
     (project / "seeds" / "004_urdu_only.txt").write_text(
-        "پاکستان\n\nپوتن اور زیلنسکی کی ملاقات کا امکان\n\n12 جنوری 2022\n\nروسی صدر پوتن نے کہا کہ وہ ملاقات کے لیے تیار ہیں۔\n",
+        "پاکستان\n\nپوتن اور زیلنسکی کی ملاقات کا امکان\n\n12 جنوری 2022\n\n"
+        "روسی صدر پوتن نے کہا کہ وہ ملاقات کے لیے تیار ہیں۔\n",
         encoding="utf-8")
+    # Another, whose corrections file gives its English headline and summary.
+    (project / "seeds" / "005_urdu_only.txt").write_text(
+        "پاکستان\n\nلاہور میں گندم کی خریداری شروع\n\n13 جنوری 2022\n\n"
+        "پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا۔\n",
+        encoding="utf-8")
+    (project / "seeds" / "005_urdu_only.corrections.toml").write_text(
+        'title_en = "Wheat procurement starts in Lahore"\n'
+        'summary_en = "Punjab sets its <wheat> \u202etarget."\n', encoding="utf-8")  # with a bidi override
     output = tmp_path / "out"
     assert pelican(project, output).returncode == 0
     english_home = (output / "en" / "index.html").read_text(encoding="utf-8")
-    card = re.search(r'<li class="card">((?:(?!</li>).)*004-urdu-only.html(?:(?!</li>).)*)</li>', english_home, re.S).group(1)
-    assert 'lang="ur" dir="rtl"' in card and "In Urdu" in card and "January 12, 2022" in card
-    assert english_home.count('<li class="card">') == 5
+
+    def card(slug):
+        return re.search(rf'<li class="card">((?:(?!</li>).)*{slug}.html(?:(?!</li>).)*)</li>',
+                         english_home, re.S).group(1)
+
+    assert 'lang="ur" dir="rtl"' in card("004-urdu-only") and "In Urdu" in card("004-urdu-only")
+    assert "January 12, 2022" in card("004-urdu-only")
+    corrected = card("005-urdu-only")
+    assert "Wheat procurement starts in Lahore" in corrected and "Punjab sets its &lt;wheat&gt; target." in corrected
+    assert 'lang="ur"' not in corrected and "In Urdu" in corrected
+    assert "گندم" not in corrected and "\u202e" not in english_home
+    urdu_home = (output / "index.html").read_text(encoding="utf-8")
+    assert "Wheat" not in urdu_home and "پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا" in urdu_home
+    assert english_home.count('<li class="card">') == 6
     assert "004-urdu-only.html" in (output / "en" / "person" / "vladimir-putin.html").read_text(encoding="utf-8")
 
 
@@ -139,7 +160,8 @@ def test_every_ui_string_is_translated():
 
 def test_stylesheet_uses_logical_properties_only():
     css = re.sub(r"/\*.*?\*/", "", (ROOT / "theme/static/css/akhbar.css").read_text(encoding="utf-8"), flags=re.S)
-    physical = re.findall(r"(?:margin|padding|border)-(?:left|right)|(?<![-\w])(?:left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)", css)
+    physical = re.findall(r"(?:margin|padding|border)-(?:left|right)|(?<![-\w])(?:left|right)\s*:"
+                          r"|text-align:\s*(?:left|right)|float:\s*(?:left|right)", css)
     assert physical == []
 
 

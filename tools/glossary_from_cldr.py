@@ -31,6 +31,7 @@ from babel.dates import get_timezone_location
 from unidecode import unidecode
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "plugins"))
 from akhbar.normalize import fold_for_matching, normalize_urdu  # noqa: E402
 from seed_reader.knowledge import DATA_DIR  # noqa: E402

@@ -16,7 +16,7 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # visible themselves; a headline must not be able to spoof its own text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-_DIGITS = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
+_DIGITS = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
 
 
 def _replacer(table: dict[str, str]):

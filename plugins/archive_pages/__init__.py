@@ -189,21 +189,22 @@ class ArchivePagesGenerator(Generator):
             undated_count=len(self.undated),
         )
         for (year, month), stories in self.by_month.items():
-            self._listing(writer, lang, lambda l, y=year, m=month: urls.month(l, y, m),
+            self._listing(writer, lang, lambda language, y=year, m=month: urls.month(language, y, m),
                           stories, heading=("month", year, month))
         for year in years:
             stories = [s for s in self.stories if not s.undated and s.date.year == year]
-            self._listing(writer, lang, lambda l, y=year: urls.year(l, y), stories, heading=("year", year))
+            self._listing(writer, lang, lambda language, y=year: urls.year(language, y), stories,
+                          heading=("year", year))
         if self.undated:
             self._listing(writer, lang, urls.undated, self.undated, heading=("undated",))
         for key, stories in self.by_outlet.items():
-            self._listing(writer, lang, lambda l, k=key: urls.outlet(l, k), stories,
+            self._listing(writer, lang, lambda language, k=key: urls.outlet(language, k), stories,
                           heading=("outlet", self.things[("outlet", key)]))
         for key, stories in self.by_category.items():
-            self._listing(writer, lang, lambda l, k=key: urls.category(l, k), stories,
+            self._listing(writer, lang, lambda language, k=key: urls.category(language, k), stories,
                           heading=("category", self.things[("category", key)]))
         for (kind, key), stories in self.by_entity.items():
-            self._listing(writer, lang, lambda l, k=kind, i=key: urls.entity(l, k, i), stories,
+            self._listing(writer, lang, lambda language, k=kind, i=key: urls.entity(language, k, i), stories,
                           heading=("entity", self.things[(kind, key)]))
         entity_index = defaultdict(list)
         for (kind, key), stories in self.by_entity.items():
@@ -211,7 +212,7 @@ class ArchivePagesGenerator(Generator):
         for kind in entity_index:
             entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
         self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
-                    self._both(lambda l: urls.named(l, "entities.html")), entity_index=entity_index)
+                    self._both(lambda language: urls.named(language, "entities.html")), entity_index=entity_index)
         facets = {
             "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=lambda t: local_name(t, lang)),
             "year": years,
@@ -219,9 +220,9 @@ class ArchivePagesGenerator(Generator):
                for kind in ("person", "place", "organisation")},
         }
         self._write(writer, urls.named(lang, "search.html"), "search", lang,
-                    self._both(lambda l: urls.named(l, "search.html")), facets=facets)
+                    self._both(lambda language: urls.named(language, "search.html")), facets=facets)
         self._write(writer, urls.named(lang, "404.html"), "404", lang,
-                    self._both(lambda l: urls.named(l, "404.html")))
+                    self._both(lambda language: urls.named(language, "404.html")))
 
     def _write_feeds(self, writer):
         for lang in LANGUAGES:
@@ -240,16 +241,18 @@ class ArchivePagesGenerator(Generator):
                 for lang, v in sorted(story.versions.items())
             )
             if len(story.versions) > 1:
-                links += f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(f"{site}/{story.original.url}")}/>'
+                original = quoteattr(f"{site}/{story.original.url}")
+                links += f'<xhtml:link rel="alternate" hreflang="x-default" href={original}/>'
             # isoformat(): Pelican's dates format through its slow strftime.
             lastmod = "" if story.undated else f"<lastmod>{story.date.date().isoformat()}</lastmod>"
             for version in sorted(story.versions.values(), key=lambda v: v.lang):
                 entries.append(f"<url><loc>{escape(f'{site}/{version.url}')}</loc>{lastmod}{links}</url>")
+        default_home = quoteattr(f"{site}/{urls.home(LANGUAGES[0])}")
         for lang in LANGUAGES:
             links = "".join(
                 f'<xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(f"{site}/{urls.home(other)}")}/>'
                 for other in LANGUAGES
-            ) + f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(f"{site}/{urls.home(LANGUAGES[0])}")}/>'
+            ) + f'<xhtml:link rel="alternate" hreflang="x-default" href={default_home}/>'
             entries.append(f"<url><loc>{escape(f'{site}/{urls.home(lang)}')}</loc>{links}</url>")
         xml = (
             '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -1,5 +1,6 @@
 """An article and its translations as one story, seen from either language."""
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ class Card:
     """What a listing shows of a story in one language."""
 
     url: str
+    lang: str  # the article's language
     title: str
     title_lang: str
     summary: str  # HTML
@@ -77,15 +79,21 @@ class Story:
         native = version is not None
         version = version or self.original
         title, title_lang = version.title, version.lang
-        title_en = getattr(self.original, "title_en", None)
-        if not native and lang == "en" and title_en:
-            title, title_lang = title_en, "en"
+        summary, summary_lang = getattr(version, "summary", ""), version.lang
+        if not native and lang == "en":
+            # An Urdu-only article listed on the English side, in the English
+            # an editor gave in its corrections file.
+            if title_en := getattr(self.original, "title_en", None):
+                title, title_lang = title_en, "en"
+            if summary_en := getattr(self.original, "summary_en", None):
+                summary, summary_lang = summary_en, "en"
         return Card(
             url=version.url,
+            lang=version.lang,
             title=title,
             title_lang=title_lang,
-            summary=getattr(version, "summary", ""),
-            summary_lang=version.lang,
+            summary=summary,
+            summary_lang=summary_lang,
             date=self.date,
             undated=self.undated,
             date_confidence=getattr(self.original, "date_confidence", "high"),
@@ -112,6 +120,8 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
         entry_id: math.log(len(stories) / len(indexes)) + 1e-3
         for entry_id, indexes in holders.items() if len(indexes) <= ceiling
     }
+    # Worked out once: a story is a candidate for hundreds of others.
+    order = [story.sort_key() for story in stories]
     related = {}
     for index, story in enumerate(stories):
         scores = Counter()
@@ -119,6 +129,6 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
             for other in holders[entry_id] if entry_id in weight else ():
                 if other != index:
                     scores[other] += weight[entry_id]
-        ranked = sorted(scores, key=lambda other: (-scores[other], stories[other].sort_key()))
-        related[id(story)] = [stories[other] for other in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], order[other]))
+        related[id(story)] = [stories[other] for other in ranked]
     return related

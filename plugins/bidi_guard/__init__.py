@@ -16,7 +16,7 @@ from akhbar.normalize import BIDI_CONTROLS as CONTROLS
 logger = logging.getLogger(__name__)
 # Each field's text as written (a summary from the metadata; the body, which
 # a summary computed from it follows).
-FIELDS = ("title", "title_en", "summary", "caption", "content")
+FIELDS = ("title", "title_en", "summary", "summary_en", "caption", "content")
 
 
 def strip_controls(content):

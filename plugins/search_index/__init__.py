@@ -190,8 +190,8 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
 def _write_changed(changed: dict[str, tuple], pagefind: Path, offline: Path, workers: int) -> None:
     # The offline indexes are pure Python: a forked process writes them while
     # the Pagefind processes index, which leave the cores room.
-    offline_writer = multiprocessing.get_context("fork").Process(
-        target=_write_offline_indexes, args=([(records, offline / name, name) for name, (records, _) in changed.items()],))
+    offline_jobs = [(records, offline / name, name) for name, (records, _) in changed.items()]
+    offline_writer = multiprocessing.get_context("fork").Process(target=_write_offline_indexes, args=(offline_jobs,))
     offline_writer.start()
     # The largest first, so that the last to finish is a small one.
     largest_first = sorted(changed.items(), key=lambda item: -len(item[1][0]))

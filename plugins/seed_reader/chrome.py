@@ -10,6 +10,7 @@ The words these rules need (counters, site names, bylines, tag rows) live in
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from .knowledge import Knowledge
 from .page import CAPTION, TEXT, Page, PageLine, comparable
@@ -157,7 +158,7 @@ class LineClassifier:
 
     def _captions_before_credits(self, page: Page) -> None:
         """A short line right above "تصویر: …" is the picture's caption."""
-        for before, line in zip(page.lines, page.lines[1:]):
+        for before, line in pairwise(page.lines):
             if line.kind == "credit" and before.kind == TEXT and before.words <= 25:
                 before.mark(CAPTION, "above a photo credit", (before.text, None))
 
@@ -201,7 +202,7 @@ class LineClassifier:
                         item.mark("menu", f"one of {len(run)} one- or two-word lines in a row")
             run = []
         # Other stories' headlines, each under a lone bullet or dash line.
-        listed = [after for before, after in zip(page.lines, page.lines[1:])
+        listed = [after for before, after in pairwise(page.lines)
                   if before.kind == "placeholder" and _BULLET_ONLY.match(before.text)
                   and after.kind == TEXT and after.words <= HEADLINE_LIST_WORDS and not after.ends_sentence]
         if len(listed) >= 2:

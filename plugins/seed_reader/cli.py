@@ -93,11 +93,12 @@ def check_markdown(path: Path, knowledge, kind: str, root: Path, settings) -> tu
             problems.append(f"{path}:{line}: unknown category {value!r} (see data/categories.toml)")
     if "title" not in fields or not fields["title"][1]:
         problems.append(f"{path}:1: missing `Title:`")
-    slug = fields["slug"][1] if "slug" in fields else None
-    if "translation-of" in fields:
-        slug = fields["translation-of"][1]
+    # A translation takes its original's slug (plugins/translations), whatever its own `Slug:` says.
+    key = "translation-of" if "translation-of" in fields else "slug"
+    line, slug = fields.get(key, (None, None))
     if slug is not None and not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", slug):
-        problems.append(f"{path}:{fields['slug'][0]}: slug {slug!r} must be lowercase ASCII")
+        named = "Translation-of: the slug" if key == "translation-of" else "slug"
+        problems.append(f"{path}:{line}: {named} {slug!r} must be lowercase ASCII")
     return slug or slug_for(path), problems
 
 
@@ -135,7 +136,8 @@ def check_command(root: Path) -> int:
             return
         recorded = record.get(url)
         if recorded and recorded != path.relative_to(root).as_posix() and (root / recorded).is_file():
-            problems.append(f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
+            problems.append(
+                f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
             return
         if (slug, lang) in urls:
             problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")

@@ -10,7 +10,8 @@
     captions = [{ text = "…", credit = "اے پی" }]   # replaces the extracted captions
     slug = "russia-us-contacts"
     summary = "…"
-    title_en = "Russia and the US keep talking"
+    title_en = "Russia and the US keep talking"   # the English side's card of an Urdu article
+    summary_en = "…"                              # and its summary there
     entities_add = ["dmitry-peskov"]    # ids from data/glossary.toml
     entities_remove = ["iran"]
     drop_lines = [3, 4]        # lines of the seed to leave out of the body
@@ -190,7 +191,7 @@ def _correct_body(extraction: Extraction, corrections: dict) -> None:
     dropped = {number: "dropped-by-editor" for number in corrections.get("drop_lines", [])}
     start = corrections.get("body_starts_at")
     kept = []
-    for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs):
+    for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs, strict=True):
         if start and number < start:
             dropped[number] = "before-body-start"
         elif "title" in corrections and same_text(paragraph, extraction.title):

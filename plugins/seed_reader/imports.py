@@ -34,8 +34,13 @@ SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
 CACHE_VERSION = 3
-# Set before the pool forks, so every worker imports with the same learned chrome.
+# A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
+
+
+def _start_worker(archive_chrome: frozenset[str]) -> None:
+    global _ARCHIVE_CHROME
+    _ARCHIVE_CHROME = archive_chrome
 
 
 def importer_key(data_dir: Path) -> str:
@@ -142,18 +147,23 @@ class ImportedSeeds:
         if self.kept_importer != self.importer:
             self.known_stamps = {}
 
-    def learn(self, paths: list[Path]) -> frozenset[str]:
+    def learn(self, paths: list[Path], workers: int = 1) -> frozenset[str]:
         """Learn the archive's own chrome from every seed; an import depends on
-        it, so it is part of every seed's key."""
-        global _ARCHIVE_CHROME
-        candidates = {}
-        for path in paths:
-            stamp = file_stamp(path)
-            kept = self.candidates.get(str(path))
-            candidates[str(path)] = (stamp, kept[1] if kept and kept[0] == stamp else candidates_of_file(path))
-        self.candidates = candidates
-        self.learned = learn_archive_chrome(lines for _, lines in candidates.values())
-        self.archive_chrome = _ARCHIVE_CHROME = frozenset(self.learned)
+        it, so it is part of every seed's key. Seeds whose file changed are read
+        again, on every core when there are many."""
+        stamps = {str(path): file_stamp(path) for path in paths}
+        unread = [Path(name) for name, stamp in stamps.items()
+                  if self.candidates.get(name, (None,))[0] != stamp]
+        if len(unread) >= PARALLEL_MIN_SEEDS and workers >= 2:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                read = dict(zip(map(str, unread), pool.map(candidates_of_file, unread, chunksize=64), strict=True))
+        else:
+            read = {str(path): candidates_of_file(path) for path in unread}
+        self.candidates = {name: (stamp, read[name]) if name in read else self.candidates[name]
+                           for name, stamp in stamps.items()}
+        # By path: the spelling shown for a learned line must not depend on the folder listing order.
+        self.learned = learn_archive_chrome(self.candidates[name][1] for name in sorted(self.candidates))
+        self.archive_chrome = frozenset(self.learned)
         learned = hashlib.sha256("\n".join(sorted(self.archive_chrome)).encode("utf-8")).hexdigest()
         self.importer = f"{self.base_importer}:{learned}"
         self._trust_stamps()
@@ -164,11 +174,12 @@ class ImportedSeeds:
         """Learn the archive's chrome, then start importing, one process per
         core, the seeds the cache has no current copy of, in the order given
         (the order Pelican will ask)."""
-        self.learn(paths)
+        self.learn(paths, workers)
         missing = [p for p in paths if self._current(p) is None]
         if len(missing) < PARALLEL_MIN_SEEDS or workers < 2:
             return  # the reader imports them one by one
-        self._pool = multiprocessing.get_context("fork").Pool(workers)
+        self._pool = multiprocessing.get_context("fork").Pool(
+            workers, initializer=_start_worker, initargs=(self.archive_chrome,))
         jobs = [(str(p), str(self.data_dir)) for p in missing]
         self._arriving = self._pool.imap(_import_in_worker, jobs, chunksize=16)
         self._awaited = {str(p) for p in missing}

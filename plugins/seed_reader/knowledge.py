@@ -20,8 +20,8 @@ DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # data/names.toml: each table has a list of words per language.
-NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "place_words", "place_heads",
-              "given_names", "family_names", "function_words", "common_words")
+NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "organisation_links", "place_words",
+              "place_heads", "given_names", "family_names", "function_words", "common_words")
 _LATIN = re.compile(r"[A-Za-z]")
 # An abbreviation in capitals names its entry only when written in capitals
 # (entities.py): "WHO", "APP" and "US" are also the words "who", "app", "us".
@@ -224,6 +224,7 @@ class NameVocabulary:
     place_heads: dict[str, PhraseIndex]
     given_names: dict[str, PhraseIndex]
     family_names: dict[str, PhraseIndex]
+    organisation_links: dict[str, frozenset[str]]  # "آف", "of": the name goes on after them
     function_words: dict[str, frozenset[str]]
     common_words: frozenset[str]  # both languages
     known: dict[Phrase, str]  # every glossary variant, with its entry's kind: not a new name
@@ -379,58 +380,95 @@ class _Loader:
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
-    """Read and check every data file; raise KnowledgeError listing all problems."""
+    """Read and check every data file, each by its own loader below; raise
+    KnowledgeError listing all problems of all files."""
     loader = _Loader(Path(data_dir))
+    boilerplate = _load_boilerplate(loader)
+    outlets, wires, source_phrases = _load_outlets(loader)
+    categories = _load_categories(loader)
+    name_lists = loader.name_lists(*loader.load("names.toml"))
+    # Words a glossary variant must not be, and names.py does not take for a name.
+    common_words = frozenset(w for phrases in name_lists["common_words"].values() for phrase in phrases for w in phrase)
+    glossary, incomplete = _load_glossary(loader, common_words)
+    caption_credits, caption_head_endings = _load_captions(loader)
+    day_words = _load_day_words(loader)
+    date_words = _load_date_words(loader)
+    chrome = _load_chrome(loader)
+    never_chrome = _load_never_chrome(loader)
+    if loader.problems:
+        raise KnowledgeError(loader.problems)
+    return Knowledge(
+        boilerplate=boilerplate,
+        line_kinds=LineKinds(boilerplate),
+        outlets=outlets,
+        wires=wires,
+        source_phrases=source_phrases,
+        categories=categories,
+        glossary=glossary,
+        caption_credits=caption_credits,
+        caption_head_endings=caption_head_endings,
+        day_words=day_words,
+        date_words=date_words,
+        chrome=chrome,
+        never_chrome=never_chrome,
+        incomplete=incomplete,
+        names=_name_vocabulary(name_lists, common_words, glossary),
+    )
 
+
+def _load_boilerplate(loader: _Loader) -> list[BoilerplatePattern]:
+    """data/boilerplate.toml: whole lines outlets print, each with its kind."""
     document, text, path = loader.load("boilerplate.toml")
     _unknown_keys(loader, document, text, path, {"line"})
     boilerplate = []
     for line, table in loader.tables(document, text, path, "line", {"kind": str, "pattern": str}):
-        line = _line_containing(text, "pattern", line)
-        regex = loader.regex(table["pattern"], path, line)
+        regex = loader.regex(table["pattern"], path, _line_containing(text, "pattern", line))
         if regex:
             boilerplate.append(BoilerplatePattern(table["kind"], regex))
+    return boilerplate
 
+
+def _load_outlets(loader: _Loader) -> tuple[list[Outlet], list[Wire], list[str]]:
+    """data/outlets.toml: outlets with their signatures, wire agencies, and the
+    phrases that credit a source ("{name} کے مطابق")."""
     document, text, path = loader.load("outlets.toml")
     _unknown_keys(loader, document, text, path, {"outlet", "wire", "source_phrases"})
-    outlets, wires = [], []
-    for line, table in loader.tables(
-        document, text, path, "outlet", {"id": str, "ur": str, "en": str, "signatures": list}
-    ):
+    outlets = []
+    for line, table in loader.tables(document, text, path, "outlet",
+                                     {"id": str, "ur": str, "en": str, "signatures": list}):
         regexes = [loader.regex(p, path, _line_containing(text, p, line)) for p in table["signatures"]]
-        outlets.append(
-            Outlet(table["id"], normalize_urdu(table["ur"]), table["en"], tuple(r for r in regexes if r))
-        )
-    for _, table in loader.tables(
-        document, text, path, "wire", {"id": str, "ur": str, "en": str, "names": list}
-    ):
-        wires.append(
-            Wire(table["id"], normalize_urdu(table["ur"]), table["en"],
-                 tuple(normalize_urdu(n) for n in table["names"]))
-        )
+        outlets.append(Outlet(table["id"], normalize_urdu(table["ur"]), table["en"], tuple(r for r in regexes if r)))
+    wires = [
+        Wire(table["id"], normalize_urdu(table["ur"]), table["en"], tuple(normalize_urdu(n) for n in table["names"]))
+        for _, table in loader.tables(document, text, path, "wire", {"id": str, "ur": str, "en": str, "names": list})
+    ]
     source_phrases = [normalize_urdu(p) for p in document.get("source_phrases", [])]
     for phrase in source_phrases:
         if "{name}" not in phrase:
-            loader.problems.append(
-                f"{path}:{_line_containing(text, phrase)}: source phrase {phrase!r} lacks {{name}}"
-            )
+            loader.problems.append(f"{path}:{_line_containing(text, phrase)}: source phrase {phrase!r} lacks {{name}}")
+    _check_unique_ids(loader, "outlet", outlets)
+    _check_unique_ids(loader, "wire", wires)
+    return outlets, wires, source_phrases
 
+
+def _load_categories(loader: _Loader) -> list[Category]:
+    """data/categories.toml: the site's categories and the section labels that name each."""
     document, text, path = loader.load("categories.toml")
     _unknown_keys(loader, document, text, path, {"category"})
     categories = [
         Category(t["id"], normalize_urdu(t["ur"]), t["en"], tuple(normalize_urdu(x) for x in t["labels"]))
-        for _, t in loader.tables(
-            document, text, path, "category", {"id": str, "ur": str, "en": str, "labels": list}
-        )
+        for _, t in loader.tables(document, text, path, "category", {"id": str, "ur": str, "en": str, "labels": list})
     ]
+    _check_unique_ids(loader, "category", categories)
+    return categories
 
-    document, text, path = loader.load("names.toml")
-    lists = loader.name_lists(document, text, path)
-    common_words = frozenset(w for phrases in lists["common_words"].values() for phrase in phrases for w in phrase)
 
-    glossary = []
+def _load_glossary(loader: _Loader, common_words: frozenset[str]) -> tuple[list[GlossaryEntry], list[str]]:
+    """data/glossary.toml and data/glossary/*.toml: the entities articles are
+    tagged with; and, for `make check`, the entries that lack a name in one language."""
+    glossary: list[GlossaryEntry] = []
     incomplete: list[str] = []
-    claimed: dict[str, str] = {}
+    claimed: dict[str, str] = {}  # folded variant -> id of the entry that has it
     glossary_files = ["glossary.toml", *(
         f"glossary/{p.name}" for p in sorted((loader.data_dir / "glossary").glob("*.toml")))]
     for name in glossary_files:
@@ -444,22 +482,9 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             {"id": str, "kind": str, "ur": str, "en": str, "variants": list}, may_be_blank=("ur", "en"),
         ):
             if table["kind"] not in ENTITY_KINDS:
-                loader.problems.append(
-                    f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}"
-                )
+                loader.problems.append(f"{path}:{line}: kind {table['kind']!r} is not one of {', '.join(ENTITY_KINDS)}")
                 continue
-            variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
-            for variant in variants:
-                key = fold_for_matching(variant)
-                refusal = _not_a_name(variant, key, common_words)
-                if not refusal and key in claimed and claimed[key] != table["id"]:
-                    refusal = f"is already a variant of {claimed[key]!r}"
-                if refusal:
-                    variants_line = _line_containing(text, "variants", line)
-                    loader.problems.append(f"{path}:{_line_containing(text, variant, variants_line)}: "
-                                           f"variant {variant!r} of {table['id']!r} {refusal}")
-                    continue
-                claimed[key] = table["id"]
+            variants = _claim_variants(loader, text, path, line, table, claimed, common_words)
             ur, en = normalize_urdu(table["ur"]).strip(), table["en"].strip()
             missing = tuple(lang for lang, name in (("ur", ur), ("en", en)) if not name)
             if len(missing) == 2:
@@ -471,70 +496,83 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> Knowledge:
             glossary.append(GlossaryEntry(table["id"], table["kind"], ur or en, en or ur, variants, missing))
     if not glossary and not loader.problems:
         loader.problems.append(f"{loader.data_dir / 'glossary.toml'}: the glossary has no [[entry]] at all")
+    _check_unique_ids(loader, "entry", glossary)
+    return glossary, incomplete
 
+
+def _claim_variants(loader: _Loader, text: str, path: Path, line: int, table: dict,
+                    claimed: dict[str, str], common_words: frozenset[str]) -> tuple[str, ...]:
+    """An entry's variants, each claimed for it in `claimed`; one that is not a
+    name, or that another entry has already, is reported."""
+    variants = tuple(dict.fromkeys(normalize_urdu(v).strip() for v in table["variants"]))
+    for variant in variants:
+        key = fold_for_matching(variant)
+        refusal = _not_a_name(variant, key, common_words)
+        if not refusal and key in claimed and claimed[key] != table["id"]:
+            refusal = f"is already a variant of {claimed[key]!r}"
+        if refusal:
+            variants_line = _line_containing(text, "variants", line)
+            loader.problems.append(f"{path}:{_line_containing(text, variant, variants_line)}: "
+                                   f"variant {variant!r} of {table['id']!r} {refusal}")
+            continue
+        claimed[key] = table["id"]
+    return variants
+
+
+def _load_captions(loader: _Loader) -> tuple[PatternSet, PatternSet]:
+    """data/captions.toml: photo credits (groups `text` and `credit`), and the
+    endings of a caption printed under the headline."""
     document, text, path = loader.load("captions.toml")
     _unknown_keys(loader, document, text, path, {"credit_patterns", "head_endings"})
-    caption_credits = []
+    credits = []
     for pattern in document.get("credit_patterns", []):
-        regex = loader.regex(pattern, path, _line_containing(text, pattern))
+        line = _line_containing(text, pattern)
+        regex = loader.regex(pattern, path, line)
         if regex and not {"text", "credit"} <= set(regex.groupindex):
-            loader.problems.append(
-                f"{path}:{_line_containing(text, pattern)}: credit pattern needs groups `text` and `credit`"
-            )
+            loader.problems.append(f"{path}:{line}: credit pattern needs groups `text` and `credit`")
         elif regex:
-            caption_credits.append(regex)
-    caption_head_endings = [
-        r for p in document.get("head_endings", [])
-        if (r := loader.regex(p, path, _line_containing(text, p)))
-    ]
+            credits.append(regex)
+    head_endings = [regex for p in document.get("head_endings", [])
+                    if (regex := loader.regex(p, path, _line_containing(text, p)))]
+    return PatternSet(credits), PatternSet(head_endings, anchor="search")
 
+
+def _load_day_words(loader: _Loader) -> dict[str, int]:
+    """data/urdu_numbers.toml: day numbers written as words."""
     document, text, path = loader.load("urdu_numbers.toml")
     _unknown_keys(loader, document, text, path, {"days"})
-    day_words = {normalize_urdu(k): v for k, v in document.get("days", {}).items()}
+    return {normalize_urdu(k): v for k, v in document.get("days", {}).items()}
 
-    date_words = _load_date_words(loader)
-    chrome = _load_chrome(loader)
+
+def _load_never_chrome(loader: _Loader) -> frozenset[str]:
+    """data/never_chrome.toml: lines that are never chrome, as `page.comparable` keys."""
     document, text, path = loader.load("never_chrome.toml")
     _unknown_keys(loader, document, text, path, {"lines"})
-    never_chrome = frozenset(
-        comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
+    return frozenset(comparable(normalize_urdu(line)) for line in _strings(loader, document, text, path, "lines"))
 
-    for name, items in (("outlet", outlets), ("wire", wires), ("category", categories), ("entry", glossary)):
-        seen = set()
-        for item in items:
-            if item.id in seen:
-                loader.problems.append(f"{loader.data_dir}: two [[{name}]] tables have id {item.id!r}")
-            seen.add(item.id)
 
-    if loader.problems:
-        raise KnowledgeError(loader.problems)
+def _check_unique_ids(loader: _Loader, table: str, items: list) -> None:
+    seen = set()
+    for item in items:
+        if item.id in seen:
+            loader.problems.append(f"{loader.data_dir}: two [[{table}]] tables have id {item.id!r}")
+        seen.add(item.id)
+
+
+def _name_vocabulary(name_lists: dict[str, dict[str, list[Phrase]]], common_words: frozenset[str],
+                     glossary: list[GlossaryEntry]) -> NameVocabulary:
+    """names.toml's lists indexed by first word, and every glossary variant (a known name, not a new one)."""
     known = {tuple(words(v)): entry.kind for entry in glossary for v in entry.variants}
-    return Knowledge(
-        boilerplate=boilerplate,
-        line_kinds=LineKinds(boilerplate),
-        outlets=outlets,
-        wires=wires,
-        source_phrases=source_phrases,
-        categories=categories,
-        glossary=glossary,
-        caption_credits=PatternSet(caption_credits),
-        caption_head_endings=PatternSet(caption_head_endings, anchor="search"),
-        day_words=day_words,
-        date_words=date_words,
-        chrome=chrome,
-        never_chrome=never_chrome,
-        incomplete=incomplete,
-        names=NameVocabulary(
-            **{key: {lang: _index(phrases) for lang, phrases in lists[key].items()}
-               for key in ("titles", "organisation_words", "organisation_heads", "place_words",
-                           "place_heads", "given_names", "family_names")},
-            function_words={lang: frozenset(w for p in phrases for w in p)
-                            for lang, phrases in lists["function_words"].items()},
-            common_words=common_words,
-            known=known,
-            known_lengths={first: tuple(sorted({len(p) for p in phrases}, reverse=True))
-                           for first, phrases in _index(list(known)).items()},
-        ),
+    return NameVocabulary(
+        **{key: {lang: _index(phrases) for lang, phrases in name_lists[key].items()}
+           for key in ("titles", "organisation_words", "organisation_heads", "place_words",
+                       "place_heads", "given_names", "family_names")},
+        **{key: {lang: frozenset(w for p in phrases for w in p) for lang, phrases in name_lists[key].items()}
+           for key in ("organisation_links", "function_words")},
+        common_words=common_words,
+        known=known,
+        known_lengths={first: tuple(sorted({len(p) for p in phrases}, reverse=True))
+                       for first, phrases in _index(list(known)).items()},
     )
 
 

@@ -13,7 +13,7 @@ A name the glossary has as a variant is left to the glossary.
 """
 
 import re
-from itertools import accumulate
+from itertools import accumulate, takewhile
 from typing import NamedTuple
 
 from akhbar.normalize import TextWords, fold_for_matching
@@ -39,7 +39,8 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_GAP = re.compile(r"[.!?:;\"“”‘(]")
 # "لاہور (این این آئی)" or "کراچی(اسٹاف رپورٹر)" opening a line; a crawler's
 # "date 2025-06-25" may come before it.
-_URDU_DATELINE = re.compile(r"^[\sA-Za-z0-9:\-]*?([\u0600-\u06ff][\u0600-\u06ff ]{1,40}?)\s*[(（]([^()（）]{2,40})[)）]")
+_URDU_DATELINE = re.compile(
+    r"^[\sA-Za-z0-9:\-]*?([\u0600-\u06ff][\u0600-\u06ff ]{1,40}?)\s*[(（]([^()（）]{2,40})[)）]")
 # "ISLAMABAD:", "ABU DHABI (Reuters) -", "RIYADH/ABU DHABI:" near a line's start.
 _ENGLISH_DATELINE = re.compile(
     r"^.{0,20}?\b([A-Z]{3,}(?:[ /][A-Z]{2,})*)\b\s*(?:\(([A-Za-z. ]{2,30})\))?\s*(?::|[-–—]\s)")
@@ -174,7 +175,7 @@ def _phrase_at(tokens: "_Line | list[_Token]", start: int, index: PhraseIndex) -
         return None
     for phrase in index.get(tokens[start].folded, ()):
         end = start + len(phrase)
-        if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[start:end], phrase)) \
+        if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[start:end], phrase, strict=True)) \
                 and all(t.joined for t in tokens[start + 1:end]):
             return phrase
     return None
@@ -331,6 +332,8 @@ class _Finder:
                 position = self.floor = position + 1 + len(rest)
                 continue
             end = position + len(given or ())
+            if given and end < len(tokens) and _phrase_at(tokens, end, v.place_words["ur"]):
+                given = None  # "علی گڑھ": a place, found at its place word
             if given and not tokens.latin(position) and end < len(tokens) and tokens.joined(end):
                 rest = self.urdu_after(tokens, end)[:2]
                 if rest:
@@ -350,6 +353,15 @@ class _Finder:
             if head and not tokens.latin(position):
                 # A place is one or two words ("تحصیل ڈسکہ"): more is the sentence going on.
                 name = self.urdu_after(tokens, position + len(head))[:2 if kind == "place" else 3]
+                # "محکمہ ابتدائی و ثانوی تعلیم": two subjects of one department.
+                after = position + len(head) + len(name)
+                if kind == "organisation" and name and after + 1 < len(tokens) and tokens.folded[after] == "و" \
+                        and tokens.joined(after) and tokens.joined(after + 1):
+                    # The subjects are ordinary words (تعلیم، صحت): any but function words.
+                    more = list(takewhile(
+                        lambda t: t.joined and not t.latin and t.folded not in v.function_words["ur"],
+                        tokens[after + 1:after + 3]))
+                    name += [tokens[after], *more] if more else []
                 if name and not _known_at(tokens, position + len(head), v):
                     self.add(kind, tokens[position:position + len(head) + len(name)],
                              f"{kind} word: {' '.join(t.raw for t in tokens[position:position + len(head)])}")
@@ -359,13 +371,14 @@ class _Finder:
             if word and not tokens.latin(position):
                 name = self.urdu_before(tokens, position)
                 end = position + len(word)
-                # "سپریم کورٹ آف پاکستان", "پریس کلب آف انڈیا"
-                if end + 1 < len(tokens) and tokens.folded[end] == "اف" and self.urdu_name_word(tokens[end + 1]):
-                    end += 2
+                # "سپریم کورٹ آف پاکستان", "لاہور کالج برائے خواتین یونیورسٹی"
+                if end + 1 < len(tokens) and tokens.folded[end] in v.organisation_links["ur"]:
+                    end += len(self.urdu_link_tail(tokens, end))
                 # "گورنمنٹ کالج ویمن یونیورسٹی": a second organisation word goes on the name.
-                for gap in (1, 2):
+                for gap in (0, 1, 2):
                     following = _phrase_at(tokens, end + gap, v.organisation_words["ur"])
-                    if following and all(t.joined and self.urdu_name_word(t) for t in tokens[end:end + gap]):
+                    if following and tokens.joined(end) \
+                        and all(t.joined and self.urdu_name_word(t) for t in tokens[end:end + gap]):
                         end += gap + len(following)
                         break
                 # "یونیورسٹی آف ایجوکیشن": the name comes after the organisation word.
@@ -387,6 +400,20 @@ class _Finder:
                 continue
             position += 1
 
+    def urdu_link_tail(self, tokens: _Line, link: int) -> list:
+        """The link word at `link` and the 1-3 name words after it, known
+        names among them ("آف انڈیا"); nothing if no name follows."""
+        position = link + 1
+        while position < len(tokens) and position - link <= MAX_URDU_NAME_WORDS and tokens.joined(position):
+            known = _known_at(tokens, position, self.v)
+            if known:
+                position += known[0]
+            elif self.urdu_name_word(tokens[position]):
+                position += 1
+            else:
+                break
+        return list(range(link, position)) if position > link + 1 else []
+
     def name_before(self, tokens: list[_Token], position: int, index: PhraseIndex, kind: str, reason: str) -> int:
         """A name of one or two words ending in a word of the index at position
         ("نسیم شاہ", "نور باغ"); where to go on, or 0 if no such word is there."""
@@ -396,7 +423,8 @@ class _Finder:
         end = position + len(word)
         name = self.urdu_before(tokens, position)[-2:]
         if name:
-            self.add(kind, [*name, *tokens[position:end]], f"{reason}: " + " ".join(t.raw for t in tokens[position:end]))
+            found = tokens[position:end]
+            self.add(kind, [*name, *found], f"{reason}: " + " ".join(t.raw for t in found))
         return end
 
     # Both scripts ----------------------------------------------------------
@@ -492,7 +520,11 @@ class _Finder:
         position = start + 1
         while position < len(tokens) and tokens[position].joined and tokens[position].latin:
             token = tokens[position]
-            if token.folded in v.common_words and token.folded not in self.signal_words:
+            # "of" and "for" join an organisation's or a place's name ("Bank of
+            # England", "Province of Punjab"), not people to places ("Residents of X").
+            joins_kind = token.folded in v.function_words["en"] and (
+                self.organisation_word(run) or _phrase_at(run, 0, v.place_heads["en"]))
+            if token.folded in v.common_words and token.folded not in self.signal_words and not joins_kind:
                 break
             if _phrase_at(tokens, position, v.titles["en"]) and position + 1 < len(tokens) \
                     and self.capitalised(tokens[position + 1]):

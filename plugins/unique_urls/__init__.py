@@ -43,56 +43,58 @@ def hint(dropped) -> str:
     return " (a translation needs `Lang: en`)" if is_translation(dropped) else ""
 
 
-def find_collisions(contents, record: dict[str, str]) -> list[tuple[object, object]]:
-    """(kept, dropped) pairs among contents sharing a `save_as`."""
-    claims = {}
-    for content in contents:
-        claims.setdefault(content.save_as, []).append(content)
+def find_collisions(claims: dict[str, list], record: dict[str, str]) -> list[tuple[object, object]]:
+    """(kept, dropped) pairs among contents sharing a `save_as`: `claims` maps
+    each file to the (content, source) pairs that claim it."""
     collisions = []
     # Only the files claimed twice need an order (dates are slow to compare).
     for save_as, claimants in ((s, c) for s, c in claims.items() if len(c) > 1):
-        owner, *others = sorted(claimants, key=lambda c: (
-            c.get_relative_source_path() != record.get(save_as), is_translation(c),
-            getattr(c, "undated", False), c.date, c.source_path))
-        collisions.extend((owner, other) for other in others)
+        (owner, _), *others = sorted(claimants, key=lambda pair: (
+            pair[1] != record.get(save_as), is_translation(pair[0]),
+            getattr(pair[0], "undated", False), pair[0].date, pair[0].source_path))
+        collisions.extend((owner, other) for other, _ in others)
     return collisions
 
 
 def drop_duplicate_urls(generator):
     settings = generator.settings
     record = read_record(record_path(settings))
+    # Slugs and languages are settled by now (pretaxonomy, after the plugins
+    # that change them): each URL, file name and source is worked out once.
     contents = [*generator.articles, *generator.translations]
+    for content in contents:
+        fix_urls(content)
+    source = {id(c): c.get_relative_source_path() for c in contents}
     dropped = set()
     for content in contents:
         owner = urls.reserved(content.save_as)
         if owner:
             logger.error("%s: its URL (%s) is where the site writes %s; not built (give it another slug)",
-                         content.get_relative_source_path(), content.save_as, owner)
+                         source[id(content)], content.save_as, owner)
             dropped.add(id(content))
-        elif record.get(content.save_as, content.get_relative_source_path()) != content.get_relative_source_path() \
+        elif record.get(content.save_as, source[id(content)]) != source[id(content)] \
                 and os.path.isfile(os.path.join(settings["PATH"], record[content.save_as])):
             logger.error("%s: same URL (%s) as %s, which has it (%s); not built (give it another slug)%s",
-                         content.get_relative_source_path(), content.save_as, record[content.save_as],
+                         source[id(content)], content.save_as, record[content.save_as],
                          record_path(settings).name, hint(content))
             dropped.add(id(content))
-    contents = [c for c in contents if id(c) not in dropped]
-    for kept, content in find_collisions(contents, record):
+    claims = {}
+    for content in contents:
+        if id(content) not in dropped:
+            claims.setdefault(content.save_as, []).append((content, source[id(content)]))
+    for kept, content in find_collisions(claims, record):
         logger.error(
             "%s: same URL (%s) as %s; not built (give one of them another slug)%s",
-            content.get_relative_source_path(), content.save_as, kept.get_relative_source_path(), hint(content))
+            source[id(content)], content.save_as, source[id(kept)], hint(content))
         dropped.add(id(content))
     if dropped:
         generator.articles = [a for a in generator.articles if id(a) not in dropped]
         generator.translations = [a for a in generator.translations if id(a) not in dropped]
         for article in generator.articles:
             article.translations = [t for t in article.translations if id(t) not in dropped]
-    # Slugs and languages are settled by now (pretaxonomy, after the plugins
-    # that change them): the URLs will not change again.
-    published = [*generator.articles, *generator.translations]
-    for content in published:
-        fix_urls(content)
-    record = {url: source for url, source in record.items() if os.path.isfile(os.path.join(settings["PATH"], source))}
-    record.update((c.save_as, c.get_relative_source_path()) for c in published)
+    published = [c for c in contents if id(c) not in dropped]
+    record = {url: path for url, path in record.items() if os.path.isfile(os.path.join(settings["PATH"], path))}
+    record.update((c.save_as, source[id(c)]) for c in published)
     write_record(record_path(settings), record)
 
 

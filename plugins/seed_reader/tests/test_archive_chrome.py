@@ -35,3 +35,22 @@ def test_a_section_label_on_every_page_stays_a_section_label(extractor):
     archive_chrome = frozenset(learn_archive_chrome(chrome_candidates(page) for page in pages))
     found = extractor.extract(pages[3], archive_chrome)
     assert found.category.id == "pakistan"
+
+
+def test_seeds_imported_on_every_core_use_the_learned_chrome(tmp_path):
+    """Enough seeds for the import pool: its workers must import with what the
+    archive taught, as the reader does for one seed."""
+    from seed_reader.imports import PARALLEL_MIN_SEEDS, ImportedSeeds
+    from seed_reader.knowledge import DATA_DIR
+
+    paths = []
+    for number in range(PARALLEL_MIN_SEEDS + 10):
+        path = tmp_path / f"{number:04d}.txt"
+        path.write_text(outlet_page(number), encoding="utf-8")
+        paths.append(path)
+    seeds = ImportedSeeds(tmp_path / "imports.pickle", DATA_DIR)
+    seeds.prefetch(paths, workers=2)
+    assert {text for text, _ in seeds.learned.values()} == {SLOGAN, MENU}
+    titles = [seeds.get(path).extraction.title for path in paths]
+    assert titles == [f"شہر میں نئے منصوبے کا افتتاح نمبر {n}" for n in range(len(paths))]
+    assert seeds.imported_now == {str(path) for path in paths}

@@ -161,6 +161,25 @@ def test_byte_order_mark_in_markdown(tmp_path, extractor):
     assert check_markdown(article, extractor.knowledge, "article", tmp_path, settings) == ("story", [])
 
 
+@pytest.mark.parametrize("header, problem", [
+    # No `Slug:` to point at: the line of the bad `Translation-of:` (a KeyError once).
+    ("Translation-of: روس-امریکہ\n", "story.md:4: Translation-of: the slug 'روس-امریکہ' must be lowercase ASCII"),
+    ("Translation-of:\n", "story.md:4: Translation-of: the slug '' must be lowercase ASCII"),
+    ("Slug: Story One\n", "story.md:4: slug 'Story One' must be lowercase ASCII"),
+    # The translation's slug is its original's: its own `Slug:` is not the one to blame.
+    ("Slug: story\nTranslation-of: Story One\n",
+     "story.md:5: Translation-of: the slug 'Story One' must be lowercase ASCII"),
+])
+def test_markdown_slug_that_is_not_one(tmp_path, extractor, header, problem):
+    from seed_reader.cli import check_markdown
+
+    article = tmp_path / "story.md"
+    article.write_text(f"Title: Story\nDate: 2021-12-28\nLang: en\n{header}\nText.\n", encoding="utf-8")
+    settings = {"MARKDOWN": {"extensions": [], "output_format": "html5"}}
+    _, problems = check_markdown(article, extractor.knowledge, "article", tmp_path, settings)
+    assert problems == [f"{tmp_path / problem}"]
+
+
 def test_a_megabyte_on_one_line_is_imported_in_linear_time(write_seed, extractor):
     # bench/long_lines.py measures these (under a second each); here only the
     # order is checked: a quadratic pass would take minutes, not seconds.
@@ -183,7 +202,8 @@ def test_a_text_the_extractor_cannot_handle_names_its_file(write_seed, extractor
         raise OverflowError("date value out of range")
 
     monkeypatch.setattr(extractor, "extract", overflow)
-    assert "the importer failed on this text (OverflowError: date value out of range)" in refused(path, extractor).reason
+    reason = refused(path, extractor).reason
+    assert "the importer failed on this text (OverflowError: date value out of range)" in reason
 
 
 def test_bidi_controls_in_corrected_captions_are_removed(write_seed, extractor):

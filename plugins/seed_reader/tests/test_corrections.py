@@ -7,7 +7,6 @@ import shutil
 import pytest
 
 from seed_reader.corrections import sidecar_for
-from seed_reader.decoding import SeedError
 from seed_reader.importer import import_seed
 
 from .conftest import SEEDS

@@ -1,9 +1,11 @@
 """The data files editors extend: loaded, checked, and reported as file:line: reason."""
 
+import functools
 import shutil
 
 import pytest
 
+from seed_reader import knowledge
 from seed_reader.knowledge import DATA_DIR, KnowledgeError, load_knowledge
 
 
@@ -12,6 +14,11 @@ def data_copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@functools.cache
+def shipped():
+    return load_knowledge()
 
 
 def problems_after(data_copy, name, old, new):
@@ -25,9 +32,35 @@ def problems_after(data_copy, name, old, new):
 
 
 def test_shipped_data_loads():
-    knowledge = load_knowledge()
-    assert {e.kind for e in knowledge.glossary} == {"person", "place", "organisation", "topic"}
-    assert knowledge.day_words["دو"] == 2
+    loaded = load_knowledge()
+    assert {e.kind for e in loaded.glossary} == {"person", "place", "organisation", "topic"}
+    assert loaded.day_words["دو"] == 2
+
+
+@pytest.mark.parametrize("files, load, fields", [
+    (["boilerplate.toml"], knowledge._load_boilerplate, "boilerplate"),
+    (["outlets.toml"], knowledge._load_outlets, ("outlets", "wires", "source_phrases")),
+    (["categories.toml"], knowledge._load_categories, "categories"),
+    (["captions.toml"], knowledge._load_captions, ("caption_credits", "caption_head_endings")),
+    (["urdu_numbers.toml"], knowledge._load_day_words, "day_words"),
+    (["dates.toml"], knowledge._load_date_words, "date_words"),
+    (["chrome.toml"], knowledge._load_chrome, "chrome"),
+    (["never_chrome.toml"], knowledge._load_never_chrome, "never_chrome"),
+    (["glossary.toml", "glossary"], lambda loader: knowledge._load_glossary(loader, shipped().names.common_words),
+     ("glossary", "incomplete")),
+])
+def test_each_data_file_has_a_loader_that_reads_it_alone(tmp_path, files, load, fields):
+    """One loader per data file: in a folder holding only its file, it finds
+    what the whole load does, and no problem (any other file it read would be missing)."""
+    for name in files:
+        copy = shutil.copytree if (DATA_DIR / name).is_dir() else shutil.copy
+        copy(DATA_DIR / name, tmp_path / name)
+    loader = knowledge._Loader(tmp_path)
+    found = load(loader)
+    assert loader.problems == []
+    expected = tuple(getattr(shipped(), f) for f in fields) if isinstance(fields, tuple) else getattr(shipped(), fields)
+    # Paths in the glossary's `incomplete` notes name the folder read.
+    assert repr(found).replace(str(tmp_path), str(DATA_DIR)) == repr(expected)
 
 
 def test_variant_claimed_by_two_entries(data_copy):
@@ -35,7 +68,8 @@ def test_variant_claimed_by_two_entries(data_copy):
         data_copy, "glossary.toml", '"کوزاک", "دمتری کوزاک"', '"کوزاک", "پوتن", "دمتری کوزاک"')
     (problem,) = problems
     line = next(n for n, text in enumerate(lines, 1) if '"کوزاک", "دمتری کوزاک"' in text)
-    assert problem.startswith(f"{path}:{line}: variant 'پوتن' of 'dmitry-kozak' is already a variant of 'vladimir-putin'")
+    assert problem.startswith(
+        f"{path}:{line}: variant 'پوتن' of 'dmitry-kozak' is already a variant of 'vladimir-putin'")
 
 
 def test_invalid_toml_names_the_line(data_copy):

@@ -154,3 +154,25 @@ def test_a_number_glued_to_a_word_is_a_word_of_its_own(knowledge):
 
 def test_a_text_with_no_signal_finds_nothing(knowledge):
     assert names(knowledge, "آج موسم خوشگوار رہا اور شام کو ہلکی بارش ہوئی۔\nکل بھی بارش کا امکان ہے۔") == set()
+
+
+def test_a_date_or_a_level_after_a_title_or_head_is_no_name(knowledge):
+    assert names(knowledge, "صدر آٹھ اگست کو واپس آئیں گے اور محکمہ سطح پر رابطے ہوں گے") == set()
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("اجلاس پریس کلب آف انڈیا میں ہوا", ("organisation", "پریس کلب آف انڈیا", "organisation word: کلب")),
+    ("میں نے لاہور کالج برائے خواتین یونیورسٹی میں داخلہ لیا",
+     ("organisation", "لاہور کالج برائے خواتین یونیورسٹی", "organisation word: کالج")),
+    ("محکمہ ابتدائی و ثانوی تعلیم نے اعلان کیا",
+     ("organisation", "محکمہ ابتدائی و ثانوی تعلیم", "organisation word: محکمہ")),
+    ("نماز مسجد شہداء میں ادا کی گئی", ("place", "مسجد شہداء", "place word: مسجد")),
+    ("وہ علی گڑھ گئے", ("place", "علی گڑھ", "place word: گڑھ")),
+    ("The Bank of England said on Monday", ("organisation", "Bank of England", "organisation word: bank")),
+])
+def test_a_name_goes_on_through_its_linking_words_and_takes_its_kind(knowledge, text, found):
+    assert names(knowledge, text, "en" if text.isascii() else "ur") == {found}
+
+
+def test_a_sport_or_trade_before_a_place_or_body_word_is_no_name(knowledge):
+    assert names(knowledge, "راولپنڈی کے کرکٹ اسٹیڈیم میں سعودی محکمہ ٹریفک اور ایڈیٹوریل کمیٹی") == set()

@@ -82,7 +82,8 @@ def test_english_agency_dateline_with_an_ordinal_day(extractor):
 
 def test_long_agency_dateline_dates_the_page_and_stays_out_of_the_stand_in_headline(extractor):
     found = extractor.extract(
-        "لاہور (نمونہ اخبار تازہ ترین - نمونہ پریس ایجنسی۔ 14 مارچ2026ء) پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا۔"
+        "لاہور (نمونہ اخبار تازہ ترین - نمونہ پریس ایجنسی۔ 14 مارچ2026ء) "
+        "پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا۔"
         "\nصوبائی وزیر نے بتایا کہ خریداری مراکز اگلے ہفتے کھولے جائیں گے۔\n")
     assert found.date == dt.date(2026, 3, 14)
     assert found.title == "پنجاب حکومت نے گندم کی خریداری کا ہدف مقرر کر دیا" and found.title_confidence == "low"

@@ -34,7 +34,8 @@ EXPECTED = {
         # Minsk agreements, the Normandy Format, the correspondent Alexei Ivanov
         # (line 15) and the places are all in the text.
         entities={
-            "alexei-ivanov", "normandy-format", "washington", "geneva", "karen-donfried", "vladimir-putin", "joe-biden", "dmitry-kozak", "sergei-ryabkov",
+            "alexei-ivanov", "normandy-format", "washington", "geneva", "karen-donfried", "vladimir-putin",
+            "joe-biden", "dmitry-kozak", "sergei-ryabkov",
             "yuri-ushakov", "jake-sullivan", "dmitry-peskov", "dmytro-kuleba", "nato",
             "minsk-agreements", "russia", "united-states", "ukraine", "moscow", "kyiv",
             "brussels", "donbas", "us-state-department", "russian-foreign-ministry",
