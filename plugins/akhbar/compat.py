@@ -2,8 +2,8 @@
 
 Where neither Pelican nor Pagefind offers a public way (a signal, a setting,
 an API) to do what the build needs, the build leans on their private parts:
-here, and nowhere else in the project (tests/test_compat.py greps for their
-private names).
+here, and nowhere else in the project (plugins/akhbar/tests/test_compat.py
+greps for their private names).
 
 Each patch was written for the versions requirements.txt pins (`PELICAN`,
 `PAGEFIND`) and checks, when it is applied, that they are the ones installed;
