@@ -18,6 +18,7 @@ from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
+from .same_story import SAME_STORIES
 from .sources import source_files
 
 logger = logging.getLogger(__name__)
@@ -161,6 +162,7 @@ class SeedReader(BaseReader):
         for line, reason in seed.correction_problems:
             logger.error("%s: %s", location(seed.sidecar, line, root), reason)
         found = seed.extraction
+        SAME_STORIES.seen(path, seed, imports, root)
         # A seed's warnings are shown when it is imported, not again on every
         # build that keeps its import (as Pelican's own content cache does),
         # and the first few only. The build counts them all and lists them
@@ -237,4 +239,7 @@ def register():
     signals.generator_init.connect(REGULAR_FILES_ONLY.use_for)
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(IMPORTS.prefetch)
+    # Before translations and unique_urls: a copy left out claims no URL.
+    signals.article_generator_pretaxonomy.connect(SAME_STORIES.fold)
+    signals.finalized.connect(SAME_STORIES.finish)
     signals.finalized.connect(IMPORTS.finish)

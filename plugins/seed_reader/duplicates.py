@@ -1,0 +1,400 @@
+"""The same story twice: exact copies, other versions and syndicated copies of
+one article, found by what their bodies say. Pure logic, no Pelican: seeds in,
+decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
+
+- Each seed's `BodyPrint` is made when it is imported and kept with its import
+  (imports.py): a digest of its whole text, decoded and normalised (the same
+  text in any encoding or under any file name has the same digest), and a
+  MinHash signature of its body's word shingles. The body is the extraction's
+  paragraphs: the site chrome is gone before anything is compared.
+- `BodyIndex` finds the pairs of seeds whose bodies may say the same thing with
+  datasketch's MinHash LSH, then measures each such pair exactly: how much of
+  the shorter body the longer one says in the same order (`contained`), and how
+  much of the longer body that is (`shared`). The index and the measured pairs
+  are kept between builds, so a new or edited seed is looked up in the index,
+  never compared with every other seed.
+- `same_stories` joins seeds into stories by those pairs, by exact copies and
+  by editors' `duplicate_of` / `not_duplicate_of`, and chooses the copy each
+  story publishes.
+"""
+
+import datetime as dt
+import difflib
+import hashlib
+import posixpath
+import zlib
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from .normalize import fold_for_matching, normalize_urdu
+
+# Words per shingle: five words are a phrase two different stories rarely share.
+SHINGLE_WORDS = 5
+# Signature size and LSH bands × rows: with 16 bands of 4 a pair of bodies
+# sharing 70% of their shingles is found 99% of the time, one sharing 10%
+# once in 600 (and then measured and set aside).
+NUM_PERM = 64
+BANDS = (16, 4)
+# A candidate pair whose signatures agree on fewer of their values than this
+# is not measured: well below any pair that can pass the thresholds.
+ESTIMATE_FLOOR = 0.35
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
+_SHINGLE_MIX = np.uint32(0x01000193)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When two bodies are one article. Each is the setting DUPLICATES_<NAME>
+    in pelican.conf.py; these are the defaults (docs/importer.md)."""
+
+    # Of the shorter body, the share the longer one says too, in the same order.
+    contained: float = 0.8
+    # Of the longer body, the share that is the shorter one: an update may add
+    # up to two thirds to what it updates; a follow-up that quotes a story says
+    # mostly new things.
+    shared: float = 0.6
+    # Bodies shorter than this (in words) are only ever exact copies.
+    min_words: int = 30
+
+    @classmethod
+    def from_settings(cls, settings) -> "Thresholds":
+        values = {}
+        for item in fields(cls):
+            name = f"DUPLICATES_{item.name.upper()}"
+            value = settings.get(name, item.default)
+            if item.type is float and not (isinstance(value, (int, float)) and 0 < value <= 1):
+                raise ValueError(f"{name} = {value!r}: a share between 0 and 1, like {item.default}")
+            if item.type is int and not (isinstance(value, int) and value >= 0):
+                raise ValueError(f"{name} = {value!r}: a number of words, like {item.default}")
+            values[item.name] = value
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class BodyPrint:
+    """What duplicate detection keeps of a seed, made once at import."""
+
+    text_digest: str  # the seed's whole text, normalised: equal means an exact copy
+    body_digest: str  # the body's words: equal means the same body, in any chrome
+    signature: bytes  # MinHash (NUM_PERM uint32) of the body's word shingles
+    shingles: int
+
+
+def body_words(paragraphs) -> list[str]:
+    """The body's words, folded (letters typed on an Arabic keyboard, marks, case)."""
+    return fold_for_matching("\n".join(paragraphs)).split()
+
+
+def shingle_sequence(words: list[str]) -> np.ndarray:
+    """A 32-bit hash of every run of SHINGLE_WORDS words, in order."""
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
+    count = len(words) - SHINGLE_WORDS + 1
+    if count <= 0:
+        return hashes[:0] if not len(words) else np.array([np.bitwise_xor.reduce(hashes)], dtype=np.uint32)
+    mixed = hashes[:count].copy()
+    for offset in range(1, SHINGLE_WORDS):
+        mixed = mixed * _SHINGLE_MIX ^ hashes[offset:offset + count]
+    return mixed
+
+
+def normalised_text_digest(text: str) -> str:
+    """The same text whatever its encoding, line ends, spacing or keyboard."""
+    return hashlib.sha256(" ".join(normalize_urdu(text).split()).encode("utf-8")).hexdigest()
+
+
+def body_print(text: str, paragraphs) -> BodyPrint:
+    words = body_words(paragraphs)
+    shingles = np.unique(shingle_sequence(words))
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
+    minhash.update_batch(shingles.tolist())
+    return BodyPrint(normalised_text_digest(text), hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest(),
+                     minhash.hashvalues.astype(np.uint32).tobytes(), len(shingles))
+
+
+def _minhash(body: BodyPrint) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(body.signature, dtype=np.uint32), scheme="affine32")
+
+
+@dataclass(frozen=True)
+class Likeness:
+    """How much two bodies say the same thing, in the same order."""
+
+    contained: float  # of the shorter body's shingles, the share the longer has in the same order
+    shared: float  # of the longer body's shingles, the share that is the shorter one
+
+    def same_article(self, thresholds: Thresholds) -> bool:
+        return self.contained >= thresholds.contained and self.shared >= thresholds.shared
+
+
+def likeness(a: list[str], b: list[str]) -> Likeness:
+    """Measure two bodies (their words): runs of shingles in the same order."""
+    first, second = shingle_sequence(a).tolist(), shingle_sequence(b).tolist()
+    if not first or not second:
+        return Likeness(0.0, 0.0)
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    common = sum(block.size for block in matcher.get_matching_blocks())
+    shorter, longer = sorted((len(first), len(second)))
+    return Likeness(round(common / shorter, 4), round(common / longer, 4))
+
+
+class BodyIndex:
+    """The archive's bodies in a MinHash LSH index, and every pair of them
+    measured so far; kept between builds (`state`), so that a build looks up
+    only the seeds that are new or whose body changed."""
+
+    VERSION = 1
+
+    def __init__(self, kept: dict | None = None):
+        if kept and kept.get("version") == (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS):
+            self.lsh, self.indexed, self.pairs = kept["lsh"], kept["indexed"], kept["pairs"]
+        else:
+            self.lsh = MinHashLSH(num_perm=NUM_PERM, params=BANDS)
+            self.indexed: dict[str, str] = {}  # seed -> body digest
+            self.pairs: dict[tuple[str, str], Likeness] = {}
+        self.looked_up: list[str] = []  # the seeds this update looked up
+
+    def state(self) -> dict:
+        return {"version": (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS), "lsh": self.lsh,
+                "indexed": self.indexed, "pairs": self.pairs}
+
+    def update(self, prints: dict[str, BodyPrint], words_of) -> None:
+        """Bring the index to these seeds; `words_of(seed)` gives a body's
+        words (body_words), asked only for the pairs to measure."""
+        gone = [seed for seed, digest in self.indexed.items()
+                if seed not in prints or prints[seed].body_digest != digest]
+        for seed in gone:
+            self.lsh.remove(seed)
+            del self.indexed[seed]
+        if gone:
+            forgotten = set(gone)
+            self.pairs = {pair: value for pair, value in self.pairs.items() if not forgotten & set(pair)}
+        new = sorted(seed for seed, body in prints.items() if seed not in self.indexed and body.shingles)
+        minhashes = {seed: _minhash(prints[seed]) for seed in new}
+        for seed in new:
+            self.lsh.insert(seed, minhashes[seed], check_duplication=False)
+            self.indexed[seed] = prints[seed].body_digest
+        self.looked_up = new
+        words = {}
+
+        def words_once(seed):
+            if seed not in words:
+                words[seed] = words_of(seed)
+            return words[seed]
+
+        signatures = {}
+        for seed in new:
+            mine = np.frombuffer(prints[seed].signature, dtype=np.uint32)
+            for other in self.lsh.query(minhashes[seed]):
+                pair = (seed, other) if seed < other else (other, seed)
+                if other == seed or pair in self.pairs:
+                    continue
+                theirs = signatures.get(other)
+                if theirs is None:
+                    theirs = signatures[other] = np.frombuffer(prints[other].signature, dtype=np.uint32)
+                if np.count_nonzero(mine == theirs) < ESTIMATE_FLOOR * NUM_PERM:
+                    continue
+                if prints[seed].body_digest == prints[other].body_digest:
+                    self.pairs[pair] = Likeness(1.0, 1.0)
+                else:
+                    self.pairs[pair] = likeness(words_once(pair[0]), words_once(pair[1]))
+
+
+# -- deciding ------------------------------------------------------------------
+
+EXACT, VERSION, SYNDICATED = "exact copy", "another version", "syndicated copy"
+
+
+@dataclass
+class Copy:
+    """One seed as the decision sees it."""
+
+    seed: str  # its path as reported: "seeds/a.txt"
+    text_digest: str
+    words: int
+    date: dt.date | None = None
+    outlet: str | None = None  # an outlet id
+    published: bool = False  # its URL is in the record of published URLs
+    duplicate_of: str | None = None  # an editor's: a seed, as `seed` names them
+    not_duplicate_of: tuple[str, ...] = ()
+    duplicate_of_line: int | None = None  # where the corrections file says so, for errors
+    not_duplicate_of_line: int | None = None
+
+
+@dataclass
+class Folded:
+    """A seed not published because another copy of its story is."""
+
+    seed: str
+    kind: str  # EXACT, VERSION or SYNDICATED
+    likeness: Likeness | None
+    why: str  # why the published copy was chosen
+    confirmed: bool  # an editor said so (duplicate_of)
+
+
+@dataclass
+class Story:
+    kept: str
+    folded: list[Folded] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    """A corrections key that cannot be followed: reported as file:line: reason."""
+
+    seed: str
+    key: str
+    line: int | None
+    reason: str
+
+
+def seed_named(value: str, beside: str) -> str:
+    """The seed a corrections file names ("a.txt", "a") beside the seed `beside`."""
+    name = value.strip()
+    if not name.endswith(".txt"):
+        name += ".txt"
+    return posixpath.normpath(posixpath.join(posixpath.dirname(beside), name))
+
+
+class _Groups:
+    """Union-find over seeds, refusing to join two seeds an editor keeps apart."""
+
+    def __init__(self, seeds, apart: set[frozenset]):
+        self.parent = {seed: seed for seed in seeds}
+        self.members = {seed: {seed} for seed in seeds}
+        self.apart = apart
+
+    def find(self, seed: str) -> str:
+        while self.parent[seed] != seed:
+            self.parent[seed] = self.parent[self.parent[seed]]
+            seed = self.parent[seed]
+        return seed
+
+    def join(self, a: str, b: str) -> bool:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return True
+        if any(frozenset((x, y)) in self.apart for x in self.members[root_a] for y in self.members[root_b]):
+            return False
+        if root_a > root_b:
+            root_a, root_b = root_b, root_a
+        self.parent[root_b] = root_a
+        self.members[root_a] |= self.members.pop(root_b)
+        return True
+
+
+def _best_first(copy: Copy):
+    """The copy a story publishes: the fuller, then the later (a dated one
+    before an undated one), then the one whose URL is already published, then
+    the file name that sorts first."""
+    return (-copy.words, copy.date is None, -(copy.date.toordinal() if copy.date else 0), not copy.published, copy.seed)
+
+
+def _why(kept: Copy, other: Copy, chosen_by: str | None) -> str:
+    if chosen_by:
+        return f"chosen in the corrections of {chosen_by}"
+    if kept.words != other.words:
+        return f"the fuller ({kept.words} words to {other.words})"
+    if kept.date != other.date:
+        return "the later" if other.date else "the dated one"
+    if kept.published != other.published:
+        return "its URL was published first"
+    return "its file name sorts first"
+
+
+def same_stories(copies: list[Copy], pairs: dict[tuple[str, str], Likeness],
+                 thresholds: Thresholds) -> tuple[list[Story], list[Problem]]:
+    """Join copies of one article into stories and choose the copy each publishes.
+
+    Joined: exact copies (same text), pairs whose bodies pass the thresholds
+    (both at least `min_words` long), and an editor's `duplicate_of`; never two
+    seeds an editor keeps apart with `not_duplicate_of`, however alike."""
+    by_seed = {copy.seed: copy for copy in copies}
+    problems: list[Problem] = []
+    apart: set[frozenset] = set()
+    for copy in sorted(copies, key=lambda c: c.seed):
+        for other in copy.not_duplicate_of:
+            if other == copy.seed:
+                problems.append(Problem(copy.seed, "not_duplicate_of", copy.not_duplicate_of_line,
+                                        f"not_duplicate_of names this seed itself ({other})"))
+            elif other not in by_seed:
+                problems.append(Problem(copy.seed, "not_duplicate_of", copy.not_duplicate_of_line,
+                                        f"not_duplicate_of names {other}, which is not an imported seed"))
+            else:
+                apart.add(frozenset((copy.seed, other)))
+    edges: list[tuple[str, str, str]] = []  # (a, b, how)
+    for copy in sorted(copies, key=lambda c: c.seed):
+        target = copy.duplicate_of
+        if target is None:
+            continue
+        if target == copy.seed:
+            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
+                                    f"duplicate_of names this seed itself ({target})"))
+        elif target not in by_seed:
+            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
+                                    f"duplicate_of names {target}, which is not an imported seed"))
+        elif frozenset((copy.seed, target)) in apart:
+            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
+                                    f"duplicate_of names {target}, which a not_duplicate_of keeps apart from it"))
+        else:
+            edges.append((copy.seed, target, "editor"))
+    by_text: dict[str, list[str]] = {}
+    for copy in copies:
+        by_text.setdefault(copy.text_digest, []).append(copy.seed)
+    for seeds in by_text.values():
+        seeds.sort()
+        edges.extend((seeds[0], other, EXACT) for other in seeds[1:])
+    alike = sorted(((-value.shared, -value.contained, a, b) for (a, b), value in pairs.items()
+                    if a in by_seed and b in by_seed and value.same_article(thresholds)
+                    and min(by_seed[a].words, by_seed[b].words) >= thresholds.min_words))
+    edges.extend((a, b, "alike") for _, _, a, b in alike)
+
+    groups = _Groups(by_seed, apart)
+    for a, b, how in edges:
+        if not groups.join(a, b) and how == "editor":
+            problems.append(Problem(a, "duplicate_of", by_seed[a].duplicate_of_line,
+                                    f"duplicate_of names {b}, which a not_duplicate_of keeps apart from a copy of it"))
+    stories = []
+    for root, members in sorted(groups.members.items()):
+        if len(members) < 2:
+            continue
+        group = [by_seed[seed] for seed in members]
+        # An editor's duplicate_of leaves a copy out of the choice, unless every copy has one (a loop).
+        choosable = [c for c in group if c.duplicate_of not in members] or group
+        kept = min(choosable, key=_best_first)
+        chosen_by = None
+        if len(choosable) < len(group):
+            chosen_by = next((c.seed for c in sorted(group, key=lambda c: c.seed) if c.duplicate_of == kept.seed), None)
+        story = Story(kept.seed)
+        for copy in sorted(group, key=lambda c: c.seed):
+            if copy is kept:
+                continue
+            pair = (copy.seed, kept.seed) if copy.seed < kept.seed else (kept.seed, copy.seed)
+            if copy.text_digest == kept.text_digest:
+                kind = EXACT
+            elif copy.outlet and kept.outlet and copy.outlet != kept.outlet:
+                kind = SYNDICATED
+            else:
+                kind = VERSION
+            story.folded.append(Folded(copy.seed, kind, pairs.get(pair), _why(kept, copy, chosen_by),
+                                       copy.duplicate_of in members))
+        stories.append(story)
+    return stories, problems
+
+
+def report(story: Story) -> list[str]:
+    """One line per seed a story leaves unpublished, naming both files."""
+    lines = []
+    for folded in story.folded:
+        share = f"{round(100 * folded.likeness.contained)}% of the shorter text in the longer; " \
+            if folded.likeness and folded.kind != EXACT else ""
+        if folded.kind == EXACT:
+            lines.append(f"{folded.seed}: same article as {story.kept}: not published")
+        elif folded.kind == VERSION:
+            lines.append(f"{folded.seed}: same article as {story.kept} ({folded.kind}; {share}"
+                         f"published: {folded.why}): not published")
+        else:
+            lines.append(f"{folded.seed}: same story as {story.kept} from another outlet ({share}"
+                         f"published: {folded.why}): not published, its outlet named on that page")
+    return lines
