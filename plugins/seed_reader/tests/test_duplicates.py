@@ -116,12 +116,12 @@ def test_copies_from_two_outlets_are_one_syndicated_story():
 
 
 def test_bodies_too_short_or_not_alike_enough_stay_apart():
-    pairs = {("seeds/a.txt", "seeds/b.txt"): SAME, ("seeds/c.txt", "seeds/d.txt"): Likeness(0.95, 0.55),
+    pairs = {("seeds/a.txt", "seeds/b.txt"): SAME, ("seeds/c.txt", "seeds/d.txt"): Likeness(0.95, 0.35),
              ("seeds/e.txt", "seeds/f.txt"): Likeness(0.75, 0.7)}
     copies = [copy("seeds/a.txt", words=20), copy("seeds/b.txt", words=20)] + [
         copy(f"seeds/{name}.txt") for name in "cdef"]
     assert same_stories(copies, pairs, DEFAULTS) == ([], [])
-    assert len(same_stories(copies, pairs, Thresholds(contained=0.7, shared=0.5, min_words=10))[0]) == 3
+    assert len(same_stories(copies, pairs, Thresholds(contained=0.7, shared=0.3, min_words=10))[0]) == 3
 
 
 def test_an_editor_joins_chooses_and_keeps_apart():
@@ -159,7 +159,7 @@ def test_seed_names_are_beside_the_corrected_seed():
 
 
 def test_thresholds_come_from_settings_and_refuse_nonsense():
-    assert Thresholds.from_settings({"DUPLICATES_SHARED": 0.5}) == Thresholds(shared=0.5)
+    assert Thresholds.from_settings({"DUPLICATES_SHARED": 0.5}) == Thresholds(shared=0.5) != Thresholds()
     with pytest.raises(ValueError, match="DUPLICATES_CONTAINED = 80: a share between 0 and 1"):
         Thresholds.from_settings({"DUPLICATES_CONTAINED": 80})
 
