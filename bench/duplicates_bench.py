@@ -94,15 +94,15 @@ def detection(imported: dict) -> dict:
     printed = time.perf_counter()
     copies = {seed: copy_of(seed, found) for seed, found in imported.items()}
     bodies = {seed: found.body for seed, found in imported.items()}
-    index = BodyIndex()
-    stories, _ = decide(copies, bodies, texts.__getitem__, set(), Thresholds(), index)
+    index = BodyIndex(Thresholds())
+    stories, _ = decide(copies, bodies, set(), index)
     decided = time.perf_counter()
     # One seed edited, the index kept: it alone is looked up.
     edited = sorted(bodies)[len(bodies) // 2]
     texts[edited] = [*texts[edited], "اس خبر میں ترمیم کی گئی ہے۔"]
     bodies[edited] = body_print("edited", texts[edited])
     again = time.perf_counter()
-    decide(copies, bodies, texts.__getitem__, set(), Thresholds(), index)
+    decide(copies, bodies, set(), index)
     return {
         "seeds": len(imported),
         "signatures_seconds": round(printed - started, 2),

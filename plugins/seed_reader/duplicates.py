@@ -18,8 +18,8 @@ decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
   story publishes.
 """
 
+import bisect
 import datetime as dt
-import difflib
 import hashlib
 import posixpath
 import zlib
@@ -37,12 +37,14 @@ SHINGLE_WORDS = 5
 # once in 600 (and then measured and set aside).
 NUM_PERM = 64
 BANDS = (16, 4)
-# A candidate pair whose signatures agree on fewer of their values than this
-# is not measured: well below any pair that can pass the thresholds.
-ESTIMATE_FLOOR = 0.35
-# Nor a pair whose shorter body has less than this share of its shingles in
-# the longer one, in any order (a bound of `contained`, in microseconds).
-MEASURE_FLOOR = 0.5
+# A candidate pair is measured only when its signatures agree on nearly as many
+# values as the thresholds need for bodies of their lengths: this much below
+# (1.6 standard deviations of the estimate at a similarity of one half; on the
+# benchmark corpus every true pair is above what its lengths need).
+ESTIMATE_MARGIN = 0.1
+# Looking up every new seed one by one costs more than a self-join of the LSH
+# buckets once new seeds are more than this share of the archive (a cold build).
+SELF_JOIN_SHARE = 0.2
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
 _SHINGLE_MIX = np.uint32(0x01000193)
 
@@ -80,9 +82,16 @@ class BodyPrint:
     """What duplicate detection keeps of a seed, made once at import."""
 
     text_digest: str  # the seed's whole text, normalised: equal means an exact copy
-    body_digest: str  # the body's words: equal means the same body, in any chrome
+    body_digest: str  # the body's shingles: equal means the same body, in any chrome
     signature: bytes  # MinHash (NUM_PERM uint32) of the body's word shingles
-    shingles: int
+    sequence: bytes  # the body's shingles in order (uint32), to measure a candidate pair
+
+    @property
+    def shingles(self) -> int:
+        return len(self.sequence) // 4
+
+    def shingle_sequence(self) -> np.ndarray:
+        return np.frombuffer(self.sequence, dtype=np.uint32)
 
 
 def body_words(paragraphs) -> list[str]:
@@ -114,8 +123,8 @@ def body_print(text: str, paragraphs) -> BodyPrint:
     # A shingle said twice changes no minimum: no need to make them unique first.
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
     minhash.update_batch(shingles.tolist())
-    return BodyPrint(normalised_text_digest(text), hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest(),
-                     minhash.hashvalues.astype(np.uint32).tobytes(), len(shingles))
+    return BodyPrint(normalised_text_digest(text), hashlib.sha256(shingles.tobytes()).hexdigest(),
+                     minhash.hashvalues.astype(np.uint32).tobytes(), shingles.tobytes())
 
 
 def _minhash(body: BodyPrint) -> LeanMinHash:
@@ -133,40 +142,50 @@ class Likeness:
         return self.contained >= thresholds.contained and self.shared >= thresholds.shared
 
 
-def likeness(a: list[str], b: list[str]) -> Likeness:
-    """Measure two bodies (their words): runs of shingles in the same order."""
-    first, second = shingle_sequence(a).tolist(), shingle_sequence(b).tolist()
+def likeness(a: np.ndarray, b: np.ndarray) -> Likeness:
+    """Measure two bodies by their shingle sequences: how many shingles of one
+    the other has in the same order, their longest common subsequence
+    (Hunt-Szymanski: the longest increasing run of their places in the other;
+    a paragraph said twice has its shingles in two places)."""
+    first, second = a.tolist(), b.tolist()
     if not first or not second:
         return Likeness(0.0, 0.0)
-    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    common = sum(block.size for block in matcher.get_matching_blocks())
+    places: dict[int, list[int]] = {}
+    for number, shingle in enumerate(second):
+        places.setdefault(shingle, []).append(number)
+    tails: list[int] = []  # tails[k]: the smallest place a common run of k + 1 shingles can end at
+    for shingle in first:
+        for number in reversed(places.get(shingle, ())):
+            at = bisect.bisect_left(tails, number)
+            tails[at:at + 1] = [number]
     shorter, longer = sorted((len(first), len(second)))
-    return Likeness(round(common / shorter, 4), round(common / longer, 4))
+    return Likeness(round(len(tails) / shorter, 4), round(len(tails) / longer, 4))
 
 
 class BodyIndex:
     """The archive's bodies in a MinHash LSH index, and every pair of them
     measured so far; kept between builds (`state`), so that a build looks up
-    only the seeds that are new or whose body changed."""
+    only the seeds that are new or whose body changed. Which pairs are worth
+    measuring depends on the thresholds: other thresholds start a new index."""
 
-    VERSION = 1
+    VERSION = 2
 
-    def __init__(self, kept: dict | None = None):
-        if kept and kept.get("version") == (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS):
+    def __init__(self, thresholds: Thresholds, kept: dict | None = None):
+        self.thresholds = thresholds
+        self.format = (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS, thresholds)
+        if kept and kept.get("format") == self.format:
             self.lsh, self.indexed, self.pairs = kept["lsh"], kept["indexed"], kept["pairs"]
         else:
             self.lsh = MinHashLSH(num_perm=NUM_PERM, params=BANDS)
             self.indexed: dict[str, str] = {}  # seed -> body digest
             self.pairs: dict[tuple[str, str], Likeness] = {}
-        self.looked_up: list[str] = []  # the seeds this update looked up
+        self.looked_up: list[str] = []  # the seeds the last update looked up
 
     def state(self) -> dict:
-        return {"version": (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS), "lsh": self.lsh,
-                "indexed": self.indexed, "pairs": self.pairs}
+        return {"format": self.format, "lsh": self.lsh, "indexed": self.indexed, "pairs": self.pairs}
 
-    def update(self, prints: dict[str, BodyPrint], words_of) -> None:
-        """Bring the index to these seeds; `words_of(seed)` gives a body's
-        words (body_words), asked only for the pairs to measure."""
+    def update(self, prints: dict[str, BodyPrint]) -> None:
+        """Bring the index to these seeds (by name, each with its print)."""
         gone = [seed for seed, digest in self.indexed.items()
                 if seed not in prints or prints[seed].body_digest != digest]
         for seed in gone:
@@ -176,43 +195,67 @@ class BodyIndex:
             forgotten = set(gone)
             self.pairs = {pair: value for pair, value in self.pairs.items() if not forgotten & set(pair)}
         new = sorted(seed for seed, body in prints.items() if seed not in self.indexed and body.shingles)
+        self.looked_up = new
+        if not new:
+            return
         minhashes = {seed: _minhash(prints[seed]) for seed in new}
         for seed in new:
             self.lsh.insert(seed, minhashes[seed], check_duplication=False)
             self.indexed[seed] = prints[seed].body_digest
-        self.looked_up = new
-        words, shingle_sets, signatures, checked = {}, {}, {}, set()
+        candidates = self._candidates(new, minhashes)
+        self._measure(self._worth_measuring(candidates, prints), prints)
 
-        def words_once(seed):
-            if seed not in words:
-                words[seed] = words_of(seed)
-            return words[seed]
+    def _candidates(self, new: list[str], minhashes) -> list[tuple[str, str]]:
+        """Pairs with a new seed that share an LSH bucket."""
+        fresh = set(new)
+        pairs = set()
+        if len(new) > SELF_JOIN_SHARE * len(self.indexed):
+            for table, counts in zip(self.lsh.hashtables, self.lsh.get_counts()):
+                for bucket in [bucket for bucket, count in counts.items() if count > 1]:
+                    members = sorted(table.get(bucket))
+                    pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:]
+                                 if a in fresh or b in fresh)
+        else:
+            for seed in new:
+                pairs.update((seed, other) if seed < other else (other, seed)
+                             for other in self.lsh.query(minhashes[seed]) if other != seed)
+        return sorted(pair for pair in pairs if pair not in self.pairs)
+
+    def _worth_measuring(self, pairs: list[tuple[str, str]], prints) -> list[tuple[str, str]]:
+        """The pairs whose signatures agree nearly as much as bodies of their
+        lengths must to pass the thresholds (all at once, in numpy)."""
+        if not pairs:
+            return []
+        seeds = sorted({seed for pair in pairs for seed in pair})
+        row = {seed: number for number, seed in enumerate(seeds)}
+        values = np.stack([np.frombuffer(prints[seed].signature, dtype=np.uint32) for seed in seeds])
+        sizes = np.array([prints[seed].shingles for seed in seeds], dtype=float)
+        first = np.array([row[a] for a, _ in pairs])
+        second = np.array([row[b] for _, b in pairs])
+        agree = (values[first] == values[second]).mean(axis=1)
+        shorter, longer = np.minimum(sizes[first], sizes[second]), np.maximum(sizes[first], sizes[second])
+        common = np.maximum(self.thresholds.contained * shorter, self.thresholds.shared * longer)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            needed = np.where(common <= shorter, common / (shorter + longer - common), 2.0)
+        return [pair for pair, keep in zip(pairs, agree >= needed - ESTIMATE_MARGIN) if keep]
+
+    def _measure(self, pairs, prints) -> None:
+        shingle_sets = {}
 
         def shingle_set(seed):
             if seed not in shingle_sets:
-                shingle_sets[seed] = np.unique(shingle_sequence(words_once(seed)))
+                shingle_sets[seed] = np.unique(prints[seed].shingle_sequence())
             return shingle_sets[seed]
 
-        def signature(seed):
-            if seed not in signatures:
-                signatures[seed] = np.frombuffer(prints[seed].signature, dtype=np.uint32)
-            return signatures[seed]
-
-        for seed in new:
-            for other in self.lsh.query(minhashes[seed]):
-                pair = (seed, other) if seed < other else (other, seed)
-                if other == seed or pair in self.pairs or pair in checked:
-                    continue
-                checked.add(pair)
-                if np.count_nonzero(signature(seed) == signature(other)) < ESTIMATE_FLOOR * NUM_PERM:
-                    continue
-                if prints[seed].body_digest == prints[other].body_digest:
-                    self.pairs[pair] = Likeness(1.0, 1.0)
-                    continue
-                first, second = shingle_set(pair[0]), shingle_set(pair[1])
-                common = np.intersect1d(first, second, assume_unique=True).size
-                if common >= MEASURE_FLOOR * min(first.size, second.size):
-                    self.pairs[pair] = likeness(words_once(pair[0]), words_once(pair[1]))
+        for a, b in pairs:
+            if prints[a].body_digest == prints[b].body_digest:
+                self.pairs[(a, b)] = Likeness(1.0, 1.0)
+                continue
+            # In any order, the shorter body must have enough of its shingles in the longer.
+            first, second = shingle_set(a), shingle_set(b)
+            common = np.intersect1d(first, second, assume_unique=True).size
+            if common >= self.thresholds.contained * min(first.size, second.size):
+                self.pairs[(a, b)] = likeness(prints[a].shingle_sequence(), prints[b].shingle_sequence())
 
 
 # -- deciding ------------------------------------------------------------------

@@ -162,7 +162,7 @@ class SeedReader(BaseReader):
         for line, reason in seed.correction_problems:
             logger.error("%s: %s", location(seed.sidecar, line, root), reason)
         found = seed.extraction
-        SAME_STORIES.seen(path, seed, imports, root)
+        SAME_STORIES.seen(path, seed, root)
         # A seed's warnings are shown when it is imported, not again on every
         # build that keeps its import (as Pelican's own content cache does),
         # and the first few only. The build counts them all and lists them

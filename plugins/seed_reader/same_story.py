@@ -20,7 +20,7 @@ from incremental_pages.kept import load_kept, save_kept
 from pelican.log import console
 
 from .corrections import SUFFIX, line_of_key
-from .duplicates import (EXACT, SYNDICATED, BodyIndex, BodyPrint, Copy, Thresholds, body_words, report, same_stories,
+from .duplicates import (EXACT, SYNDICATED, BodyIndex, BodyPrint, Copy, Thresholds, report, same_stories,
                          seed_named)
 
 logger = logging.getLogger(__name__)
@@ -44,14 +44,12 @@ def copy_of(seed: str, imported) -> Copy:
         duplicate_of_line=lines.get("duplicate_of"), not_duplicate_of_line=lines.get("not_duplicate_of"))
 
 
-def decide(copies: dict[str, Copy], bodies: dict[str, BodyPrint], paragraphs_of, published: set[str],
-           thresholds: Thresholds, index: BodyIndex):
-    """(stories, problems) of seeds by their path as reported; `paragraphs_of(seed)`
-    gives a body, asked only for the pairs the index measures."""
-    index.update(bodies, lambda seed: body_words(paragraphs_of(seed)))
+def decide(copies: dict[str, Copy], bodies: dict[str, BodyPrint], published: set[str], index: BodyIndex):
+    """(stories, problems) of seeds by their path as reported."""
+    index.update(bodies)
     for seed, copy in copies.items():
         copy.published = seed in published
-    return same_stories(list(copies.values()), index.pairs, thresholds)
+    return same_stories(list(copies.values()), index.pairs, index.thresholds)
 
 
 def problem_line(problem) -> str:
@@ -63,24 +61,21 @@ def check_lines(imported: dict[str, object], published: set[str], settings) -> t
     """For `make check`, the seeds by their path as reported, each with its
     ImportedSeed: (reports, errors, seeds not published)."""
     stories, problems = decide({seed: copy_of(seed, found) for seed, found in imported.items()},
-                               {seed: found.body for seed, found in imported.items()},
-                               lambda seed: imported[seed].extraction.paragraphs, published,
-                               Thresholds.from_settings(settings), BodyIndex())
+                               {seed: found.body for seed, found in imported.items()}, published,
+                               BodyIndex(Thresholds.from_settings(settings)))
     lines = [line for story in stories for line in report(story)]
     return lines, [problem_line(p) for p in problems], {f.seed for s in stories for f in s.folded}
 
 
 class SameStories:
     def __init__(self):
-        self.imports = None  # the build's ImportedSeeds, for the bodies of pairs to measure
-        # By source path: the seed's path, as reported, its Copy and its BodyPrint.
-        self.read: dict[str, tuple[Path, Copy, BodyPrint]] = {}
+        # By source path: the seed as duplicates.py sees it, and its print.
+        self.read: dict[str, tuple[Copy, BodyPrint]] = {}
 
-    def seen(self, path: Path, imported, imports, root: str) -> None:
+    def seen(self, path: Path, imported, root: str) -> None:
         """The reader imported this seed."""
-        self.imports = imports
         seed = Path(os.path.relpath(path, root)).as_posix()
-        self.read[os.path.abspath(path)] = (path, copy_of(seed, imported), imported.body)
+        self.read[os.path.abspath(path)] = (copy_of(seed, imported), imported.body)
 
     def fold(self, generator):
         settings = generator.settings
@@ -89,21 +84,20 @@ class SameStories:
         except ValueError as error:
             logger.error("pelican.conf.py: %s; duplicates are not looked for", error)
             return
-        articles, copies, bodies, paths = {}, {}, {}, {}
+        articles, copies, bodies = {}, {}, {}
         for article in generator.articles:
             if article.source_path in self.read:
-                path, copy, body = self.read[article.source_path]
-                articles[copy.seed], copies[copy.seed], bodies[copy.seed], paths[copy.seed] = article, copy, body, path
+                copy, body = self.read[article.source_path]
+                articles[copy.seed], copies[copy.seed], bodies[copy.seed] = article, copy, body
         if not articles:
             return
         # Loaded after this plugin (PLUGINS order): imported when it is needed.
         from unique_urls import read_record, record_path
 
         cache = Path(settings.get("CACHE_PATH", "cache")) / "duplicates.pickle"
-        index = BodyIndex(load_kept(cache, CACHE_VERSION))
+        index = BodyIndex(thresholds, load_kept(cache, CACHE_VERSION))
         published = set(read_record(record_path(settings)).values())
-        stories, problems = decide(copies, bodies, lambda seed: self.imports.get(paths[seed]).extraction.paragraphs,
-                                   published, thresholds, index)
+        stories, problems = decide(copies, bodies, published, index)
         save_kept(cache, CACHE_VERSION, index.state())
         for problem in problems:
             logger.error("%s", problem_line(problem))
@@ -151,7 +145,7 @@ class SameStories:
                           f"outlets): all listed in {where}", soft_wrap=True)
 
     def finish(self, pelican):
-        self.imports, self.read = None, {}
+        self.read = {}
 
 
 SAME_STORIES = SameStories()

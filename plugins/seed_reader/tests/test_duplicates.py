@@ -5,9 +5,10 @@ import pickle
 
 import pytest
 
+from seed_reader import duplicates
 from seed_reader.corrections import sidecar_for
-from seed_reader.duplicates import (EXACT, SYNDICATED, VERSION, BodyIndex, Copy, Likeness, Thresholds, body_print,
-                                    body_words, likeness, report, same_stories, seed_named)
+from seed_reader.duplicates import (SYNDICATED, VERSION, BodyIndex, Copy, Likeness, Thresholds, body_print, likeness,
+                                    report, same_stories, seed_named)
 from seed_reader.importer import import_seed
 
 from .conftest import SEEDS
@@ -20,7 +21,7 @@ def paragraphs(seed, prefix):
 
 
 def measured(a, b) -> Likeness:
-    return likeness(body_words(a), body_words(b))
+    return likeness(body_print("", a).shingle_sequence(), body_print("", b).shingle_sequence())
 
 
 def test_an_update_with_a_paragraph_added_is_the_same_article(seed):
@@ -164,28 +165,22 @@ def test_thresholds_come_from_settings_and_refuse_nonsense():
         Thresholds.from_settings({"DUPLICATES_CONTAINED": 80})
 
 
-def test_the_index_looks_up_only_new_and_edited_seeds(seed):
+@pytest.mark.parametrize("self_join_share", [0.0, 100.0])  # new seeds found by a self-join, or one by one
+def test_the_index_looks_up_only_new_and_edited_seeds(seed, monkeypatch, self_join_share):
+    monkeypatch.setattr(duplicates, "SELF_JOIN_SHARE", self_join_share)
     bodies = {prefix: paragraphs(seed, prefix) for prefix in ("000", "001", "002", "003")}
     bodies["update"] = bodies["003"] + ["ماسکو سے تازہ اطلاعات کے مطابق مذاکرات کا اگلا دور اگلے ہفتے ہوگا۔"]
-    asked = []
-
-    def words_of(name):
-        asked.append(name)
-        return body_words(bodies[name])
-
-    index = BodyIndex()
-    index.update({name: body_print(name, text) for name, text in bodies.items()}, words_of)
+    index = BodyIndex(DEFAULTS)
+    index.update({name: body_print(name, text) for name, text in bodies.items()})
     assert sorted(index.looked_up) == sorted(bodies) and list(index.pairs) == [("003", "update")]
     assert index.pairs[("003", "update")].same_article(DEFAULTS)
 
-    kept = BodyIndex(pickle.loads(pickle.dumps(index.state())))
+    kept = BodyIndex(DEFAULTS, pickle.loads(pickle.dumps(index.state())))
     bodies["002"] = bodies["002"][:-1]  # edited
     bodies["copy"] = list(bodies["001"])  # new: the same body as 001
-    asked.clear()
-    kept.update({name: body_print(name, text) for name, text in bodies.items() if name != "000"}, words_of)
+    kept.update({name: body_print(name, text) for name, text in bodies.items() if name != "000"})
     assert sorted(kept.looked_up) == ["002", "copy"]
     assert kept.pairs == {("003", "update"): index.pairs[("003", "update")], ("001", "copy"): Likeness(1.0, 1.0)}
-    assert asked == []  # an identical body needs no measuring
     assert "000" not in kept.lsh and "copy" in kept.lsh
 
 
