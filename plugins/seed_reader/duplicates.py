@@ -369,31 +369,30 @@ def same_stories(copies: list[Copy], pairs: dict[tuple[str, str], Likeness],
     seeds an editor keeps apart with `not_duplicate_of`, however alike."""
     by_seed = {copy.seed: copy for copy in copies}
     problems: list[Problem] = []
+
+    def unknown(copy: Copy, key: str, target: str) -> str | None:
+        if target == copy.seed:
+            return f"{key} names this seed itself ({target})"
+        return None if target in by_seed else f"{key} names {target}, which is not an imported seed"
+
     apart: set[frozenset] = set()
-    for copy in sorted(copies, key=lambda c: c.seed):
+    ordered = sorted(copies, key=lambda c: c.seed)
+    for copy in ordered:
         for other in copy.not_duplicate_of:
-            if other == copy.seed:
-                problems.append(Problem(copy.seed, "not_duplicate_of", copy.not_duplicate_of_line,
-                                        f"not_duplicate_of names this seed itself ({other})"))
-            elif other not in by_seed:
-                problems.append(Problem(copy.seed, "not_duplicate_of", copy.not_duplicate_of_line,
-                                        f"not_duplicate_of names {other}, which is not an imported seed"))
+            if reason := unknown(copy, "not_duplicate_of", other):
+                problems.append(Problem(copy.seed, "not_duplicate_of", copy.not_duplicate_of_line, reason))
             else:
                 apart.add(frozenset((copy.seed, other)))
     edges: list[tuple[str, str, str]] = []  # (a, b, how)
-    for copy in sorted(copies, key=lambda c: c.seed):
+    for copy in ordered:
         target = copy.duplicate_of
         if target is None:
             continue
-        if target == copy.seed:
-            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
-                                    f"duplicate_of names this seed itself ({target})"))
-        elif target not in by_seed:
-            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
-                                    f"duplicate_of names {target}, which is not an imported seed"))
-        elif frozenset((copy.seed, target)) in apart:
-            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line,
-                                    f"duplicate_of names {target}, which a not_duplicate_of keeps apart from it"))
+        reason = unknown(copy, "duplicate_of", target) or (
+            f"duplicate_of names {target}, which a not_duplicate_of keeps apart from it"
+            if frozenset((copy.seed, target)) in apart else None)
+        if reason:
+            problems.append(Problem(copy.seed, "duplicate_of", copy.duplicate_of_line, reason))
         else:
             edges.append((copy.seed, target, "editor"))
     by_text: dict[str, list[str]] = {}

@@ -60,9 +60,13 @@ def problem_line(problem) -> str:
 def check_lines(imported: dict[str, object], published: set[str], settings) -> tuple[list[str], list[str], set[str]]:
     """For `make check`, the seeds by their path as reported, each with its
     ImportedSeed: (reports, errors, seeds not published)."""
+    try:
+        thresholds = Thresholds.from_settings(settings)
+    except ValueError as error:
+        return [], [f"pelican.conf.py: {error}"], set()
     stories, problems = decide({seed: copy_of(seed, found) for seed, found in imported.items()},
                                {seed: found.body for seed, found in imported.items()}, published,
-                               BodyIndex(Thresholds.from_settings(settings)))
+                               BodyIndex(thresholds))
     lines = [line for story in stories for line in report(story)]
     return lines, [problem_line(p) for p in problems], {f.seed for s in stories for f in s.folded}
 
