@@ -3,9 +3,9 @@ one article, found by what their bodies say. Pure logic, no Pelican: seeds in,
 decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
 
 - Each seed's `BodyPrint` is made when it is imported and kept with its import
-  (imports.py): a digest of its whole text, decoded and normalised (the same
-  text in any encoding or under any file name has the same digest), and a
-  MinHash signature of its body's word shingles. The body is the extraction's
+  (imports.py): a digest of its whole text, decoded, line ends and spacing
+  aside (the same text in any encoding or under any file name has the same
+  digest), and a MinHash signature and the sequence of its body's word shingles. The body is the extraction's
   paragraphs: the site chrome is gone before anything is compared.
 - `BodyIndex` finds the pairs of seeds whose bodies may say the same thing with
   datasketch's MinHash LSH, then measures each such pair exactly: how much of
@@ -22,13 +22,11 @@ import bisect
 import datetime as dt
 import hashlib
 import posixpath
-import zlib
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-from .normalize import normalize_urdu
 
 # Words per shingle: five words are a phrase two different stories rarely share.
 SHINGLE_WORDS = 5
@@ -81,7 +79,7 @@ class Thresholds:
 class BodyPrint:
     """What duplicate detection keeps of a seed, made once at import."""
 
-    text_digest: str  # the seed's whole text, normalised: equal means an exact copy
+    text_digest: str  # the seed's whole text, spaced: equal means an exact copy
     body_digest: str  # the body's shingles: equal means the same body, in any chrome
     signature: bytes  # MinHash (NUM_PERM uint32) of the body's word shingles
     sequence: bytes  # the body's shingles in order (uint32), to measure a candidate pair
@@ -94,36 +92,51 @@ class BodyPrint:
         return np.frombuffer(self.sequence, dtype=np.uint32)
 
 
-def body_words(paragraphs) -> list[str]:
-    """The body's words as the importer normalised them (one code point per
-    Urdu letter, NFC), in lower case; punctuation stays with its word."""
-    return "\n".join(paragraphs).casefold().split()
+def spaced_text(text: str) -> str:
+    """The text's words, one space between each: line ends and spacing aside."""
+    return " ".join(text.split())
 
 
-def shingle_sequence(words: list[str]) -> np.ndarray:
-    """A 32-bit hash of every run of SHINGLE_WORDS words, in order."""
-    hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
-    count = len(words) - SHINGLE_WORDS + 1
+# Powers of the multiplier of a word's polynomial hash, by the place of a byte in its word.
+_POWERS = np.cumprod(np.full(1024, 0x9E3779B1, dtype=np.uint64)) % (1 << 32)
+_POWERS = np.concatenate(([1], _POWERS[:-1])).astype(np.uint32)
+
+
+def word_hashes(words: str) -> np.ndarray:
+    """A 32-bit hash of each word of a spaced text, all at once: each byte of
+    a word times a power of one multiplier by its place in the word."""
+    data = np.frombuffer(words.encode("utf-8"), dtype=np.uint8)
+    if not data.size:
+        return np.zeros(0, dtype=np.uint32)
+    space = data == 32
+    starts = np.flatnonzero(np.concatenate(([True], space[:-1])))
+    word = np.cumsum(space) - space  # a space ends its word
+    place = (np.arange(data.size) - starts[word]) & (len(_POWERS) - 1)
+    values = np.where(space, 0, data.astype(np.uint32) + 1) * _POWERS[place]
+    return np.add.reduceat(values, starts, dtype=np.uint32)
+
+
+def shingle_sequence(words: str) -> np.ndarray:
+    """A 32-bit hash of every run of SHINGLE_WORDS words of a spaced text, in order."""
+    hashes = word_hashes(words)
+    count = len(hashes) - SHINGLE_WORDS + 1
     if count <= 0:
-        return hashes[:0] if not len(words) else np.array([np.bitwise_xor.reduce(hashes)], dtype=np.uint32)
+        return hashes[:0] if not len(hashes) else np.array([np.bitwise_xor.reduce(hashes)], dtype=np.uint32)
     mixed = hashes[:count].copy()
     for offset in range(1, SHINGLE_WORDS):
         mixed = mixed * _SHINGLE_MIX ^ hashes[offset:offset + count]
     return mixed
 
 
-def normalised_text_digest(text: str) -> str:
-    """The same text whatever its encoding, line ends, spacing or keyboard."""
-    return hashlib.sha256(" ".join(normalize_urdu(text).split()).encode("utf-8")).hexdigest()
-
-
 def body_print(text: str, paragraphs) -> BodyPrint:
-    words = body_words(paragraphs)
-    shingles = shingle_sequence(words)
+    """`text`: the seed as decoded; `paragraphs`: its body as the importer
+    kept it (Urdu letters normalised, NFC)."""
+    shingles = shingle_sequence(spaced_text("\n".join(paragraphs)))
     # A shingle said twice changes no minimum: no need to make them unique first.
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
     minhash.update_batch(shingles.tolist())
-    return BodyPrint(normalised_text_digest(text), hashlib.sha256(shingles.tobytes()).hexdigest(),
+    return BodyPrint(hashlib.sha256(spaced_text(text).encode("utf-8")).hexdigest(),
+                     hashlib.sha256(shingles.tobytes()).hexdigest(),
                      minhash.hashvalues.astype(np.uint32).tobytes(), shingles.tobytes())
 
 
