@@ -193,6 +193,7 @@ class BodyIndex:
             self.indexed: dict[str, str] = {}  # seed -> body digest
             self.pairs: dict[tuple[str, str], Likeness] = {}
         self.looked_up: list[str] = []  # the seeds the last update looked up
+        self.changed = False  # by the last update: the state is worth keeping again
 
     def state(self) -> dict:
         return {"format": self.format, "lsh": self.lsh, "indexed": self.indexed, "pairs": self.pairs}
@@ -209,6 +210,7 @@ class BodyIndex:
             self.pairs = {pair: value for pair, value in self.pairs.items() if not forgotten & set(pair)}
         new = sorted(seed for seed, body in prints.items() if seed not in self.indexed and body.shingles)
         self.looked_up = new
+        self.changed = bool(gone or new)
         if not new:
             return
         minhashes = {seed: _minhash(prints[seed]) for seed in new}

@@ -102,7 +102,8 @@ class SameStories:
         index = BodyIndex(thresholds, load_kept(cache, CACHE_VERSION))
         published = set(read_record(record_path(settings)).values())
         stories, problems = decide(copies, bodies, published, index)
-        save_kept(cache, CACHE_VERSION, index.state())
+        if index.changed or not cache.exists():
+            save_kept(cache, CACHE_VERSION, index.state())
         for problem in problems:
             logger.error("%s", problem_line(problem))
 

@@ -183,9 +183,11 @@ def test_the_index_looks_up_only_new_and_edited_seeds(seed, monkeypatch, self_jo
     bodies["002"] = bodies["002"][:-1]  # edited
     bodies["copy"] = list(bodies["001"])  # new: the same body as 001
     kept.update({name: body_print(name, text) for name, text in bodies.items() if name != "000"})
-    assert sorted(kept.looked_up) == ["002", "copy"]
+    assert sorted(kept.looked_up) == ["002", "copy"] and kept.changed
     assert kept.pairs == {("003", "update"): index.pairs[("003", "update")], ("001", "copy"): Likeness(1.0, 1.0)}
     assert "000" not in kept.lsh and "copy" in kept.lsh
+    kept.update({name: body_print(name, text) for name, text in bodies.items() if name != "000"})
+    assert kept.looked_up == [] and not kept.changed
 
 
 def test_duplicate_of_is_checked_like_the_other_keys(tmp_path, extractor):
