@@ -5,8 +5,9 @@ decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
 - Each seed's `BodyPrint` is made when it is imported and kept with its import
   (imports.py): a digest of its whole text, decoded, line ends and spacing
   aside (the same text in any encoding or under any file name has the same
-  digest), and a MinHash signature and the sequence of its body's word shingles. The body is the extraction's
-  paragraphs: the site chrome is gone before anything is compared.
+  digest), and a MinHash signature and the sequence of its body's word
+  shingles. The body is the extraction's paragraphs: the site chrome is gone
+  before anything is compared.
 - `BodyIndex` finds the pairs of seeds whose bodies may say the same thing with
   datasketch's MinHash LSH, then measures each such pair exactly: how much of
   the shorter body the longer one says in the same order (`contained`), and how
@@ -436,7 +437,8 @@ def same_stories(copies: list[Copy], pairs: dict[tuple[str, str], Likeness],
         kept = min(choosable, key=_best_first)
         chosen_by = None
         if len(choosable) < len(group):
-            chosen_by = next((c.seed for c in sorted(group, key=lambda c: c.seed) if c.duplicate_of == kept.seed), None)
+            chosen_by = next((c.seed for c in sorted(group, key=lambda c: c.seed)
+                              if c.duplicate_of == kept.seed), None)
         story = Story(kept.seed)
         for copy in sorted(group, key=lambda c: c.seed):
             if copy is kept:
