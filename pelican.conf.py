@@ -55,6 +55,11 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.do"],
 }
 
+# The same story twice: how alike two seeds' bodies must be to be published as one
+# story (DUPLICATES_CONTAINED, DUPLICATES_SHARED, DUPLICATES_MIN_WORDS). Their defaults
+# and meaning are in `Thresholds`, plugins/seed_reader/duplicates.py (docs/importer.md);
+# set one here to change it.
+
 # Permanent ASCII URLs from the seed's file name (or an editor-given slug).
 # Which file each published URL belongs to, committed with the articles: every
 # build adds its new URLs, and a newcomer claiming a listed URL is not built.

@@ -75,6 +75,7 @@ def body(pools: Pools, rng: random.Random) -> list[str]:
     paragraphs = []
     for _ in range(rng.randint(4, 12)):
         paragraphs.append(" ".join(rng.choice(pools.sentences) for _ in range(rng.randint(1, 3))))
+    pools.last_body = paragraphs  # the copies of the article (below) reuse it
     return paragraphs
 
 
@@ -163,8 +164,83 @@ def true_date(style, date: dt.date) -> dt.date | None:
     return date
 
 
+# -- the same story twice (issue 15): copies with known answers ---------------
+
+def bbc_copy(date, headline, paragraphs):
+    return "\n\n".join(["بی بی سی اردو", "• صفحۂ اول", headline, f"{date.day} {month(date)} {date.year}",
+                        *paragraphs, "© بی بی سی اردو", "مزید خبریں"])
+
+
+def voa_copy(date, headline, paragraphs):
+    return "\n\n".join(["وائس آف امریکہ اردو", headline, f"شائع {date.day:02d} {month(date)} {date.year}",
+                        *paragraphs, "VOA Urdu"])
+
+
+def dawn_copy(date, headline, paragraphs):
+    return "\n\n".join([headline, f"{date.day} {month(date)} {date.year}\nتصویر---فوٹو: اے ایف پی",
+                        *paragraphs, "تبصرے (0) بند ہیں"])
+
+
+def eu_reporter_copy(date, headline, paragraphs):
+    return "\n\n".join(["ہمارے ساتھ رابطہ", headline, "حصص:", f"{date.day} {month(date)} {date.year}", *paragraphs,
+                        "EU رپورٹر مختلف قسم کے بیرونی ذرائع سے مضامین شائع کرتا ہے۔", "رجحان سازی"])
+
+
+# The outlet each style's chrome names, and the other outlets that syndicate it.
+SYNDICATED_BY = {"eu_reporter": [dawn_copy, bbc_copy, voa_copy], "dawn": [eu_reporter_copy, bbc_copy, voa_copy]}
+# One article in EXACT_EVERY gets an exact copy, one in UPDATED_EVERY a later version;
+# every SYNDICATED_EVERY-th article of the styles above a copy in another outlet.
+EXACT_EVERY, UPDATED_EVERY, SYNDICATED_EVERY = 50, 50, 10
+
+
+def body_lines(text: str, paragraphs: list[str], pools: Pools) -> list[str]:
+    """The lines of a written article that are its body, as `about` spelled them."""
+    wanted = {without_names(p, pools) for p in paragraphs}
+    return [line for line in text.split("\n") if line and without_names(line, pools) in wanted]
+
+
+def trimmed(paragraphs: list[str], rng: random.Random) -> list[str]:
+    """The body with one sentence left out, as an outlet trims a wire story."""
+    longer = [i for i, p in enumerate(paragraphs) if len(sentences(p)) > 1]
+    if not longer:
+        drop = rng.randrange(1, len(paragraphs))
+        return paragraphs[:drop] + paragraphs[drop + 1:]
+    index = rng.choice(longer)
+    kept = sentences(paragraphs[index])
+    del kept[rng.randrange(len(kept))]
+    return paragraphs[:index] + [" ".join(kept)] + paragraphs[index + 1:]
+
+
+def copies_of(number: int, name: str, style, text: str, headline: str, date: dt.date, paragraphs: list[str],
+              pools: Pools, rng: random.Random) -> dict[str, tuple[bytes, str]]:
+    """The copies an article gets: file name → (bytes, kind). Named to sort
+    after every article, so that importer_on_corpus samples articles only."""
+    found = {}
+    if number % EXACT_EVERY == 5:
+        data = text + "\n"
+        encoded = [data.encode("utf-8"), b"\xef\xbb\xbf" + data.encode("utf-8"),
+                   b"\xff\xfe" + data.replace("\n", "\r\n").encode("utf-16-le")][number // EXACT_EVERY % 3]
+        found[f"dup_{number:06d}_exact.txt"] = (encoded, "exact")
+    body = body_lines(text, paragraphs, pools)
+    if number % UPDATED_EVERY == 18 and body:
+        added = about(" ".join(rng.choice(pools.sentences) for _ in range(2)), rng.choice(pools.people), pools, rng)
+        updated = text.replace(body[-1], f"{body[-1]}\n\n{added}", 1)
+        if number // UPDATED_EVERY % 2:  # and a new headline
+            updated = updated.replace(headline, f"{rng.choice(pools.headlines)} (تازہ {number})", 1)
+        found[f"dup_{number:06d}_updated.txt"] = ((updated + "\n").encode("utf-8"), "updated")
+    chrome = SYNDICATED_BY.get(style.__name__)
+    if chrome and number // len(STYLES) % SYNDICATED_EVERY == 0 and len(body) > 1:
+        copy = chrome[number // len(STYLES) // SYNDICATED_EVERY % len(chrome)]
+        other_headline = f"{rng.choice(pools.headlines)} ({number}/{copy.__name__})"
+        found[f"dup_{number:06d}_syndicated.txt"] = (
+            (copy(date, other_headline, trimmed(body, rng)) + "\n").encode("utf-8"), "syndicated")
+    return found
+
+
 def generate(count: int, project: Path, seed: int = 2021) -> dict[str, dict]:
-    """Write the corpus; return each seed's file name → its true headline and date."""
+    """Write the corpus; return each seed's file name → its true headline and
+    date, and for a copy of another seed's article (exact, updated or
+    syndicated) that seed's file name as `same_as`."""
     answers = {}
     rng = random.Random(seed)
     pools = Pools()
@@ -184,6 +260,12 @@ def generate(count: int, project: Path, seed: int = 2021) -> dict[str, dict]:
         stated = true_date(style, date)
         answers[f"{name}.txt"] = {"style": style.__name__, "date": stated.isoformat() if stated else None,
                                   "title": None if style is wire_style else headline}
+        # Their own generator: the articles stay the same with or without copies.
+        copying = random.Random(f"{seed}-{number}")
+        for copy_name, (data, kind) in copies_of(number, name, style, text, headline, date, pools.last_body, pools,
+                                                 copying).items():
+            (seeds / copy_name).write_bytes(data)
+            answers[copy_name] = {"style": kind, "date": None, "title": None, "same_as": f"{name}.txt"}
         if number % 10 == 0:
             slug = name.replace("_", "-")
             paragraphs = [" ".join(rng.choice(pools.english) for _ in range(rng.randint(1, 3)))

@@ -108,8 +108,14 @@ def planted_project(project: Path) -> Path:
     for name, (data, _) in BAD_SEEDS.items():
         (project / "seeds" / name).write_bytes(data)
     # Imported correctly, however odd: same headline as 002, UTF-16, markup, bidi override.
-    (project / "seeds" / "same_headline.txt").write_text(seed_002, encoding="utf-8")
-    (project / "seeds" / "utf16.txt").write_bytes(b"\xff\xfe" + seed_002.encode("utf-16-le"))
+    # (Other stories than 002's: a copy of it would be published once, issue 15.)
+    headline = seed_002.split("\n", 1)[0]
+    (project / "seeds" / "same_headline.txt").write_text(
+        f"{headline}\n\nوزارت خارجہ نے آج کہا کہ مذاکرات کی تاریخ ابھی طے نہیں ہوئی اور اس پر بات جاری ہے۔\n",
+        encoding="utf-8")
+    (project / "seeds" / "utf16.txt").write_bytes(b"\xff\xfe" + (
+        f"{headline}\r\n\r\nماسکو میں سفارتی ذرائع کے مطابق وفود کی فہرست اگلے ہفتے جاری کی جائے گی۔\r\n"
+    ).encode("utf-16-le"))
     (project / "seeds" / "markup.txt").write_text(
         "عنوان <script>alert(1)</script>\n\nمتن <img src=x onerror=alert(2)> ہے۔\n", encoding="utf-8")
     (project / "seeds" / "bidi.txt").write_text("\u202eالٹا عنوان\n\nمتن ہے۔\n", encoding="utf-8")

@@ -21,7 +21,8 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     write(content / "no-day.md", "Title: D\nDate: 2021-02-30\n\nBody.\n")
     write(content / "far.md", "Title: F\nDate: 9999-12-31\n\nBody.\n")
     write(content / "lang.md", 'Title: L\nDate: 2021-12-20\nLang: ur"><x\n\nBody.\n')
-    write(project / "seeds" / "index.txt", (project / "seeds" / "002_6aa83e8293d70fa7.txt").read_text(encoding="utf-8"))
+    write(project / "seeds" / "index.txt", "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات\n\n"
+          "وزارت خارجہ نے آج کہا کہ مذاکرات کی تاریخ ابھی طے نہیں ہوئی اور اس پر بات جاری ہے۔\n")
     write(project / "seeds" / "900_x.corrections.toml", 'slug = "search"\n')
     write(project / "seeds" / "900_x.txt", "ایک نئی سرخی یہاں ہے\n\nیہ نیا متن ہے اور یہ ایک پیراگراف ہے۔\n")
     expected = [
@@ -103,7 +104,9 @@ def test_published_urls_stay_put(project, tmp_path):
     seeds = project / "seeds"
     newcomer = "ایک نئی سرخی یہاں ہے\n\nیہ نیا متن ہے جس میں کوئی تاریخ نہیں اور یہ ایک پیراگراف ہے۔\n"
     write(seeds / "sub" / "002_6aa83e8293d70fa7.txt", newcomer)  # in a subfolder, undated
-    write(seeds / "002-6aa83e8293d70fa7.txt", newcomer)  # its file name sorts first
+    # (Another text: a copy of the first would be published once, issue 15.)
+    # Its file name sorts first.
+    write(seeds / "002-6aa83e8293d70fa7.txt", newcomer.replace("ایک پیراگراف", "دوسرا پیراگراف"))
     write(project / "content" / "en" / "no-lang.md", "Title: Lost\nTranslation-of: 001-5fdcb9c48dad7940\n\nBody.\n")
     expected = [
         "seeds/sub/002_6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",

@@ -115,9 +115,10 @@ class ArchivePagesGenerator(Generator):
                 self.undated.append(story)
             else:
                 self.by_month[(story.date.year, story.date.month)].append(story)
-            if story.outlet:
-                self.by_outlet[story.outlet.id].append(story)
-                self.things[("outlet", story.outlet.id)] = story.outlet
+            # A syndicated story is listed on the page of every outlet that ran it.
+            for outlet in [story.outlet, *getattr(story.original, "also_published_by", ())] if story.outlet else []:
+                self.by_outlet[outlet.id].append(story)
+                self.things[("outlet", outlet.id)] = outlet
             if story.category:
                 self.by_category[story.category.id].append(story)
                 self.things[("category", story.category.id)] = story.category

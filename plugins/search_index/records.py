@@ -93,8 +93,9 @@ def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     undated = bool(getattr(original, "undated", False))
     tokens = [entity_token(m.entry.id) for m in entities]
     tokens.append(filter_token("language", version.lang))
-    if outlet:
-        tokens.append(filter_token("outlet", outlet.id))
+    # A syndicated story is found under every outlet that ran it.
+    for other in [outlet, *getattr(original, "also_published_by", ())] if outlet else []:
+        tokens.append(filter_token("outlet", other.id))
     if not undated:
         tokens.append(filter_token("year", str(original.date.year)))
     meta = {

@@ -32,6 +32,7 @@ from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
+from .same_story import check_lines
 
 
 def extract_command(paths: list[Path]) -> int:
@@ -147,6 +148,7 @@ def check_command(root: Path) -> int:
     problems.extend(refused)
     seeds = [p for p in [*articles, *pages] if p.suffix == ".txt"]
     archive_chrome = frozenset(learn_archive_chrome(candidates_of_file(p) for p in seeds))
+    imported = {}
     for path in seeds:
         try:
             seed = import_seed(path, extractor, archive_chrome)
@@ -157,10 +159,17 @@ def check_command(root: Path) -> int:
         problems.extend(f"{seed.sidecar}:{line}: {reason}" if line else f"{seed.sidecar}: {reason}"
                         for line, reason in seed.correction_problems)
         if path in articles:
-            claim(seed.slug, seed.extraction.language, path)
+            imported[path.relative_to(root).as_posix()] = seed
         low = seed.extraction.low_confidence_fields()
         if low:
             doubtful.append(f"{path}: low confidence: {', '.join(low)}")
+    # As the build decides (same_story.py): a copy of another seed's story is not published, nor claims a URL.
+    copies, wrong, folded = check_lines(imported, set(record.values()), settings)
+    doubtful.extend(copies)
+    problems.extend(wrong)
+    for name, seed in imported.items():
+        if name not in folded:
+            claim(seed.slug, seed.extraction.language, root / name)
     for sidecar in [p for p in articles if p.name.endswith(SUFFIX)]:
         if not seed_for(sidecar).exists():
             problems.append(f"{sidecar}: corrects {seed_for(sidecar).name}, which does not exist")

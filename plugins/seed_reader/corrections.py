@@ -16,6 +16,8 @@
     entities_remove = ["iran"]
     drop_lines = [3, 4]        # lines of the seed to leave out of the body
     body_starts_at = 12        # the body starts at this line of the seed
+    duplicate_of = "002_6aa83e8293d70fa7.txt"        # the same article as that seed: publish that one
+    not_duplicate_of = ["003_d5d1f4a12c482239.txt"]  # never one story with these, however alike
 
 A corrected field is shown with full confidence. A corrected title that is
 also a line of the body leaves the body. A field with a mistake is reported
@@ -57,7 +59,11 @@ FIELDS = {
     "entities_remove": list,
     "drop_lines": list,
     "body_starts_at": int,
+    "duplicate_of": str,
+    "not_duplicate_of": list,
 }
+# A seed beside the corrected one, by its file name (duplicates.seed_named).
+SEED_NAME = re.compile(r"^(?!\.\.?$)[^/\\]+$")
 
 
 def sidecar_for(seed: Path) -> Path:
@@ -68,7 +74,8 @@ def seed_for(sidecar: Path) -> Path:
     return sidecar.with_name(sidecar.name[: -len(SUFFIX)] + ".txt")
 
 
-def _line_of(text: str, key: str) -> int | None:
+def line_of_key(text: str, key: str) -> int | None:
+    """The line of a corrections file's text that sets `key`."""
     match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
@@ -102,7 +109,7 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
     good = dict(data)
 
     def fail(key, reason):
-        problems.append(SeedError(reason, _line_of(text, key)))
+        problems.append(SeedError(reason, line_of_key(text, key)))
         good.pop(key, None)
 
     for key, value in data.items():
@@ -129,6 +136,10 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
         "drop_lines": lambda v: all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in v)
         or "drop_lines is a list of the seed's line numbers, like [3, 4]",
         "body_starts_at": lambda v: v > 0 or "body_starts_at is a line number of the seed, like 12",
+        "duplicate_of": lambda v: bool(SEED_NAME.match(v.strip())) or
+        f"duplicate_of is the file name of a seed beside this one, like \"002_6aa83e8293d70fa7.txt\", not {v!r}",
+        "not_duplicate_of": lambda v: all(isinstance(n, str) and SEED_NAME.match(n.strip()) for n in v) or
+        "not_duplicate_of is a list of file names of seeds beside this one, like [\"002_6aa83e8293d70fa7.txt\"]",
     }
     for key, check in checks.items():
         if key in good and (verdict := check(good[key])) is not True:

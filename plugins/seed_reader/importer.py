@@ -11,6 +11,7 @@ from akhbar.sources import refusal
 
 from .corrections import apply_corrections, load_corrections, sidecar_for
 from .decoding import SeedError, decode_seed
+from .duplicates import BodyPrint, body_print
 from .extract import ArticleExtractor, Extraction
 from .knowledge import DATA_DIR, load_knowledge
 
@@ -27,6 +28,8 @@ class ImportedSeed:
     # Mistakes in the corrections file, (line, reason): reported on every build,
     # while the article is built with what was extracted for those fields.
     correction_problems: list[tuple[int | None, str]] = field(default_factory=list)
+    # What duplicate detection compares (duplicates.py), made once and kept with the import.
+    body: BodyPrint | None = None
 
     @property
     def sidecar(self) -> Path:
@@ -88,4 +91,5 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
             problem.path = sidecar
         apply_corrections(extraction, corrections, extractor.knowledge)
     return ImportedSeed(path, corrections.get("slug") or slug_for(path), extraction, corrections,
-                        [(problem.line, problem.reason) for problem in problems])
+                        [(problem.line, problem.reason) for problem in problems],
+                        body_print(decoded.text, extraction.paragraphs))

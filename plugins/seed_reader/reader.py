@@ -23,6 +23,7 @@ from .decoding import SeedError
 from .importer import extractor_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError
+from .same_story import SAME_STORIES
 
 logger = logging.getLogger(__name__)
 
@@ -159,6 +160,7 @@ class SeedReader(BaseReader):
         for line, reason in seed.correction_problems:
             logger.error("%s: %s", location(seed.sidecar, line, root), reason)
         found = seed.extraction
+        SAME_STORIES.seen(path, seed, root)
         # A seed's warnings are shown when it is imported, not again on every
         # build that keeps its import (as Pelican's own content cache does),
         # and the first few only. The build counts them all and lists them
@@ -237,3 +239,6 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(IMPORTS.prefetch)
     keep_for_next_build.connect(IMPORTS.finish)
+    # Before translations and unique_urls: a copy left out claims no URL.
+    signals.article_generator_pretaxonomy.connect(SAME_STORIES.fold)
+    keep_for_next_build.connect(SAME_STORIES.finish)

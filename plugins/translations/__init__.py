@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 KEY = "translation-of"
 INHERITED = ("outlet", "category_info", "entities", "source_credit", "undated",
-             "date_confidence", "date_source")
+             "date_confidence", "date_source", "also_published_by")
 
 
 def claim_original_slug(generator, metadata):

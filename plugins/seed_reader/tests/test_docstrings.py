@@ -5,6 +5,10 @@ import ast
 import re
 from pathlib import Path
 
+from pelican import signals
+
+from seed_reader.corrections import FIELDS
+
 PACKAGE = Path(__file__).resolve().parents[1]
 # `name`, `name()`, `Class.method`; a plain lower-case word (`kind`, `extract`)
 # is a field or a module, not checked.
@@ -13,9 +17,15 @@ CODE_NAME = re.compile(r"`([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)(?:\(\))?`")
 
 def defined_names(package: Path) -> set[str]:
     """Top-level names of the package's modules, and `Class.member` for each class's members."""
-    names = {path.stem for path in package.glob("*.py")}
+    names = {path.stem for path in package.glob("*.py")} | {path.name for path in package.glob("*.py")}
+    # Pelican's signals, and the corrections keys an editor writes, are named too.
+    names |= {name for name in dir(signals) if not name.startswith("_")} | set(FIELDS)
     for path in package.glob("*.py"):
-        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Fields the importer sets on an article (`article.outlet = …`).
+        names |= {target.attr for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                  for target in node.targets if isinstance(target, ast.Attribute)}
+        for node in tree.body:
             if isinstance(node, ast.ClassDef):
                 names.add(node.name)
                 for member in node.body:
