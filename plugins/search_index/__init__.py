@@ -42,9 +42,10 @@ from akhbar.name_groups import group_names, spellings_by_key
 from akhbar.tree_hash import files_key
 
 from .bundles import bundles_of
+from .contract import browser_contract
 from .offline import script_data, write_offline_index
 from .pagefind_writer import write_pagefind
-from .records import SearchRecord, lexicon, name_spellings, record_for
+from .records import SearchRecord, ignored_name_words, lexicon, name_spellings, person_name_words, record_for
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +58,11 @@ class Version:
 
     story: str
     date: str  # the story's: "YYYY-MM-DD", or "" when undated
+    url: str
     article: object
     versions: dict  # lang -> article, every version of the story
     key: str | None
-    names: str = ""  # the story's name spellings (records.name_spellings)
+    names: str = ""  # more words for the story's names (records.name_spellings, person_name_words)
     _record: SearchRecord | None = None
 
     def record(self) -> SearchRecord:
@@ -100,13 +102,15 @@ class SearchIndex:
     def collect(self, generator):
         self.articles = list(generator.articles)
 
-    def versions(self, page_fingerprints: dict) -> list[Version]:
+    def versions(self, page_fingerprints: dict, ignored_name_words: frozenset[str] = frozenset()) -> list[Version]:
         found = []
         # A name's spellings come from every article that has it: they are
         # part of the record's key, as its pages are.
         groups = spellings_by_key(group_names((a.slug, getattr(a, "names", None) or []) for a in self.articles))
         for original in sorted(self.articles, key=lambda a: a.slug):
-            names = name_spellings(original, groups)
+            people = [m.entry for m in getattr(original, "entities", None) or []]
+            names = " ".join(filter(None, [name_spellings(original, groups),
+                                           person_name_words(people, ignored_name_words)]))
             versions = {original.lang: original}
             for translation in original.translations:
                 versions.setdefault(translation.lang, translation)
@@ -116,17 +120,18 @@ class SearchIndex:
             names_key = hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
             for lang in sorted(versions):
                 key = f"{story_key}:{lang}:{names_key}" if story_key else None
-                found.append(Version(original.slug, date, versions[lang], versions, key, names))
+                found.append(Version(original.slug, date, versions[lang].url, versions[lang], versions, key, names))
         return found
 
     def write(self, state: BuildState):
         if not state.settings.get("SEARCH_INDEX", True):
             return
         output = Path(state.output_path)
-        versions = self.versions(state.page_fingerprints)
+        knowledge = state.knowledge
+        ignored = ignored_name_words(knowledge.names) if knowledge else frozenset()
+        versions = self.versions(state.page_fingerprints, ignored)
         bundles = bundles_of(versions)
         written = write_bundles(bundles, output, state.settings)
-        knowledge = state.knowledge
         years = {v.date[:4] for v in versions if v.date}
         # Only the entries some article names: a query for another finds nothing,
         # and the whole glossary (hundreds of CLDR places) would weigh on every search.
@@ -134,6 +139,7 @@ class SearchIndex:
                  for m in getattr(article, "entities", None) or []}
         glossary, outlets = (knowledge.glossary, knowledge.outlets) if knowledge else ([], [])
         data = lexicon([e for e in glossary if e.id in named], outlets, years)
+        data["contract"] = browser_contract()
         data["bundles"] = list(bundles)
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")

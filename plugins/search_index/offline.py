@@ -5,10 +5,14 @@ file://, which is why Pagefind cannot run there; <script src> still works).
 One index per bundle (a year of articles, as for Pagefind), in
 search/offline/<bundle>/:
 
-docs.js         every record's URL and meta, and the list of term files
-terms/<k>.js    word -> postings, for the words whose first two characters
-                are <k> (so a prefix lookup reads one file)
-text/<n>.js     record texts, 100 per file, for excerpts
+docs.js         every record's URL and meta, in rank order (bundles.py), and
+                which term file holds the words of each two-letter prefix
+terms/<k>.js    word -> postings (postings()), for the words whose first two
+                characters are the prefix <k> stands for (so a prefix lookup
+                reads one file)
+text/<n>.js     record texts as written, 100 per file, for excerpts
+
+OFFLINE_FORMAT is what search.js reads these with (contract.py).
 """
 
 import json
@@ -19,10 +23,15 @@ from pathlib import Path
 from .records import SearchRecord
 
 TEXT_CHUNK = 100
+SHARD_PREFIX = 2  # characters
+_RADIX, _GAP, _COUNT = 36, ",", "."
+OFFLINE_FORMAT = {"shard_prefix": SHARD_PREFIX, "postings": {"radix": _RADIX, "gap": _GAP, "count": _COUNT}}
 
 
 def shard_key(word: str) -> str:
-    return "-".join(f"{ord(c):04x}" for c in word[:2])
+    """The term file of a word: its first characters as code points, a file
+    name that any file system takes."""
+    return "-".join(f"{ord(c):04x}" for c in word[:SHARD_PREFIX])
 
 
 def script_data(data) -> str:
@@ -40,9 +49,9 @@ def postings(counts: list[tuple[int, int]]) -> str:
     out, previous = [], 0
     for number, count in counts:
         gap = _base36(number - previous)
-        out.append(gap if count == 1 else f"{gap}.{_base36(count)}")
+        out.append(gap if count == 1 else f"{gap}{_COUNT}{_base36(count)}")
         previous = number
-    return ",".join(out)
+    return _GAP.join(out)
 
 
 _DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -66,21 +75,19 @@ def write_offline_index(records: list[SearchRecord], folder: Path, bundle: str) 
     """The offline index of one bundle; its scripts register as "<bundle>/docs" and so on."""
     shutil.rmtree(folder, ignore_errors=True)
     shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    shard_of: dict[str, str] = {}  # a word's shard, worked out once per word
     for number, record in enumerate(records):
         for word, count in sorted(Counter(record.terms()).items()):
-            key = shard_of.get(word)
-            if key is None:
-                key = shard_of[word] = shard_key(word)
-            shards[key][word].append((number, count))
+            shards[word[:SHARD_PREFIX]][word].append((number, count))
     (folder / "terms").mkdir(parents=True, exist_ok=True)
     (folder / "text").mkdir(parents=True, exist_ok=True)
-    for key, table in shards.items():
+    keys = {prefix: shard_key(prefix) for prefix in shards}
+    for prefix, table in shards.items():
         encoded = {word: postings(counts) for word, counts in table.items()}
+        key = keys[prefix]
         (folder / "terms" / f"{key}.js").write_text(_script(f"{bundle}/terms/{key}", encoded), encoding="utf-8")
-    docs = {"shards": sorted(shards), "chunk": TEXT_CHUNK, "records": [r.as_dict() for r in records]}
+    docs = {"shards": keys, "chunk": TEXT_CHUNK, "records": [r.as_dict() for r in records]}
     (folder / "docs.js").write_text(_script(f"{bundle}/docs", docs), encoding="utf-8")
     for start in range(0, len(records), TEXT_CHUNK):
-        chunk = [r.content for r in records[start:start + TEXT_CHUNK]]
+        chunk = [r.text for r in records[start:start + TEXT_CHUNK]]
         number = start // TEXT_CHUNK
         (folder / "text" / f"{number}.js").write_text(_script(f"{bundle}/text/{number}", chunk), encoding="utf-8")
