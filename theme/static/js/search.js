@@ -43,6 +43,9 @@
     return (fold(text).match(WORD) || []).map((w) => w.replace(ENDING, (e) => folding.word_endings[e]));
   }
 
+  // For scripts that check the page (tests): its own reading of a text.
+  window.AkhbarSearch = { fold, words };
+
   /* Words of the query, with glossary names (longest first) replaced by their tokens. */
   function queryTerms(text) {
     const found = words(text);
