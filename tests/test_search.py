@@ -2,10 +2,13 @@
 offline index from disk, and the same answers, in the same order, from both."""
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
 from search_index.folding import fold, search_words
+
+from .conftest import ROOT
 
 ALL = {"000-947afd4b53ab818c", "001-5fdcb9c48dad7940", "002-6aa83e8293d70fa7", "003-d5d1f4a12c482239"}
 
@@ -177,3 +180,13 @@ def test_results_come_in_the_same_order_over_http_and_from_disk(page, site, serv
         assert over_http, query
         assert listed(page, site.as_uri(), "search.html", query) == over_http, query
         assert listed(page, served_site.url, "en/search.html", query) == over_http, query
+
+
+def test_the_search_script_holds_no_table_of_its_own():
+    # Python is the one source of what the page knows (search_index/contract.py
+    # and the lexicon): the script's code has no letter beyond ASCII, builds no
+    # token, and knows no language, entity kind or file layout by name.
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (ROOT / "theme/static/js/search.js").read_text(), flags=re.S)
+    assert not [c for c in code if c.isalnum() and not c.isascii()]
+    for fact in ('"xe"', '"xf"', "x[ef]", '"ur"', '"rtl"', '"person"', "padStart", "36", "slice(0, 2)"):
+        assert fact not in code, fact

@@ -67,7 +67,7 @@ _LETTERS = re.compile("|".join(re.escape(k) for k in sorted(LETTERS, key=len, re
 _DROPPED = re.compile(char_class(DROPPED))
 _HEH = re.compile(f"(?<![{HEH['kept_after']}]){HEH['from']}")
 _WORD = re.compile(r"[^\W_]+")
-_ENDING = re.compile("(" + "|".join(re.escape(k) for k in WORD_ENDINGS) + ")$")
+_ENDING = re.compile("(" + ("|".join(re.escape(k) for k in WORD_ENDINGS) or "(?!)") + ")$")
 
 
 def fold(text: str) -> str:

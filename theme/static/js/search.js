@@ -18,7 +18,7 @@
   const strings = config.strings;
   const lang = document.documentElement.lang;
   const root = new URL(config.root, location.href);
-  // Results shown at a time: each costs a fragment of about 1 KB to fetch.
+  // Results shown at a time: each costs a fragment (its text and metadata) to fetch.
   const PAGE_SIZE = 10;
 
   // -- reading a query: the steps of search_index/folding.py ------------------
@@ -31,7 +31,7 @@
   const DROPPED = new RegExp("[" + folding.dropped
     .map(([a, b]) => (a === b ? codePoint(a) : `${codePoint(a)}-${codePoint(b)}`)).join("") + "]", "gu");
   const HEH = new RegExp(`(?<![${escape(folding.heh.kept_after)}])${escape(folding.heh.from)}`, "gu");
-  const ENDING = new RegExp(`(${Object.keys(folding.word_endings).map(escape).join("|")})$`, "u");
+  const ENDING = new RegExp(`(${Object.keys(folding.word_endings).map(escape).join("|") || "(?!)"})$`, "u");
   const WORD = /[\p{L}\p{N}]+/gu;
 
   function fold(text) {
