@@ -6,6 +6,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+
 from search_index.folding import fold, search_words
 
 from .conftest import ROOT

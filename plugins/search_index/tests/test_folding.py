@@ -4,6 +4,7 @@ become one search word; spellings that are other words stay apart."""
 import json
 
 import pytest
+
 from search_index.contract import browser_contract
 from search_index.folding import FOLDING, fold, search_words
 
