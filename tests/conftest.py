@@ -82,6 +82,19 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A page in a fresh browser context; a script error or a console error fails the test."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    yield page
+    assert page.errors == []
+    context.close()
+
+
 class StaticServer:
     """A static file server on 127.0.0.1 that mounts a folder at a sub-path.
 

@@ -38,18 +38,6 @@ def where(request, site, served_site, sub_path_site):
     return sub_path_site.url
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    yield page
-    assert page.errors == []
-    context.close()
-
-
 @pytest.mark.parametrize("urdu, arabic_keyboard", [
     ("نیٹو", "نيٹو"),               # ي for ی
     ("مذاکرات", "مذاكرات"),         # ك for ک

@@ -55,18 +55,6 @@ def base(request, spellings_site):
     return url if request.param == "http" else output.as_uri()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    yield page
-    assert page.errors == []
-    context.close()
-
-
 @pytest.mark.parametrize("query", ["شاہین آفریدی", "شاہین افریدی", "شاھین آفریدی", "شاھین افریدی",
                                    "Shaheen Afridi", "شاہین شاہ آفریدی"])
 def test_typing_variants_of_a_name_find_its_article(page, base, query):
