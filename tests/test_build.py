@@ -321,22 +321,20 @@ def test_a_typo_in_a_corrections_file_keeps_the_article_and_its_translation(proj
 
 
 def offline_record(output: Path, url: str) -> tuple[str, set[str]]:
-    """The text the offline search index shows of the record at url, and the words it holds of it."""
+    """The text the search page shows of the record at url, and the words the offline index holds of it."""
     def script_data(path: Path):
         return json.loads(path.read_text(encoding="utf-8").split(",", 1)[1].rsplit(");", 1)[0])
 
-    for docs in output.glob("search/offline/*/docs.js"):
-        data = script_data(docs)
-        for number, record in enumerate(data["records"]):
-            if record["url"] == url:
-                texts = script_data(docs.parent / "text" / f"{number // data['chunk']}.js")
-                words = set()
-                for terms in (docs.parent / "terms").glob("*.js"):
-                    for word, postings in script_data(terms).items():
-                        gaps = [int(item.split(".")[0], 36) for item in postings.split(",")]
-                        if number in itertools.accumulate(gaps):
-                            words.add(word)
-                return texts[number % data["chunk"]], words
+    for record_file in output.glob("search/records/*/*.js"):
+        record = script_data(record_file)
+        if record["url"] == url:
+            number, words = int(record_file.stem), set()
+            for terms in output.glob(f"search/offline/{record_file.parent.name}/terms/*.js"):
+                for word, postings in script_data(terms).items():
+                    gaps = [int(item.split(".")[0], 36) for item in postings.split(",")]
+                    if number in itertools.accumulate(gaps):
+                        words.add(word)
+            return record["text"], words
     raise AssertionError(f"no record of {url}")
 
 

@@ -122,13 +122,16 @@ def test_only_articles_are_indexed(site):
         assert language == f"ur-x-{entry_file.parent.name}"
         counts[entry_file.parent.name] = index["page_count"]
     assert counts == {"2021": 2, "2025": 2, "undated": 4}
-    urls = []
-    for bundle in counts:
-        offline = (site / "search/offline" / bundle / "docs.js").read_text(encoding="utf-8")
-        docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
-        urls += [record["url"] for record in docs["records"]]
-    urls.sort()
-    assert urls == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])
+    # A record file per Pagefind record, numbered in rank order, newest first.
+    urls = {}
+    for bundle, count in counts.items():
+        assert (site / "search/offline" / bundle / "docs.js").is_file()
+        for number in range(count):
+            script = (site / "search/records" / bundle / f"{number}.js").read_text(encoding="utf-8")
+            urls[bundle, number] = json.loads(script[script.index(",") + 1:script.rindex(")")])["url"]
+    assert not (site / "search/records/2025" / "2.js").exists()
+    assert sorted(urls.values()) == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])
+    assert urls["undated", 0] == "000-947afd4b53ab818c.html" and urls["undated", 3] == "en/001-5fdcb9c48dad7940.html"
 
 
 # Urdu and English as readers type them: keyboard letters, typing variants,

@@ -44,7 +44,7 @@ async def _write_bundle(records, folder: Path):
         for rank, record in enumerate(records):
             await index.add_custom_record(
                 url=record.url, content=record.content, language=language,
-                meta={**record.meta, "text": record.text}, sort={RANK: str(rank)},
+                meta=record.meta, sort={RANK: str(rank)},
             )
             PROGRESS.advance("Indexing for search")
     for name in UNUSED_PAGEFIND_FILES:

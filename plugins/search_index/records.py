@@ -98,26 +98,35 @@ class SearchRecord:
     # What the reader sees of the article: its title, captions and text as
     # they are written (an excerpt shows them, never folded words).
     text: str
-    # What the index holds, as search words separated by spaces: the text's
-    # folded words, the entity and filter tokens, then the words of names the
-    # text does not write out (name spellings, person name words).
-    content: str
+    # What the index holds: the text's folded words (search_words(text)), then
+    # `more`: the entity and filter tokens and the words of names the text does
+    # not write out (name spellings, person name words).
+    words: list[str]
+    more: list[str]
     meta: dict[str, str]
 
     @property
     def date(self) -> str:
         return self.meta["date"]
 
+    @property
+    def content(self) -> str:
+        """The indexed words, one per space: what Pagefind indexes as they are."""
+        return " ".join(self.terms())
+
     def digest(self) -> str:
         """What the index holds of this record, as one hash."""
-        data = json.dumps([self.url, self.text, self.content, self.meta], ensure_ascii=False, sort_keys=True)
+        data = json.dumps([self.url, self.text, self.words, self.more, self.meta], ensure_ascii=False,
+                          sort_keys=True)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def terms(self) -> list[str]:
-        return self.content.split(" ")
+        return [*self.words, *self.more]
 
-    def as_dict(self) -> dict:
-        return {"url": self.url, "meta": self.meta}
+    def shown(self) -> dict:
+        """What the search page loads of a result: where it is, what to show
+        and, for checking a hit, the indexed words its text does not give."""
+        return {"url": self.url, "meta": self.meta, "text": self.text, "more": self.more}
 
 
 def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
@@ -154,14 +163,8 @@ def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     written = set(text_words)
     # A name's words the text already has would only count twice.
     more = list(dict.fromkeys(w for w in search_words(names) if w not in written))
-    return SearchRecord(
-        url=version.url,
-        lang=version.lang,
-        story=original.slug,
-        text=text,
-        content=" ".join([*text_words, *tokens, *more]),
-        meta=meta,
-    )
+    return SearchRecord(url=version.url, lang=version.lang, story=original.slug, text=text,
+                        words=text_words, more=[*tokens, *more], meta=meta)
 
 
 def lexicon(glossary, outlets, years) -> dict:

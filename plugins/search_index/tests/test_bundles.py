@@ -5,7 +5,8 @@ from search_index.records import SearchRecord
 
 
 def record(story: str, date: str, lang: str = "ur") -> SearchRecord:
-    return SearchRecord(url=f"{lang}/{story}.html", lang=lang, story=story, text="", content="", meta={"date": date})
+    return SearchRecord(url=f"{lang}/{story}.html", lang=lang, story=story, text="", words=[], more=[],
+                        meta={"date": date})
 
 
 def days(year: int, count: int) -> list[str]:

@@ -43,8 +43,6 @@
     return (fold(text).match(WORD) || []).map((w) => w.replace(ENDING, (e) => folding.word_endings[e]));
   }
 
-  // For scripts that check the page (tests): its own reading of a text.
-  window.AkhbarSearch = { fold, words };
 
   /* Words of the query, with glossary names (longest first) replaced by their tokens. */
   function queryTerms(text) {
@@ -86,17 +84,17 @@
      complete answer replaces the first one.
 
      Each word of the query is a search of its own, sorted by the build's rank
-     (Pagefind then gives minus a record's rank as its score): Pagefind also
-     matches the words of a record's metadata (its titles, its text as
-     written) and reports them with no position, and those do not count.
-     Pagefind answers a word that begins no word of a bundle with a shorter
-     one (پوتنز -> پوتن): the best hit of each bundle is checked, and a bundle
-     whose best hit lacks a word of the query contributes nothing. */
+     (Pagefind then gives minus a record's rank as its score, and the record's
+     file is search/records/<bundle>/<rank>.js): Pagefind also matches the words
+     of a record's metadata (its titles, its dates) and reports them with no
+     position, and those do not count. Pagefind answers a word that begins no
+     word of a bundle with a shorter one (پوتنز -> پوتن): the best hit of each
+     bundle is checked, and a bundle whose best hit lacks a word of the query
+     contributes nothing. */
   const pagefindEngine = {
     primary: null,
     merged: null,
     complete: false,
-    fragments: new Map(),
     load() {
       this.primary = this.primary || (async () => {
         const name = lexicon.bundles[0];
@@ -133,13 +131,6 @@
     start() {
       return this.load();
     },
-    fragment(result) {
-      if (!this.fragments.has(result.id)) {
-        this.fragments.set(result.id, result.data().then(({ url, meta: { text, ...meta }, content }) =>
-          ({ url, meta, content, text })));
-      }
-      return this.fragments.get(result.id);
-    },
     async hits(pagefind, terms) {
       const sort = { sort: { [contract.pagefind.rank]: "asc" } };
       const answers = await Promise.all(terms.map((term) => pagefind.search(term, sort)));
@@ -155,20 +146,20 @@
         }
         found = next;
       }
-      const hits = ranked([...found.values()].map(({ result, positions }) => ({
-        count: positions.size,
-        bundle: bundleIndex.get(result.id.split("_")[0]),
-        rank: -result.score,
-        load: () => this.fragment(result),
-      })));
-      // The first page's fragments load along with each bundle's best hit:
+      const hits = ranked([...found.values()].map(({ result, positions }) => {
+        const bundle = bundleIndex.get(result.id.split("_")[0]);
+        const rank = -result.score;
+        return { count: positions.size, bundle, rank, load: () => record(lexicon.bundles[bundle], rank) };
+      }));
+      // The first page's records load along with each bundle's best hit:
       // one round trip to first results, not two.
       for (const hit of hits.slice(0, PAGE_SIZE)) hit.load();
       const best = new Map();
       for (const hit of hits) if (!best.has(hit.bundle)) best.set(hit.bundle, hit);
       const failed = new Set();
       await Promise.all([...best.values()].map(async (hit) => {
-        const indexed = (await hit.load()).content.split(" ");
+        const { text, more } = await hit.load();
+        const indexed = [...words(text), ...more];
         if (!terms.every((term) => indexed.some((w) => w.startsWith(term)))) failed.add(hit.bundle);
       }));
       return hits.filter((hit) => !failed.has(hit.bundle));
@@ -181,28 +172,39 @@
     },
   };
 
-  /* Offline: script files registered through AkhbarOffline.load(name, data). */
+  /* The build's script files (search_index/offline.py): each registers its
+     data through LOADER.load(path, data), which also holds the page's reading
+     of a text for scripts that check it (tests). */
   const loaded = {};
   const pending = {};
-  window.AkhbarOffline = {
+  window[contract.offline.loader] = {
     load(name, data) {
       loaded[name] = data;
       if (pending[name]) pending[name].resolve(data);
     },
+    fold,
+    words,
   };
 
-  function script(name) {
+  function script(kind, values) {
+    const name = contract.offline.paths[kind].replace(/\{(\w+)\}/g, (_, key) => values[key]);
     if (loaded[name]) return Promise.resolve(loaded[name]);
     if (!pending[name]) {
       let resolve, reject;
       pending[name] = new Promise((ok, fail) => { resolve = ok; reject = fail; });
       pending[name].resolve = resolve;
       const tag = document.createElement("script");
-      tag.src = new URL(`search/offline/${name}.js`, root).href;
-      tag.onerror = () => reject(new Error(`cannot load search/offline/${name}.js`));
+      tag.src = new URL(`search/${name}.js`, root).href;
+      tag.onerror = () => reject(new Error(`cannot load search/${name}.js`));
       document.head.append(tag);
     }
     return pending[name];
+  }
+
+  /* A record as the page shows it: its URL, meta, text as written and the
+     indexed words its text does not give. */
+  function record(bundle, number) {
+    return script("record", { bundle, number });
   }
 
   /* Postings as search_index/offline.py writes them: record numbers as gaps,
@@ -228,7 +230,7 @@
       const found = new Map();
       for (const [start, key] of Object.entries(docs.shards)) {
         if (!(prefix.length < contract.offline.shard_prefix ? start.startsWith(prefix) : start === prefix)) continue;
-        const table = await script(`${bundle}/terms/${key}`);
+        const table = await script("terms", { bundle, key });
         for (const [word, list] of Object.entries(table)) {
           if (!word.startsWith(term)) continue;
           for (const [number, count] of decodePostings(list)) {
@@ -240,7 +242,7 @@
       return found;
     },
     async searchBundle(bundle, index, terms) {
-      const docs = await script(`${bundle}/docs`);
+      const docs = await script("docs", { bundle });
       let found = null;
       for (const term of terms) {
         const matches = await this.matches(bundle, term, docs);
@@ -254,11 +256,7 @@
         count: [...counts.values()].reduce((sum, n) => sum + n, 0),
         bundle: index,
         rank: number,
-        load: async () => {
-          const chunk = await script(`${bundle}/text/${Math.floor(number / docs.chunk)}`);
-          const record = docs.records[number];
-          return { url: record.url, meta: record.meta, text: chunk[number % docs.chunk] };
-        },
+        load: () => record(bundle, number),
       }));
     },
     async search(terms) {
@@ -269,24 +267,39 @@
 
   // -- results -----------------------------------------------------------------
 
+  /* A word of the text as written, folded: its first search word. Kept, since
+     an excerpt folds its words one by one and articles share most of them. */
+  const foldedWords = new Map();
+  function foldedWord(written) {
+    if (!foldedWords.has(written)) foldedWords.set(written, words(written)[0] || "");
+    return foldedWords.get(written);
+  }
+
   /* Some thirty words of the text as written around the first word the query
-     matches, with the matching words marked. */
+     matches, with the matching words marked. Words are folded only as far as
+     the excerpt needs them. */
   function excerpt(text, query) {
     const variants = lexicon.variants.filter(([, , id]) => query.entities.includes(id)).map(([key]) => key);
     const plain = query.terms.filter((t) => !query.tokens.has(t));
     const shown = text.split(/\s+/).filter(Boolean);
-    const folded = shown.map((t) => words(t)[0] || "");
+    const folded = [];
+    const word = (i) => (i < shown.length ? (folded[i] ??= foldedWord(shown[i])) : "");
+    // How many words from the i-th on the query matches: a glossary spelling, or a word it begins.
+    const matchAt = (i) => {
+      const key = variants.find((k) => k.every((w, j) => word(i + j) === w));
+      return key ? key.length : Number(plain.some((t) => word(i).startsWith(t)));
+    };
+    let first = 0;
+    while (first < shown.length && !matchAt(first)) first += 1;
+    const start = first < shown.length ? Math.max(0, first - 12) : 0;
+    const end = Math.min(shown.length, start + 30);
     const marked = new Set();
-    folded.forEach((word, i) => {
-      if (plain.some((t) => word.startsWith(t))) marked.add(i);
-      const key = variants.find((k) => k.every((w, j) => folded[i + j] === w));
-      if (key) key.forEach((_, j) => marked.add(i + j));
-    });
-    const first = marked.size ? Math.min(...marked) : 0;
-    const start = Math.max(0, first - 12);
+    for (let i = start; i < end; i++) {
+      for (let j = matchAt(i) - 1; j >= 0; j--) marked.add(i + j);
+    }
     const fragment = document.createDocumentFragment();
     if (start > 0) fragment.append("… ");
-    for (let i = start; i < Math.min(shown.length, start + 30); i++) {
+    for (let i = start; i < end; i++) {
       if (marked.has(i)) {
         const mark = document.createElement("mark");
         mark.textContent = shown[i];
