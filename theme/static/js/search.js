@@ -70,8 +70,8 @@
   /* A hit: `count`, how many words of the record's indexed text begin with a
      word of the query; `bundle`, its bundle's place in lexicon.bundles
      (newest first); `rank`, its place in its bundle (newest first, then by
-     URL); `load()`, its URL, meta, indexed words and text. Sorted the same way
-     by both engines, so a search gives the same list over http and from disk. */
+     URL); `load()`, its record file (record()). Sorted the same way by both
+     engines, so a search gives the same list over http and from disk. */
   function ranked(hits) {
     return hits.sort((a, b) => b.count - a.count || a.bundle - b.bundle || a.rank - b.rank);
   }
