@@ -29,7 +29,7 @@ from search_index.records import SearchRecord  # noqa: E402
 def records(count: int) -> list[SearchRecord]:
     words = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))).split()
     rng = random.Random(count)
-    return [SearchRecord(url=f"{n}.html", lang="ur", story=str(n), content=" ".join(rng.choices(words, k=900)),
+    return [SearchRecord(url=f"{n}.html", lang="ur", story=str(n), text="", words=rng.choices(words, k=900), more=[],
                          meta={"title": str(n)}) for n in range(count)]
 
 

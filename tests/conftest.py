@@ -42,7 +42,10 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A throw-away copy of the project (code, theme, seeds, content) to break."""
-    copy = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(copy: Path) -> Path:
     copy.mkdir()
     # copy2 keeps modification times: a requirements file newer than the venv would make
     # every `make` in the copy reinstall it.
@@ -77,6 +80,19 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a fresh browser context; a script error or a console error fails the test."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    yield page
+    assert page.errors == []
+    context.close()
 
 
 class StaticServer:

@@ -1,21 +1,31 @@
 """Search in headless Chromium: Pagefind over http (root and sub-path), the
-offline index from disk, and the same answers from both."""
+offline index from disk, and the same answers, in the same order, from both."""
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
+
+from search_index.folding import fold, search_words
+
+from .conftest import ROOT
 
 ALL = {"000-947afd4b53ab818c", "001-5fdcb9c48dad7940", "002-6aa83e8293d70fa7", "003-d5d1f4a12c482239"}
 
 
 def results(page, base: str, search_page: str, query: str = "", **filters) -> list[str]:
-    """Slugs of the articles the search page lists for a query."""
+    """Slugs of the articles the search page lists for a query, sorted."""
+    return sorted(listed(page, base, search_page, query, **filters))
+
+
+def listed(page, base: str, search_page: str, query: str = "", **filters) -> list[str]:
+    """Slugs of the articles the search page lists for a query, in its order."""
     params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
     page.goto(f"{base}/{search_page}?{params}")
     page.wait_for_selector("#search-status[data-state=done]", state="attached", timeout=10_000)
     hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
-    return sorted(href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs)
+    return [href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs]
 
 
 @pytest.fixture(params=["http", "file", "sub-path"])
@@ -26,18 +36,6 @@ def where(request, site, served_site, sub_path_site):
     if request.param == "file":
         return site.as_uri()
     return sub_path_site.url
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    yield page
-    assert page.errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("urdu, arabic_keyboard", [
@@ -124,10 +122,63 @@ def test_only_articles_are_indexed(site):
         assert language == f"ur-x-{entry_file.parent.name}"
         counts[entry_file.parent.name] = index["page_count"]
     assert counts == {"2021": 2, "2025": 2, "undated": 4}
-    urls = []
-    for bundle in counts:
-        offline = (site / "search/offline" / bundle / "docs.js").read_text(encoding="utf-8")
-        docs = json.loads(offline[offline.index(",") + 1:offline.rindex(")")])
-        urls += [record["url"] for record in docs["records"]]
-    urls.sort()
-    assert urls == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])
+    # A record file per Pagefind record, numbered in rank order, newest first.
+    urls = {}
+    for bundle, count in counts.items():
+        assert (site / "search/offline" / bundle / "docs.js").is_file()
+        for number in range(count):
+            script = (site / "search/records" / bundle / f"{number}.js").read_text(encoding="utf-8")
+            urls[bundle, number] = json.loads(script[script.index(",") + 1:script.rindex(")")])["url"]
+    assert not (site / "search/records/2025" / "2.js").exists()
+    assert sorted(urls.values()) == sorted([f"{slug}.html" for slug in ALL] + [f"en/{slug}.html" for slug in ALL])
+    assert urls["undated", 0] == "000-947afd4b53ab818c.html" and urls["undated", 3] == "en/001-5fdcb9c48dad7940.html"
+
+
+# Urdu and English as readers type them: keyboard letters, typing variants,
+# harakat, digits, joiners, and what Unicode does to case and accents.
+PARITY = [
+    "شاہین آفریدی", "شاھین افریدی", "شاہین شاہ آفریدی", "یحییٰ آفریدی", "یحیی آفريدي",
+    "کھا کہا بھی بہی پھر پہر تھا دھوکا ڈھاکہ پڑھ گھر کھیل", "تمھارا تمہارا انھوں انہوں ننھا دولھا ھم وھ",
+    "گۓ گئے لۓ لئے لیے کئے کیے دیئے", "گاؤں گائوں گاوں دباؤ دبائو مؤقف موقف", "أحمد إسلام ٱلله",
+    "علماء ابتداء وزراء وزرائے", "نقطۂ نظر قطرۂ ۀ", "جرأت ٴ", "وِٹکوف وَزیرِاعظم پُرانا ـــلمبا", "نيٹو مذاكرات كها ة ۃ",
+    "۲۰۲۵ ٢٠٢٥ 2025 ١٤ مارچ، 2026", "ٹیلی\u200cویژن می\u200cخواہم a\u200db", "\u202bپوتن\u202c \u200eبائیڈن\u200f",
+    "Putin's talks, 2,000 under_score e-mail", "Türkiye İstanbul Café naïve Ærø straße ΟΔΟΣ", "ﷲ ﻻ ﬁnal ①②",
+    "PM Shehbaz Sharif; Imran Khan (PTI) — 'Afridi'", "x\u0301y \u00adsoft\u00adhyphen zero\u200bwidth",
+    "emoji 🇵🇰 🙂 ok", "", "   ", "۔ ، ؟ ؛",
+]
+
+
+@pytest.mark.parametrize("base", ["http", "file"])
+def test_the_page_folds_and_splits_text_as_the_index_was_written(page, site, served_site, base):
+    # The page reads the folding tables the build wrote: the same folds and
+    # words in Chromium as in Python, string for string.
+    url = served_site.url if base == "http" else site.as_uri()
+    page.goto(f"{url}/search.html")
+    browser = page.evaluate("texts => texts.map(t => [AkhbarSearch.fold(t), AkhbarSearch.words(t)])", PARITY)
+    assert browser == [[fold(text), search_words(text)] for text in PARITY]
+    assert search_words("شاھین افریدی") == search_words("شاہین آفریدی") == ["شاہین", "افریدی"]
+
+
+ORDER_QUERIES = ["پوتن", "روس", "کہا", "بات چیت", "talks", "روس talks", "Putin Biden", "امریکہ"]
+
+
+def test_results_come_in_the_same_order_over_http_and_from_disk(page, site, served_site):
+    # Ranked by how often an article uses the query's words, then newest
+    # first, then by URL: the two undated stories (000, 001) always in that order.
+    assert listed(page, served_site.url, "search.html", "پوتن") == [
+        "003-d5d1f4a12c482239", "002-6aa83e8293d70fa7", "000-947afd4b53ab818c", "001-5fdcb9c48dad7940"]
+    for query in ORDER_QUERIES:
+        over_http = listed(page, served_site.url, "search.html", query)
+        assert over_http, query
+        assert listed(page, site.as_uri(), "search.html", query) == over_http, query
+        assert listed(page, served_site.url, "en/search.html", query) == over_http, query
+
+
+def test_the_search_script_holds_no_table_of_its_own():
+    # Python is the one source of what the page knows (search_index/contract.py
+    # and the lexicon): the script's code has no letter beyond ASCII, builds no
+    # token, and knows no language, entity kind or file layout by name.
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (ROOT / "theme/static/js/search.js").read_text(), flags=re.S)
+    assert not [c for c in code if c.isalnum() and not c.isascii()]
+    for fact in ('"xe"', '"xf"', "x[ef]", '"ur"', '"rtl"', '"person"', "padStart", "36", "slice(0, 2)"):
+        assert fact not in code, fact

@@ -6,17 +6,26 @@ import unicodedata
 # Arabic-keyboard letters that look like Urdu ones but are other code points.
 # Urdu writes ی (U+06CC), ک (U+06A9) and ہ (U+06C1); Arabic layouts type
 # ي (U+064A), ى (U+0649), ك (U+0643) and ه (U+0647).
-_ARABIC_TO_URDU = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ"}
+ARABIC_TO_URDU = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ"}
 
-# Harakat, superscript alef and Quranic marks: optional in Urdu, so a search or
-# a glossary match ignores them (وِٹکوف and وٹکوف are one name).
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Harakat, superscript alef, Quranic marks and tatweel, as code point ranges:
+# optional in Urdu, so a search or a glossary match ignores them (وِٹکوف and
+# وٹکوف are one name).
+DIACRITIC_RANGES = ((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED), (0x0640, 0x0640))
+
+
+def char_class(ranges) -> str:
+    """A regex character class of code point ranges."""
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]"
+
+
+_DIACRITICS = re.compile(char_class(DIACRITIC_RANGES))
 
 # Embedding and override controls reorder what a reader sees without being
 # visible themselves; a headline must not be able to spoof its own text.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-_DIGITS = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
+DIGITS = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789", strict=True))
 
 
 def _replacer(table: dict[str, str]):
@@ -29,8 +38,8 @@ def _replacer(table: dict[str, str]):
     return lambda text: pattern.sub(lambda found: table[found.group()], text)
 
 
-_to_urdu_letters = _replacer(_ARABIC_TO_URDU)
-_to_western_digits = _replacer(_DIGITS)
+_to_urdu_letters = _replacer(ARABIC_TO_URDU)
+_to_western_digits = _replacer(DIGITS)
 
 
 def normalize_urdu(text: str) -> str:
@@ -39,7 +48,8 @@ def normalize_urdu(text: str) -> str:
 
 
 # Teh marbuta (Arabic ة, Urdu ۃ) is written ہ in most Urdu: one letter when matching.
-_teh_marbuta_as_heh = _replacer({"ة": "ہ", "ۃ": "ہ"})
+TEH_MARBUTA = {"ة": "ہ", "ۃ": "ہ"}
+_teh_marbuta_as_heh = _replacer(TEH_MARBUTA)
 
 
 def strip_marks(text: str) -> str:

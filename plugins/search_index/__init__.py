@@ -4,12 +4,13 @@
 Only articles are indexed (no listing, tag or archive page), one record per
 article version, all in one language (`force_language`) so that the Urdu and
 the English search page both find every article. Records are written through
-Pagefind's Python API from text the importer has already normalised, folded
-the way glossary names are matched (Urdu letters, no diacritics), plus one
-token per glossary entry the article names: any spelling of a name, in either
-language, is one search term; so is each filter value (outlet, year,
-language). A name the glossary does not know is searchable by every spelling
-the archive gives it (records.name_spellings), but has no token and no page.
+Pagefind's Python API as search words (folding.py: the spellings readers type
+for one another are one word), plus one token per glossary entry the article
+names: any spelling of a name, in either language, is one search term; so is
+each filter value (outlet, year, language). A person is found by any word of
+their name (records.person_name_words); a name the glossary does not know by
+every spelling the archive gives it (records.name_spellings), but it has no
+token and no page.
 
 One Pagefind bundle per year of publication (pagefind/2025/, ...,
 pagefind/undated/; a year of more than 1,000 records by quarter, see
@@ -19,7 +20,8 @@ bound the memory of one Pagefind process, let the cores index two at once,
 and let a rebuild index again only the bundles whose records changed (their
 fingerprints are kept in CACHE_PATH/search.json). The same records go into
 an offline index (`offline.py`), bundle by bundle, for readers who open the
-site from disk; a forked process writes it while Pagefind indexes.
+site from disk, and into a script file each, which the search page shows
+results from; a forked process writes them while Pagefind indexes.
 """
 
 import hashlib
@@ -42,9 +44,10 @@ from akhbar.name_groups import group_names, spellings_by_key
 from akhbar.tree_hash import files_key
 
 from .bundles import bundles_of
-from .offline import script_data, write_offline_index
+from .contract import browser_contract
+from .offline import PATHS, bundle_roots, script_data, write_offline_index
 from .pagefind_writer import write_pagefind
-from .records import SearchRecord, lexicon, name_spellings, record_for
+from .records import SearchRecord, ignored_name_words, lexicon, name_spellings, person_name_words, record_for
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +60,11 @@ class Version:
 
     story: str
     date: str  # the story's: "YYYY-MM-DD", or "" when undated
+    url: str
     article: object
     versions: dict  # lang -> article, every version of the story
     key: str | None
-    names: str = ""  # the story's name spellings (records.name_spellings)
+    names: str = ""  # more words for the story's names (records.name_spellings, person_name_words)
     _record: SearchRecord | None = None
 
     def record(self) -> SearchRecord:
@@ -100,13 +104,15 @@ class SearchIndex:
     def collect(self, generator):
         self.articles = list(generator.articles)
 
-    def versions(self, page_fingerprints: dict) -> list[Version]:
+    def versions(self, page_fingerprints: dict, ignored_name_words: frozenset[str] = frozenset()) -> list[Version]:
         found = []
         # A name's spellings come from every article that has it: they are
         # part of the record's key, as its pages are.
         groups = spellings_by_key(group_names((a.slug, getattr(a, "names", None) or []) for a in self.articles))
         for original in sorted(self.articles, key=lambda a: a.slug):
-            names = name_spellings(original, groups)
+            people = [m.entry for m in getattr(original, "entities", None) or []]
+            names = " ".join(filter(None, [name_spellings(original, groups),
+                                           person_name_words(people, ignored_name_words)]))
             versions = {original.lang: original}
             for translation in original.translations:
                 versions.setdefault(translation.lang, translation)
@@ -116,17 +122,18 @@ class SearchIndex:
             names_key = hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
             for lang in sorted(versions):
                 key = f"{story_key}:{lang}:{names_key}" if story_key else None
-                found.append(Version(original.slug, date, versions[lang], versions, key, names))
+                found.append(Version(original.slug, date, versions[lang].url, versions[lang], versions, key, names))
         return found
 
     def write(self, state: BuildState):
         if not state.settings.get("SEARCH_INDEX", True):
             return
         output = Path(state.output_path)
-        versions = self.versions(state.page_fingerprints)
+        knowledge = state.knowledge
+        ignored = ignored_name_words(knowledge.names) if knowledge else frozenset()
+        versions = self.versions(state.page_fingerprints, ignored)
         bundles = bundles_of(versions)
         written = write_bundles(bundles, output, state.settings)
-        knowledge = state.knowledge
         years = {v.date[:4] for v in versions if v.date}
         # Only the entries some article names: a query for another finds nothing,
         # and the whole glossary (hundreds of CLDR places) would weigh on every search.
@@ -134,6 +141,7 @@ class SearchIndex:
                  for m in getattr(article, "entities", None) or []}
         glossary, outlets = (knowledge.glossary, knowledge.outlets) if knowledge else ([], [])
         data = lexicon([e for e in glossary if e.id in named], outlets, years)
+        data["contract"] = browser_contract()
         data["bundles"] = list(bundles)
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
@@ -157,27 +165,29 @@ def bundle_fingerprint(digests: list[str]) -> str:
 
 
 def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> int:
-    """Write, for each bundle whose records changed, its Pagefind bundle and its
-    offline index; remove those of bundles the archive no longer has."""
+    """Write, for each bundle whose records changed, its Pagefind bundle, its
+    offline index and its record files; remove those of bundles the archive
+    no longer has."""
     cache = Path(settings.get("CACHE_PATH", "cache"))
     incremental = settings.get("INCREMENTAL_PAGES", True)
     manifest = BuildManifest(cache / "search.json")
     if not incremental:
         manifest.entries.clear()
     digests = RecordDigests(cache / "search-records.json", incremental)
-    pagefind, offline = output / "pagefind", output / "search" / "offline"
-    marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/offline/{name}/docs.js") for name in bundles}
+    pagefind, search = output / "pagefind", output / "search"
+    marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/{PATHS['docs'].format(bundle=name)}.js")
+             for name in bundles}
     changed = {}
     for name, versions in bundles.items():
         fingerprint = bundle_fingerprint([digests.of(v) for v in versions])
         if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
             changed[name] = ([v.record() for v in versions], fingerprint)
     if changed:
-        _write_changed(changed, pagefind, offline, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
+        _write_changed(changed, pagefind, search, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
     for name, (_, fingerprint) in changed.items():
         for mark in marks[name]:
             manifest.record(output, mark, fingerprint)
-    for folder in (pagefind, offline):
+    for folder in (pagefind, *bundle_roots(search)):
         for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for entry in [e for e in manifest.entries if e.split("/")[-2] not in bundles]:
@@ -187,10 +197,10 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     return len(changed)
 
 
-def _write_changed(changed: dict[str, tuple], pagefind: Path, offline: Path, workers: int) -> None:
+def _write_changed(changed: dict[str, tuple], pagefind: Path, search: Path, workers: int) -> None:
     # The offline indexes are pure Python: a forked process writes them while
     # the Pagefind processes index, which leave the cores room.
-    offline_jobs = [(records, offline / name, name) for name, (records, _) in changed.items()]
+    offline_jobs = [(records, search, name) for name, (records, _) in changed.items()]
     offline_writer = multiprocessing.get_context("fork").Process(target=_write_offline_indexes, args=(offline_jobs,))
     offline_writer.start()
     # The largest first, so that the last to finish is a small one.
@@ -202,8 +212,8 @@ def _write_changed(changed: dict[str, tuple], pagefind: Path, offline: Path, wor
 
 
 def _write_offline_indexes(bundles: list[tuple]) -> None:
-    for records, folder, name in bundles:
-        write_offline_index(records, folder, name)
+    for records, search, name in bundles:
+        write_offline_index(records, search, name)
 
 
 INDEX = SearchIndex()

@@ -41,10 +41,12 @@ def _split(name: str, records: list, limit: int) -> dict[str, list]:
 
 
 def bundles_of(records: list, limit: int = BUNDLE_RECORDS) -> dict[str, list]:
-    """Records (anything with a `story` and a `date`) by bundle name ("2024",
-    "2024-q3", "2024-07", "undated", "undated-2"): newest first, undated last."""
+    """Records (anything with a `story`, a `date` and a `url`) by bundle name
+    ("2024", "2024-q3", "2024-07", "undated", "undated-2"): newest first,
+    undated last. Inside a bundle too the newest come first, then by URL: the
+    order in which search shows results that match as often (its rank)."""
     years: dict[str, list] = {}
-    for record in records:
+    for record in sorted(sorted(records, key=lambda r: r.url), key=_date, reverse=True):
         years.setdefault(_date(record)[:4] or UNDATED, []).append(record)
     bundles = {part: group for year, group in years.items() for part, group in _split(year, group, limit).items()}
     dated = sorted((name for name in bundles if not name.startswith(UNDATED)),

@@ -1,14 +1,24 @@
-"""The offline index: the same records as Pagefind's, as script files a page
-opened from disk can load (browsers refuse fetch() and module imports over
-file://, which is why Pagefind cannot run there; <script src> still works).
+"""The offline index and the result records: the same records as Pagefind's,
+as script files a page opened from disk can load (browsers refuse fetch()
+and module imports over file://, which is why Pagefind cannot run there;
+<script src> still works).
 
-One index per bundle (a year of articles, as for Pagefind), in
-search/offline/<bundle>/:
+For each bundle (a year of articles, as for Pagefind), under search/:
 
-docs.js         every record's URL and meta, and the list of term files
-terms/<k>.js    word -> postings, for the words whose first two characters
-                are <k> (so a prefix lookup reads one file)
-text/<n>.js     record texts, 100 per file, for excerpts
+offline/<bundle>/docs.js      which term file holds the words of each
+                              two-letter prefix
+offline/<bundle>/terms/<k>.js word -> postings (postings()), for the words
+                              whose first two characters are the prefix <k>
+                              stands for (so a prefix lookup reads one file)
+records/<bundle>/<n>.js       the n-th record of the bundle in rank order
+                              (bundles.py): its URL, meta, text as written and
+                              the indexed words its text does not give
+                              (SearchRecord.shown); what the page shows of a
+                              result, over http too (Pagefind's fragments then
+                              need not carry the text)
+
+OFFLINE_FORMAT is what search.js reads these with (contract.py). Each file
+calls LOADER.load(name, data), name being its path without ".js".
 """
 
 import json
@@ -18,11 +28,19 @@ from pathlib import Path
 
 from .records import SearchRecord
 
-TEXT_CHUNK = 100
+LOADER = "AkhbarSearch"
+SHARD_PREFIX = 2  # characters
+PATHS = {"docs": "offline/{bundle}/docs", "terms": "offline/{bundle}/terms/{key}",
+         "record": "records/{bundle}/{number}"}
+_RADIX, _GAP, _COUNT = 36, ",", "."
+OFFLINE_FORMAT = {"loader": LOADER, "paths": PATHS, "shard_prefix": SHARD_PREFIX,
+                  "postings": {"radix": _RADIX, "gap": _GAP, "count": _COUNT}}
 
 
 def shard_key(word: str) -> str:
-    return "-".join(f"{ord(c):04x}" for c in word[:2])
+    """The term file of a word: its first characters as code points, a file
+    name that any file system takes."""
+    return "-".join(f"{ord(c):04x}" for c in word[:SHARD_PREFIX])
 
 
 def script_data(data) -> str:
@@ -31,8 +49,10 @@ def script_data(data) -> str:
     return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _script(name: str, data) -> str:
-    return f"AkhbarOffline.load({json.dumps(name)},{script_data(data)});\n"
+def _write_script(search: Path, path: str, data) -> None:
+    target = search / f"{path}.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"{LOADER}.load({json.dumps(path)},{script_data(data)});\n", encoding="utf-8")
 
 
 def postings(counts: list[tuple[int, int]]) -> str:
@@ -40,9 +60,9 @@ def postings(counts: list[tuple[int, int]]) -> str:
     out, previous = [], 0
     for number, count in counts:
         gap = _base36(number - previous)
-        out.append(gap if count == 1 else f"{gap}.{_base36(count)}")
+        out.append(gap if count == 1 else f"{gap}{_COUNT}{_base36(count)}")
         previous = number
-    return ",".join(out)
+    return _GAP.join(out)
 
 
 _DIGITS36 = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -62,25 +82,30 @@ def _base36(value: int) -> str:
             return text
 
 
-def write_offline_index(records: list[SearchRecord], folder: Path, bundle: str) -> None:
-    """The offline index of one bundle; its scripts register as "<bundle>/docs" and so on."""
-    shutil.rmtree(folder, ignore_errors=True)
+def bundle_folders(search: Path, bundle: str) -> tuple[Path, Path]:
+    """The folders of one bundle's files under `search` (the site's search/):
+    its offline index, and its record files."""
+    return (search / PATHS["docs"].format(bundle=bundle)).parent, \
+        (search / PATHS["record"].format(bundle=bundle, number=0)).parent
+
+
+def bundle_roots(search: Path) -> tuple[Path, Path]:
+    """The folders that hold a folder per bundle (bundle_folders)."""
+    return search / PATHS["docs"].split("/")[0], search / PATHS["record"].split("/")[0]
+
+
+def write_offline_index(records: list[SearchRecord], search: Path, bundle: str) -> None:
+    """The offline index and the record files of one bundle."""
     shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-    shard_of: dict[str, str] = {}  # a word's shard, worked out once per word
     for number, record in enumerate(records):
         for word, count in sorted(Counter(record.terms()).items()):
-            key = shard_of.get(word)
-            if key is None:
-                key = shard_of[word] = shard_key(word)
-            shards[key][word].append((number, count))
-    (folder / "terms").mkdir(parents=True, exist_ok=True)
-    (folder / "text").mkdir(parents=True, exist_ok=True)
-    for key, table in shards.items():
+            shards[word[:SHARD_PREFIX]][word].append((number, count))
+    keys = {prefix: shard_key(prefix) for prefix in shards}
+    for folder in bundle_folders(search, bundle):
+        shutil.rmtree(folder, ignore_errors=True)
+    for prefix, table in shards.items():
         encoded = {word: postings(counts) for word, counts in table.items()}
-        (folder / "terms" / f"{key}.js").write_text(_script(f"{bundle}/terms/{key}", encoded), encoding="utf-8")
-    docs = {"shards": sorted(shards), "chunk": TEXT_CHUNK, "records": [r.as_dict() for r in records]}
-    (folder / "docs.js").write_text(_script(f"{bundle}/docs", docs), encoding="utf-8")
-    for start in range(0, len(records), TEXT_CHUNK):
-        chunk = [r.content for r in records[start:start + TEXT_CHUNK]]
-        number = start // TEXT_CHUNK
-        (folder / "text" / f"{number}.js").write_text(_script(f"{bundle}/text/{number}", chunk), encoding="utf-8")
+        _write_script(search, PATHS["terms"].format(bundle=bundle, key=keys[prefix]), encoded)
+    _write_script(search, PATHS["docs"].format(bundle=bundle), {"shards": keys})
+    for number, record in enumerate(records):
+        _write_script(search, PATHS["record"].format(bundle=bundle, number=number), record.shown())

@@ -13,6 +13,17 @@ from akhbar.progress import PROGRESS
 logger = logging.getLogger(__name__)
 
 
+# Each bundle is indexed under a private-use language tag of its own
+# (ur-x-2024), which prefixes the ids of its results: the search page tells
+# from a result's id which bundle it comes from.
+LANGUAGE_TAG = "ur-x-"
+
+# The sort key that ranks a bundle's records (newest first, then by URL: their
+# order in the bundle, bundles.py). Searched with this sort, Pagefind gives each
+# result minus its rank as its score, which the search page ranks ties by
+# without loading a result.
+RANK = "rank"
+
 # Pagefind's ready-made search interfaces; the site has its own search page.
 UNUSED_PAGEFIND_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -24,17 +35,16 @@ async def _write_bundle(records, folder: Path):
     from pagefind.index import IndexConfig
 
     shutil.rmtree(folder, ignore_errors=True)
-    # Every record in one language, so both search pages search everything; a
-    # private-use tag per bundle (ur-x-2024) prefixes the ids of its results,
-    # which tells the search page which bundle a result comes from.
-    language = f"ur-x-{folder.name}"
+    # Every record in one language, so both search pages search everything.
+    language = LANGUAGE_TAG + folder.name
     config = IndexConfig(force_language=language, output_path=str(folder))
     async with SettledPagefindIndex(config) as index:
         # One at a time, in a fixed order: concurrent requests may be indexed
         # in any order, and the index must come out the same on every build.
-        for record in records:
+        for rank, record in enumerate(records):
             await index.add_custom_record(
-                url=record.url, content=record.content, language=language, meta=record.meta,
+                url=record.url, content=record.content, language=language,
+                meta=record.meta, sort={RANK: str(rank)},
             )
             PROGRESS.advance("Indexing for search")
     for name in UNUSED_PAGEFIND_FILES:

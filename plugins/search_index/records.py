@@ -12,19 +12,26 @@ from dataclasses import dataclass
 from functools import cache
 
 from akhbar.languages import LANGUAGES, date_text
-from akhbar.normalize import strip_marks, words
+from akhbar.normalize import words
+
+from .folding import search_words
 
 _TAG = re.compile(r"<[^>]*>")
+
+# Index words that stand for a glossary entry or a filter value. The browser
+# never builds one: the lexicon (lexicon()) gives it each token it may ask.
+TOKENS = {"entity": "xe", "filter": "xf"}
 
 
 @cache
 def entity_token(entry_id: str) -> str:
     """One searchable word standing for every spelling of a glossary entry.
 
-    ASCII, and closed by "xe" so that no other entry's token extends it
+    ASCII, and closed as it opens so that no other entry's token extends it
     (Pagefind matches words by prefix).
     """
-    return "xe" + re.sub(r"[^a-z0-9]", "", entry_id) + "xe"
+    mark = TOKENS["entity"]
+    return mark + re.sub(r"[^a-z0-9]", "", entry_id) + mark
 
 
 @cache
@@ -34,7 +41,8 @@ def filter_token(key: str, value: str) -> str:
     Filters are searched as words, not as Pagefind filters, whose index files
     come out in a different order on every run (builds must be byte-identical).
     """
-    return "xf" + re.sub(r"[^a-z0-9]", "", f"{key}{value}") + "xf"
+    mark = TOKENS["filter"]
+    return mark + re.sub(r"[^a-z0-9]", "", f"{key}{value}") + mark
 
 
 def plain_text(markup: str) -> str:
@@ -53,36 +61,77 @@ def name_spellings(article, groups: dict[tuple[str, ...], tuple[str, ...]]) -> s
     return " ".join(found.values())
 
 
+def person_name_words(entries, ignored: frozenset[str]) -> str:
+    """Each word of the spellings of the people among `entries` (glossary
+    entries), so that a surname alone (آفریدی, Afridi) finds every article
+    that names its bearer, however the article writes the name. Words in
+    `ignored` (given names such as محمد, titles, function words) are left out:
+    alone they name no one in particular."""
+    found: dict[str, None] = {}
+    for entry in entries:
+        if entry.kind != "person":
+            continue
+        for spelling in (entry.ur, entry.en, *entry.variants):
+            for word in search_words(spelling):
+                if len(word) > 1 and word not in ignored:
+                    found.setdefault(word)
+    return " ".join(found)
+
+
+def ignored_name_words(vocabulary) -> frozenset[str]:
+    """The words person_name_words leaves out, as search words, from
+    data/names.toml (a seed_reader NameVocabulary): given names and titles of
+    one word (محمد, Muhammad, ڈاکٹر; a word of a longer one, such as اعظم of
+    وزیر اعظم, may well be a surname), function words and common words."""
+    single = {phrase[0] for lists in (vocabulary.given_names, vocabulary.titles) for index in lists.values()
+              for group in index.values() for phrase in group if len(phrase) == 1}
+    found = single | set(vocabulary.common_words)
+    found |= {w for listed in vocabulary.function_words.values() for w in listed}
+    return frozenset(folded for w in found for folded in search_words(w))
+
+
 @dataclass
 class SearchRecord:
     url: str
     lang: str
     story: str
-    # Text without optional marks, then entity and filter tokens, then the
-    # spellings of the story's names (name_spellings), after the tokens so that
-    # no excerpt shows them as text.
-    content: str
+    # What the reader sees of the article: its title, captions and text as
+    # they are written (an excerpt shows them, never folded words).
+    text: str
+    # What the index holds: the text's folded words (search_words(text)), then
+    # `more`: the entity and filter tokens and the words of names the text does
+    # not write out (name spellings, person name words).
+    words: list[str]
+    more: list[str]
     meta: dict[str, str]
 
     @property
     def date(self) -> str:
         return self.meta["date"]
 
+    @property
+    def content(self) -> str:
+        """The indexed words, one per space: what Pagefind indexes as they are."""
+        return " ".join(self.terms())
+
     def digest(self) -> str:
         """What the index holds of this record, as one hash."""
-        data = json.dumps([self.url, self.content, self.meta], ensure_ascii=False, sort_keys=True)
+        data = json.dumps([self.url, self.text, self.words, self.more, self.meta], ensure_ascii=False,
+                          sort_keys=True)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def terms(self) -> list[str]:
-        return words(self.content)
+        return [*self.words, *self.more]
 
-    def as_dict(self) -> dict:
-        return {"url": self.url, "meta": self.meta}
+    def shown(self) -> dict:
+        """What the search page loads of a result: where it is, what to show
+        and, for checking a hit, the indexed words its text does not give."""
+        return {"url": self.url, "meta": self.meta, "text": self.text, "more": self.more}
 
 
 def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     """A record for one article version; `story_versions` maps lang -> version;
-    `names`: the story's name_spellings."""
+    `names`: more words for the story's names (name_spellings, person_name_words)."""
     original = story_versions.get("ur") or next(iter(story_versions.values()))
     entities = list(getattr(original, "entities", None) or [])
     captions = [c.text for c in getattr(version, "captions", None) or []]
@@ -111,29 +160,34 @@ def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     for lang, other in story_versions.items():
         meta[f"url_{lang}"] = other.url
         meta[f"title_{lang}"] = other.title
-    return SearchRecord(
-        url=version.url,
-        lang=version.lang,
-        story=original.slug,
-        content=strip_marks(text) + "\n" + " ".join(tokens) + ("\n" + strip_marks(names) if names else ""),
-        meta=meta,
-    )
+    text_words = search_words(text)
+    written = set(text_words)
+    # A name's words the text already has would only count twice.
+    more = list(dict.fromkeys(w for w in search_words(names) if w not in written))
+    return SearchRecord(url=version.url, lang=version.lang, story=original.slug, text=text,
+                        words=text_words, more=[*tokens, *more], meta=meta)
 
 
 def lexicon(glossary, outlets, years) -> dict:
-    """What the search page needs to read a query the way the index was written."""
+    """What the search page needs to read a query the way the index was
+    written: each glossary spelling as search words with its entry's token,
+    and the token of each filter value its menus offer."""
     variants = []
     for entry in glossary:
         for variant in entry.variants:
-            key = words(variant)
+            key = search_words(variant)
             if key:
                 variants.append([key, entity_token(entry.id), entry.id])
     variants.sort(key=lambda item: -len(item[0]))
+    filters = {
+        "outlet": {outlet.id: filter_token("outlet", outlet.id) for outlet in outlets},
+        "year": {year: filter_token("year", year) for year in years},
+        "language": {lang: filter_token("language", lang) for lang in LANGUAGES},
+    }
+    for entry in glossary:
+        filters.setdefault(entry.kind, {})[entry.id] = entity_token(entry.id)
     return {
         "variants": variants,
-        "labels": {
-            **{entry.id: {"ur": entry.ur, "en": entry.en, "kind": entry.kind} for entry in glossary},
-            **{outlet.id: {"ur": outlet.ur, "en": outlet.en, "kind": "outlet"} for outlet in outlets},
-        },
-        "years": sorted(years, reverse=True),
+        "filters": filters,
+        "outlets": {outlet.id: {"ur": outlet.ur, "en": outlet.en} for outlet in outlets},
     }

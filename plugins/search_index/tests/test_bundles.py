@@ -5,7 +5,8 @@ from search_index.records import SearchRecord
 
 
 def record(story: str, date: str, lang: str = "ur") -> SearchRecord:
-    return SearchRecord(url=f"{lang}/{story}.html", lang=lang, story=story, content="", meta={"date": date})
+    return SearchRecord(url=f"{lang}/{story}.html", lang=lang, story=story, text="", words=[], more=[],
+                        meta={"date": date})
 
 
 def days(year: int, count: int) -> list[str]:
@@ -16,7 +17,16 @@ def test_a_bundle_per_year_newest_first_undated_last():
     records = [record("a", "2021-03-01"), record("b", ""), record("c", "2024-12-31"), record("c", "2024-12-31", "en")]
     bundles = bundles_of(records)
     assert list(bundles) == ["2024", "2021", "undated"]
-    assert [r.url for r in bundles["2024"]] == ["ur/c.html", "en/c.html"]
+    assert [r.url for r in bundles["2024"]] == ["en/c.html", "ur/c.html"]
+
+
+def test_inside_a_bundle_newest_first_then_by_url():
+    # The order search ranks equal matches by: the same over http and from disk.
+    records = [record("b", "2024-03-01"), record("a", "2024-03-01"), record("c", "2024-11-30"),
+               record("z", ""), record("y", "")]
+    bundles = bundles_of(records)
+    assert [r.url for r in bundles["2024"]] == ["ur/c.html", "ur/a.html", "ur/b.html"]
+    assert [r.url for r in bundles["undated"]] == ["ur/y.html", "ur/z.html"]
 
 
 def test_large_years_split_by_quarter_then_month_and_stay_in_date_order():

@@ -6,7 +6,8 @@ from search_index.records import SearchRecord
 
 
 def test_the_bundle_written_waits_for_pagefinds_start_in_short_steps(tmp_path):
-    record = SearchRecord(url="a.html", lang="ur", story="a", content="پوتن اور بائیڈن", meta={"title": "a"})
+    record = SearchRecord(url="a.html", lang="ur", story="a", text="پوتن اور بائیڈن",
+                          words=["پوتن", "اور", "بایڈن"], more=[], meta={"title": "a"})
     write_pagefind({tmp_path / "2024": [record]})
     script = (tmp_path / "2024" / "pagefind.js").read_text(encoding="utf-8")
     assert version("pagefind_bin") == "1.5.2"  # the version the patch was measured on

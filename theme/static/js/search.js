@@ -1,68 +1,96 @@
 /* Akhbar search page: Pagefind over http(s), the offline index from disk.
  *
- * A query is read the way the importer reads text: Arabic-keyboard letters
- * become Urdu ones, diacritics go, and any spelling of a glossary name (in
- * Urdu or English) becomes that entry's single index token. Both engines match
- * each word as a prefix of indexed words, and a word that begins no indexed
- * word finds nothing (Pagefind would fall back to a shorter word: we check).
+ * A query is read the way the index was written (search_index/folding.py):
+ * the folding tables, the offline index's layout and the languages come from
+ * the build in window.AKHBAR_LEXICON.contract, and every token (a glossary
+ * name, a filter value) from the lexicon: this file holds only the steps.
+ * Both engines match each word as a prefix of indexed words, and a word that
+ * begins no indexed word finds nothing (Pagefind would fall back to a shorter
+ * word: we check). Both rank the same way: the articles that use the query's
+ * words most often first, then the newest, then by URL.
  */
 (function () {
   "use strict";
 
   const config = JSON.parse(document.getElementById("search-config").textContent);
   const lexicon = window.AKHBAR_LEXICON;
+  const contract = lexicon.contract;
   const strings = config.strings;
   const lang = document.documentElement.lang;
   const root = new URL(config.root, location.href);
-  // Results shown at a time: each costs a fragment of about 1 KB to fetch.
+  // Results shown at a time: each costs a fragment (its text and metadata) to fetch.
   const PAGE_SIZE = 10;
 
-  // -- reading a query ------------------------------------------------------
+  // -- reading a query: the steps of search_index/folding.py ------------------
 
-  const LETTERS = { "ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ" };
-  const DIACRITICS = /[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
-  const WORD = /[\p{L}\p{N}_\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+/gu;
+  const folding = contract.folding;
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const codePoint = (n) => `\\u{${n.toString(16)}}`;
+  const LETTERS = new RegExp(Object.keys(folding.letters).sort((a, b) => b.length - a.length)
+    .map(escape).join("|"), "gu");
+  const DROPPED = new RegExp("[" + folding.dropped
+    .map(([a, b]) => (a === b ? codePoint(a) : `${codePoint(a)}-${codePoint(b)}`)).join("") + "]", "gu");
+  const HEH = new RegExp(`(?<![${escape(folding.heh.kept_after)}])${escape(folding.heh.from)}`, "gu");
+  const ENDING = new RegExp(`(${Object.keys(folding.word_endings).map(escape).join("|") || "(?!)"})$`, "u");
+  const WORD = /[\p{L}\p{N}]+/gu;
 
   function fold(text) {
-    return text.normalize("NFC").replace(/[يىكهةۃ]/g, (c) => LETTERS[c])
-      .normalize("NFC").replace(DIACRITICS, "").toLowerCase();
+    const letters = text.normalize("NFKC").replace(LETTERS, (c) => folding.letters[c]).toLowerCase();
+    return letters.normalize("NFD").replace(DROPPED, "").normalize("NFC").replace(HEH, folding.heh.to);
   }
 
   function words(text) {
-    return (fold(text).match(WORD) || []).map((w) => w.replace(/^\u200c+|\u200c+$/g, "")).filter(Boolean);
+    return (fold(text).match(WORD) || []).map((w) => w.replace(ENDING, (e) => folding.word_endings[e]));
   }
 
-  /* Words of the query, with glossary names (longest first) replaced by tokens. */
+
+  /* Words of the query, with glossary names (longest first) replaced by their tokens. */
   function queryTerms(text) {
-    const tokens = words(text);
+    const found = words(text);
     const terms = [];
     const entities = [];
-    for (let i = 0; i < tokens.length;) {
-      const hit = lexicon.variants.find(([key]) => key.every((w, j) => tokens[i + j] === w));
+    const tokens = new Set();
+    for (let i = 0; i < found.length;) {
+      const hit = lexicon.variants.find(([key]) => key.every((w, j) => found[i + j] === w));
       if (hit) {
         terms.push(hit[1]);
+        tokens.add(hit[1]);
         entities.push(hit[2]);
         i += hit[0].length;
       } else {
-        terms.push(tokens[i]);
+        terms.push(found[i]);
         i += 1;
       }
     }
-    return { terms: [...new Set(terms)], entities };
+    return { terms: [...new Set(terms)], entities, tokens };
   }
 
   // -- engines -----------------------------------------------------------------
+
+  /* A hit: `count`, how many words of the record's indexed text begin with a
+     word of the query; `bundle`, its bundle's place in lexicon.bundles
+     (newest first); `rank`, its place in its bundle (newest first, then by
+     URL); `load()`, its record file (record()). Sorted the same way by both
+     engines, so a search gives the same list over http and from disk. */
+  function ranked(hits) {
+    return hits.sort((a, b) => b.count - a.count || a.bundle - b.bundle || a.rank - b.rank);
+  }
+
+  const bundleIndex = new Map(lexicon.bundles.map((name, i) => [contract.pagefind.language_tag + name, i]));
 
   /* Pagefind. The archive has one bundle per year (newest first, undated last).
      The newest answers first, so first results do not wait for the whole
      archive; the others are then merged in (Pagefind's mergeIndex) and the
      complete answer replaces the first one.
 
-     Pagefind answers a word that begins no word of a bundle with a shorter one
-     (پوتنز -> پوتن, a filter token -> "xf"): false hits. Each bundle is indexed
-     under its own language tag (ur-x-2024), which prefixes its result ids, so
-     the best hit of each bundle is checked and a bundle whose best hit lacks a
-     word of the query contributes nothing. */
+     Each word of the query is a search of its own, sorted by the build's rank
+     (Pagefind then gives minus a record's rank as its score, and the record's
+     file is search/records/<bundle>/<rank>.js): Pagefind also matches the words
+     of a record's metadata (its titles, its dates) and reports them with no
+     position, and those do not count. Pagefind answers a word that begins no
+     word of a bundle with a shorter one (پوتنز -> پوتن): the best hit of each
+     bundle is checked, and a bundle whose best hit lacks a word of the query
+     contributes nothing. */
   const pagefindEngine = {
     primary: null,
     merged: null,
@@ -104,24 +132,37 @@
       return this.load();
     },
     async hits(pagefind, terms) {
-      const response = await pagefind.search(terms.join(" "));
-      const byBundle = new Map();
-      const all = response.results.map((result) => {
-        let loading = null;
-        const hit = { score: result.score, load: () => (loading = loading || result.data()) };
-        const bundle = result.id.split("_")[0];
-        if (!byBundle.has(bundle)) byBundle.set(bundle, []);
-        byBundle.get(bundle).push(hit);
-        return hit;
-      });
-      // The first page's fragments load along with each bundle's best hit:
-      // one round trip to first results, not two.
-      for (const hit of all.slice(0, PAGE_SIZE)) hit.load();
-      const kept = await Promise.all([...byBundle.values()].map(async (hits) => {
-        hits[0].data = await hits[0].load();
-        return terms.every((t) => startsAWord(hits[0].data.content, t)) ? hits : [];
+      const sort = { sort: { [contract.pagefind.rank]: "asc" } };
+      const answers = await Promise.all(terms.map((term) => pagefind.search(term, sort)));
+      // Records with every term in their indexed text, with the positions of those words.
+      let found = null;
+      for (const answer of answers) {
+        const next = new Map();
+        for (const result of answer.results) {
+          if (!result.words.length || (found && !found.has(result.id))) continue;
+          const positions = found ? found.get(result.id).positions : new Set();
+          for (const position of result.words) positions.add(position);
+          next.set(result.id, { result, positions });
+        }
+        found = next;
+      }
+      const hits = ranked([...found.values()].map(({ result, positions }) => {
+        const bundle = bundleIndex.get(result.id.split("_")[0]);
+        const rank = -result.score;
+        return { count: positions.size, bundle, rank, load: () => record(lexicon.bundles[bundle], rank) };
       }));
-      return kept.flat().sort((a, b) => b.score - a.score);
+      // The first page's records load along with each bundle's best hit:
+      // one round trip to first results, not two.
+      for (const hit of hits.slice(0, PAGE_SIZE)) hit.load();
+      const best = new Map();
+      for (const hit of hits) if (!best.has(hit.bundle)) best.set(hit.bundle, hit);
+      const failed = new Set();
+      await Promise.all([...best.values()].map(async (hit) => {
+        const { text, more } = await hit.load();
+        const indexed = [...words(text), ...more];
+        if (!terms.every((term) => indexed.some((w) => w.startsWith(term)))) failed.add(hit.bundle);
+      }));
+      return hits.filter((hit) => !failed.has(hit.bundle));
     },
     async search(terms, early) {
       if (!this.complete && lexicon.bundles.length > 1 && early) {
@@ -131,130 +172,145 @@
     },
   };
 
-  /* Offline: script files registered through AkhbarOffline.load(name, data). */
+  /* The build's script files (search_index/offline.py): each registers its
+     data through LOADER.load(path, data), which also holds the page's reading
+     of a text for scripts that check it (tests). */
   const loaded = {};
   const pending = {};
-  window.AkhbarOffline = {
+  window[contract.offline.loader] = {
     load(name, data) {
       loaded[name] = data;
       if (pending[name]) pending[name].resolve(data);
     },
+    fold,
+    words,
   };
 
-  function script(name) {
+  function script(kind, values) {
+    const name = contract.offline.paths[kind].replace(/\{(\w+)\}/g, (_, key) => values[key]);
     if (loaded[name]) return Promise.resolve(loaded[name]);
     if (!pending[name]) {
       let resolve, reject;
       pending[name] = new Promise((ok, fail) => { resolve = ok; reject = fail; });
       pending[name].resolve = resolve;
       const tag = document.createElement("script");
-      tag.src = new URL(`search/offline/${name}.js`, root).href;
-      tag.onerror = () => reject(new Error(`cannot load search/offline/${name}.js`));
+      tag.src = new URL(`search/${name}.js`, root).href;
+      tag.onerror = () => reject(new Error(`cannot load search/${name}.js`));
       document.head.append(tag);
     }
     return pending[name];
   }
 
-  function shardKey(word) {
-    return [...word].slice(0, 2).map((c) => c.codePointAt(0).toString(16).padStart(4, "0")).join("-");
+  /* A record as the page shows it: its URL, meta, text as written and the
+     indexed words its text does not give. */
+  function record(bundle, number) {
+    return script("record", { bundle, number });
   }
 
+  /* Postings as search_index/offline.py writes them: record numbers as gaps,
+     each with its count where a word occurs more than once. */
   function decodePostings(list) {
+    const { radix, gap, count: mark } = contract.offline.postings;
     const counts = new Map();
     let previous = 0;
-    for (const item of list.split(",")) {
-      const [gap, count] = item.split(".");
-      previous += parseInt(gap, 36);
-      counts.set(previous, count ? parseInt(count, 36) : 1);
+    for (const item of list.split(gap)) {
+      const [step, count] = item.split(mark);
+      previous += parseInt(step, radix);
+      counts.set(previous, count ? parseInt(count, radix) : 1);
     }
     return counts;
   }
 
-  /* The offline index has the same bundles; each answers alone (it has no
-     fall-back to a shorter word), and the hits of all are ranked together. */
+  /* The offline index has the same bundles, records and words; each bundle
+     answers alone (it has no fall-back to a shorter word). */
   const offlineEngine = {
-    /* record number -> occurrences of indexed words that start with `term` */
+    /* record number -> indexed words of the record that begin with `term` -> occurrences */
     async matches(bundle, term, docs) {
-      const first = shardKey(term);
-      const keys = docs.shards.filter((k) => (term.length === 1 ? k.startsWith(first) : k === first));
-      const counts = new Map();
-      for (const key of keys) {
-        const table = await script(`${bundle}/terms/${key}`);
+      const prefix = [...term].slice(0, contract.offline.shard_prefix).join("");
+      const found = new Map();
+      for (const [start, key] of Object.entries(docs.shards)) {
+        if (!(prefix.length < contract.offline.shard_prefix ? start.startsWith(prefix) : start === prefix)) continue;
+        const table = await script("terms", { bundle, key });
         for (const [word, list] of Object.entries(table)) {
           if (!word.startsWith(term)) continue;
-          for (const [number, count] of decodePostings(list)) counts.set(number, (counts.get(number) || 0) + count);
+          for (const [number, count] of decodePostings(list)) {
+            if (!found.has(number)) found.set(number, new Map());
+            found.get(number).set(word, count);
+          }
         }
       }
-      return counts;
+      return found;
     },
-    async searchBundle(bundle, terms) {
-      const docs = await script(`${bundle}/docs`);
-      let scores = null;
+    async searchBundle(bundle, index, terms) {
+      const docs = await script("docs", { bundle });
+      let found = null;
       for (const term of terms) {
-        const counts = await this.matches(bundle, term, docs);
-        if (scores === null) scores = counts;
-        else for (const number of [...scores.keys()]) {
-          if (counts.has(number)) scores.set(number, scores.get(number) + counts.get(number));
-          else scores.delete(number);
+        const matches = await this.matches(bundle, term, docs);
+        if (found === null) found = matches;
+        else for (const [number, counts] of [...found]) {
+          if (!matches.has(number)) found.delete(number);
+          else for (const [word, count] of matches.get(number)) counts.set(word, count);
         }
       }
-      const hits = [];
-      for (const [number, score] of scores || []) {
-        const record = docs.records[number];
-        hits.push({
-          score,
-          load: async () => {
-            const chunk = await script(`${bundle}/text/${Math.floor(number / docs.chunk)}`);
-            return { url: record.url, meta: record.meta, content: chunk[number % docs.chunk] };
-          },
-        });
-      }
-      return hits;
+      return [...found || []].map(([number, counts]) => ({
+        count: [...counts.values()].reduce((sum, n) => sum + n, 0),
+        bundle: index,
+        rank: number,
+        load: () => record(bundle, number),
+      }));
     },
     async search(terms) {
-      const found = await Promise.all(lexicon.bundles.map((bundle) => this.searchBundle(bundle, terms)));
-      // A stable sort: equal scores keep the newest bundle first.
-      return found.flat().sort((a, b) => b.score - a.score);
+      const found = await Promise.all(lexicon.bundles.map((bundle, i) => this.searchBundle(bundle, i, terms)));
+      return ranked(found.flat());
     },
   };
 
   // -- results -----------------------------------------------------------------
 
-  function tokenFor(kind, value) {
-    return kind + value.toLowerCase().replace(/[^a-z0-9]/g, "") + kind;
+  /* A word of the text as written, folded: its first search word. Kept, since
+     an excerpt folds its words one by one and articles share most of them. */
+  const foldedWords = new Map();
+  function foldedWord(written) {
+    if (!foldedWords.has(written)) foldedWords.set(written, words(written)[0] || "");
+    return foldedWords.get(written);
   }
 
-  function startsAWord(content, term) {
-    return words(content).some((w) => w.startsWith(term));
-  }
-
-  function excerpt(content, terms, entities) {
-    const variants = lexicon.variants.filter(([, , id]) => entities.includes(id)).map(([key]) => key);
-    const tokens = content.split(/\s+/);
-    const folded = tokens.map((t) => words(t)[0] || "");
-    const plain = terms.filter((t) => !/^x[ef][a-z0-9]+x[ef]$/.test(t));
-    const isMatch = (i) => plain.some((t) => folded[i].startsWith(t)) ||
-      variants.some((key) => key.every((w, j) => folded[i + j] === w));
-    // Only the text: after the first token come the tokens and the spellings
-    // of names the glossary does not know (a record's content, records.py).
-    const end = tokens.findIndex((t) => /^x[ef][a-z0-9]+x[ef]$/.test(t));
-    const first = folded.findIndex((_, i) => (end < 0 || i < end) && isMatch(i));
-    const start = Math.max(0, (first < 0 ? 0 : first) - 12);
+  /* Some thirty words of the text as written around the first word the query
+     matches, with the matching words marked. Words are folded only as far as
+     the excerpt needs them. */
+  function excerpt(text, query) {
+    const variants = lexicon.variants.filter(([, , id]) => query.entities.includes(id)).map(([key]) => key);
+    const plain = query.terms.filter((t) => !query.tokens.has(t));
+    const shown = text.split(/\s+/).filter(Boolean);
+    const folded = [];
+    const word = (i) => (i < shown.length ? (folded[i] ??= foldedWord(shown[i])) : "");
+    // How many words from the i-th on the query matches: a glossary spelling, or a word it begins.
+    const matchAt = (i) => {
+      const key = variants.find((k) => k.every((w, j) => word(i + j) === w));
+      return key ? key.length : Number(plain.some((t) => word(i).startsWith(t)));
+    };
+    let first = 0;
+    while (first < shown.length && !matchAt(first)) first += 1;
+    const start = first < shown.length ? Math.max(0, first - 12) : 0;
+    const end = Math.min(shown.length, start + 30);
+    const marked = new Set();
+    for (let i = start; i < end; i++) {
+      for (let j = matchAt(i) - 1; j >= 0; j--) marked.add(i + j);
+    }
     const fragment = document.createDocumentFragment();
     if (start > 0) fragment.append("… ");
-    for (let i = start; i < Math.min(tokens.length, start + 30); i++) {
-      if (/^x[ef][a-z0-9]+x[ef]$/.test(tokens[i])) break;
-      if (isMatch(i)) {
+    for (let i = start; i < end; i++) {
+      if (marked.has(i)) {
         const mark = document.createElement("mark");
-        mark.textContent = tokens[i];
+        mark.textContent = shown[i];
         fragment.append(mark, " ");
-      } else fragment.append(tokens[i] + " ");
+      } else fragment.append(shown[i] + " ");
     }
     fragment.append("…");
     return fragment;
   }
 
-  function render(list, data, terms, entities, replacing) {
+  function render(list, data, query, replacing) {
     const item = document.createElement("li");
     data.element = item;
     item.className = "card";
@@ -262,7 +318,7 @@
     const showLang = meta[`url_${lang}`] ? lang : meta.lang;
     const heading = document.createElement("h2");
     heading.className = "card-title";
-    if (showLang !== lang) { heading.lang = showLang; heading.dir = showLang === "ur" ? "rtl" : "ltr"; }
+    if (showLang !== lang) { heading.lang = showLang; heading.dir = contract.languages[showLang].dir; }
     const link = document.createElement("a");
     link.href = new URL(meta[`url_${showLang}`], root).href;
     link.textContent = meta[`title_${showLang}`];
@@ -270,13 +326,13 @@
     const line = document.createElement("p");
     line.className = "meta";
     const when = meta[`date_${lang}`] || strings.undated;
-    const outlet = meta.outlet ? lexicon.labels[meta.outlet][lang] : "";
+    const outlet = meta.outlet ? lexicon.outlets[meta.outlet][lang] : "";
     line.textContent = [when, outlet, showLang !== lang ? strings[`in_${showLang}`] : ""].filter(Boolean).join(" · ");
     const text = document.createElement("p");
     text.className = "summary excerpt";
     text.lang = meta.lang;
-    text.dir = meta.lang === "ur" ? "rtl" : "ltr";
-    text.append(excerpt(data.content, terms, entities));
+    text.dir = contract.languages[meta.lang].dir;
+    text.append(excerpt(data.text, query));
     item.append(heading, line, text);
     if (replacing) replacing.replaceWith(item);
     else list.append(item);
@@ -292,20 +348,23 @@
 
   async function run(params) {
     const mine = ++latest;  // a newer search overtakes this one
-    const query = params.get("q") || "";
-    form.elements.q.value = query;
-    // Filters are words of the index too (see search_index/records.py).
-    const filterTerms = [];
+    const text = params.get("q") || "";
+    form.elements.q.value = text;
+    const query = { text, ...queryTerms(text) };
+    // Filters are words of the index too, each value's token given by the lexicon.
+    let unknownFilter = false;
     for (const select of form.querySelectorAll("select")) {
       const value = params.get(select.name) || "";
       select.value = value;
       if (!value) continue;
-      filterTerms.push(["person", "place", "organisation"].includes(select.name)
-        ? tokenFor("xe", value) : tokenFor("xf", select.name + value));
+      const token = (lexicon.filters[select.name] || {})[value];
+      if (token) {
+        query.terms.push(token);
+        query.tokens.add(token);
+      } else unknownFilter = true;  // a value no article has
     }
-    const { terms: queryWords, entities } = queryTerms(query);
-    const terms = [...new Set([...queryWords, ...filterTerms])];
-    if (!terms.length) {
+    query.terms = [...new Set(query.terms)];
+    if (!query.terms.length) {
       list.replaceChildren();
       status.textContent = "";
       moreButton.hidden = true;
@@ -318,19 +377,19 @@
     performance.mark("akhbar-search-start");
     let hits = [];
     try {
-      hits = await engine.search(terms, (recent) => present(recent, mine, terms, entities, query, false));
+      if (!unknownFilter) hits = await engine.search(query.terms, (recent) => present(recent, mine, query, false));
     } catch (error) {
       status.textContent = strings.failed;
       throw error;
     }
-    await present(hits, mine, terms, entities, query, true);
+    await present(hits, mine, query, true);
   }
 
   /* Show the first page of hits. An early answer (the last year only) shows what
      it found and leaves the status to the complete one. */
-  async function present(hits, mine, terms, entities, query, complete) {
+  async function present(hits, mine, query, complete) {
     if (mine !== latest || (!complete && !hits.length)) return;
-    current = { hits, next: 0, seen: new Map(), terms, entities, query, complete };
+    current = { hits, next: 0, seen: new Map(), query, complete };
     list.replaceChildren();
     await showMore(mine);
   }
@@ -345,8 +404,8 @@
     answer.next += batch.length;
     // All fetched at once; the best hit shown as soon as it is in, the rest
     // together (each showing costs the page a layout).
-    const loading = batch.map((hit) => hit.data || hit.load());
-    const { seen, terms, entities } = answer;
+    const loading = batch.map((hit) => hit.load());
+    const { seen, query } = answer;
     for (const group of [loading.slice(0, 1), loading.slice(1)]) {
       const loaded = await Promise.all(group);
       if (mine !== latest || answer !== current) return;
@@ -354,10 +413,10 @@
         const known = seen.get(data.meta.story);
         if (!known) {
           seen.set(data.meta.story, data);
-          render(list, data, terms, entities);
+          render(list, data, query);
         } else if (known.meta.lang !== lang && data.meta.lang === lang) {
           seen.set(data.meta.story, data);  // the page-language version replaces the other
-          render(list, data, terms, entities, known.element);
+          render(list, data, query, known.element);
         }
       }
       // First results: the best hit in the page (or, with no hits, the answer).
@@ -368,13 +427,12 @@
     if (!performance.getEntriesByName("akhbar-search-first-page").length) {
       performance.mark("akhbar-search-first-page");
     }
-    const { query } = answer;
     if (!answer.complete) return;
     performance.mark("akhbar-search-results");
     const more = current.next < current.hits.length;
     moreButton.hidden = !more;
     const shown = seen.size;
-    status.textContent = shown === 0 ? strings.none.replace("%(query)s", query)
+    status.textContent = shown === 0 ? strings.none.replace("%(query)s", query.text)
       : (shown === 1 && !more ? strings.one : (more ? strings.more : strings.many))
         .replace("%(num)s", String(shown));
     // For scripts that drive the page (tests, benchmarks): which search is done.
