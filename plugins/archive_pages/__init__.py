@@ -23,8 +23,9 @@ from incremental_pages.manifest import replace_file
 from ui_language import LANGUAGES, page_language
 
 from . import urls
+from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
 from .stories import Story, related_stories
-from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars, year_labels
+from .timeline import timeline_years
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,8 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 
 def install_url_helpers(generator):
-    generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card)
+    generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card,
+                                 month_name=month_name, weekday_names=weekday_names)
     generator.env.filters["schema_thing"] = schema_thing
 
 
@@ -122,6 +124,7 @@ class ArchivePagesGenerator(Generator):
             for mention in story.entities:
                 self.by_entity[(mention.entry.kind, mention.entry.id)].append(story)
                 self.things[(mention.entry.kind, mention.entry.id)] = mention.entry
+        self.by_day = stories_by_day(self.stories)
         self.context["stories"] = self.stories
 
     # -- writing ------------------------------------------------------------
@@ -176,19 +179,25 @@ class ArchivePagesGenerator(Generator):
 
         counts = {month: len(stories) for month, stories in self.by_month.items()}
         years = sorted({y for y, _ in self.by_month}, reverse=True)
-        bars = timeline_bars(counts, right_to_left=(lang == "ur"))
         self._write(
             writer, urls.archives(lang), "archives", lang, self._both(urls.archives),
-            bars=bars,
-            year_labels=year_labels(bars),
-            timeline_size=(WIDTH, HEIGHT, LABEL_SPACE),
+            timeline=timeline_years(counts),
             years=[(y, sorted(((m, len(s)) for (yy, m), s in self.by_month.items() if yy == y), reverse=True))
                    for y in years],
             undated_count=len(self.undated),
         )
+        other_months = neighbouring_months(self.by_month)
+        day_counts = defaultdict(dict)
+        for date, stories in self.by_day.items():
+            day_counts[(date.year, date.month)][date.day] = len(stories)
         for (year, month), stories in self.by_month.items():
             self._listing(writer, lang, lambda language, y=year, m=month: urls.month(language, y, m),
-                          stories, heading=("month", year, month))
+                          stories, heading=("month", year, month),
+                          month_weeks=month_weeks(year, month, day_counts[(year, month)]),
+                          other_months=other_months[(year, month)])
+        for date, stories in self.by_day.items():
+            self._listing(writer, lang, lambda language, d=date: urls.day(language, d), stories,
+                          heading=("day", date))
         for year in years:
             stories = [s for s in self.stories if not s.undated and s.date.year == year]
             self._listing(writer, lang, lambda language, y=year: urls.year(language, y), stories,

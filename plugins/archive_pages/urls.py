@@ -29,6 +29,10 @@ def month(lang: str, year_value: int, month_value: int) -> str:
     return PREFIX[lang] + f"archives/{year_value}-{month_value:02d}.html"
 
 
+def day(lang: str, date) -> str:
+    return PREFIX[lang] + f"archives/{date.year}-{date.month:02d}-{date.day:02d}.html"
+
+
 def undated(lang: str) -> str:
     return PREFIX[lang] + "archives/undated.html"
 
