@@ -42,7 +42,10 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A throw-away copy of the project (code, theme, seeds, content) to break."""
-    copy = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(copy: Path) -> Path:
     copy.mkdir()
     # copy2 keeps modification times: a requirements file newer than the venv would make
     # every `make` in the copy reinstall it.

@@ -4,11 +4,48 @@ feeds, and what editors corrected."""
 
 import pytest
 
+from .conftest import StaticServer, copy_project, pelican
 from .test_browser import page  # noqa: F401 - the fixture, with its list of failed requests
 
 MONTH = "archives/2021-12.html"
 DAY = "archives/2021-12-28.html"
 ARTICLE = "002-6aa83e8293d70fa7"
+
+
+# Three more Dawn News stories around 002 (28 December 2021), so that its
+# outlet and category have more to show, one of them corrected by an editor
+# (headline, date, outlet) who also recorded where the page came from, and
+# translated: its English page shows the corrections too.
+MORE_SEEDS = {
+    "900_karachi": ("کراچی میں بجلی کی فراہمی بحال", "27 دسمبر 2021",
+                    "کراچی کے کئی علاقوں میں بجلی کی فراہمی آٹھ گھنٹے بعد بحال کر دی گئی۔", ""),
+    "901_lahore": ("لاہور میں دھند سے پروازیں متاثر", "29 دسمبر 2021",
+                   "شدید دھند کے باعث لاہور ایئرپورٹ سے کئی پروازیں تاخیر کا شکار ہوئیں۔", ""),
+    "902_quetta": ("کوئٹہ میں برفباری", "5 جنوری 2022", "کوئٹہ اور گرد و نواح میں موسم سرما کی پہلی برفباری ہوئی۔",
+                   'title = "کوئٹہ میں موسم سرما کی پہلی برفباری"\ndate = 2022-01-04\n'
+                   'source_url = "https://www.dawnnews.tv/news/1174311"\n'),
+}
+CORRECTED = "902-quetta"
+
+
+@pytest.fixture(scope="module")
+def reader_site(tmp_path_factory):
+    """The seed archive and MORE_SEEDS, built and served."""
+    project = copy_project(tmp_path_factory.mktemp("reader") / "project")
+    for name, (title, date, text, corrections) in MORE_SEEDS.items():
+        (project / "seeds" / f"{name}.txt").write_text(f"پاکستان\n\n{title}\n\n{date}\n\n{text}\n", encoding="utf-8")
+        (project / "seeds" / f"{name}.corrections.toml").write_text(
+            f'outlet = "dawn-news"\ncategory = "pakistan"\n{corrections}', encoding="utf-8")
+    (project / "content" / "en" / "902-quetta.md").write_text(
+        "Title: First snow of the winter in Quetta\nLang: en\nTranslation-of: 902-quetta\n\n"
+        "Quetta and the hills around it had the first snow of the winter.\n", encoding="utf-8")
+    output = project / "output"
+    result = pelican(project, output, "-e", "BUILD_STRICT=true")
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = StaticServer(output)
+    server.output = output
+    yield server
+    server.close()
 
 
 def open_page(page, site, served_site, where, path):  # noqa: F811
@@ -77,4 +114,89 @@ def test_the_timeline_and_calendar_stay_usable_at_360_px(page, served_site, pref
         targets = page.evaluate(SIZES, selector)
         assert targets and all(width >= 24 and height >= 24 for width, height, _, _ in targets), (selector, targets)
     assert all(size >= 12 for _, _, size, _ in page.evaluate(SIZES, ".month-calendar th, .day-count"))
+    assert page.failures == []
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_previous_and_next_article_in_date_order(page, site, served_site, where, prefix):  # noqa: F811
+    base = open_page(page, site, served_site, where, f"{prefix}{ARTICLE}.html")
+    # 002 (28 December 2021) and 003 (3 December 2025) are the seeds with a date.
+    assert page.locator(".story-nav .older-article").count() == 0
+    newer = page.locator(".story-nav .newer-article")
+    assert newer.locator(".label").inner_text() == ("Next article" if prefix else "اگلی خبر")
+    newer.locator("a").click()
+    assert page.url == f"{base}/{prefix}003-d5d1f4a12c482239.html"
+    older = page.locator('.story-nav a[rel="prev"]')
+    assert older.get_attribute("href").endswith(f"{ARTICLE}.html")
+    assert page.locator(".story-nav .newer-article").count() == 0
+    older.click()
+    assert page.url == f"{base}/{prefix}{ARTICLE}.html"
+    assert page.failures == []
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):  # noqa: F811
+    base = open_page(page, reader_site.output, reader_site, where, f"{prefix}{ARTICLE}.html")
+    # Newer is 901 (29 December), older 900 (27 December): both Dawn News, so
+    # "more from" shows the next nearest, 902.
+    assert page.locator('.story-nav a[rel="next"]').get_attribute("href").endswith("901-lahore.html")
+    assert page.locator('.story-nav a[rel="prev"]').get_attribute("href").endswith("900-karachi.html")
+    more = page.locator(".more-from").first
+    assert more.locator("h2").inner_text() == ("More from Dawn News" if prefix else "ڈان نیوز کی مزید خبریں")
+    links = more.locator("a")
+    assert links.count() == 1 and links.get_attribute("href").endswith(f"{CORRECTED}.html")
+    if prefix:  # 901 has no English page: its Urdu page, marked as Urdu
+        assert page.locator('.story-nav a[rel="next"]').get_attribute("lang") == "ur"
+    page.goto(f"{base}/901-lahore.html")
+    headings = page.locator(".more-from h2").all_inner_texts()
+    assert headings == ["ڈان نیوز کی مزید خبریں", "پاکستان کی مزید خبریں"]
+    assert page.locator(".more-from").nth(1).locator("a").get_attribute("href") == "./900-karachi.html"
+    page.locator(".more-from").nth(1).locator("a").click()
+    assert page.url == f"{base}/900-karachi.html"
+    assert page.failures == []
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_indexes_of_outlets_and_categories_from_the_navigation(page, reader_site, where, prefix):  # noqa: F811
+    base = open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    page.click('.site-nav a[href$="outlets.html"]')
+    assert page.url == f"{base}/{prefix}outlets.html"
+    assert page.locator('.site-nav a[aria-current="page"]').inner_text() == ("Outlets" if prefix else "ذرائع ابلاغ")
+    entries = page.locator(".directory li").all_inner_texts()
+    # Most articles first: Dawn News has 002 and the three new stories.
+    assert entries[0] == ("Dawn News (4)" if prefix else "ڈان نیوز (4)")
+    page.click(".directory a >> nth=0")
+    assert page.url == f"{base}/{prefix}outlet/dawn-news.html"
+    page.click('.site-nav a[href$="categories.html"]')
+    entries = page.locator(".directory li").all_inner_texts()
+    assert entries[0] == ("Pakistan (3)" if prefix else "پاکستان (3)")
+    page.click(".directory a >> nth=0")
+    assert page.url == f"{base}/{prefix}category/pakistan.html"
+    assert page.locator(".card").count() == 3
+    assert page.failures == []
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_an_article_says_what_editors_corrected_and_links_its_source(page, reader_site, where, prefix):  # noqa: F811
+    open_page(page, reader_site.output, reader_site, where, f"{prefix}{CORRECTED}.html")
+    notes = page.locator(".article-header .corrections").inner_text()
+    if prefix:  # the translation has its translator's headline: only the date and outlet
+        assert notes == "Date corrected by the editors. Outlet corrected by the editors."
+    else:
+        assert notes == ("سرخی کی تصحیح ادارتی ٹیم نے کی ہے۔ تاریخ کی تصحیح ادارتی ٹیم نے کی ہے۔ "
+                         "ذریعہ ابلاغ کی تصحیح ادارتی ٹیم نے کی ہے۔")
+        assert page.locator("h1").inner_text() == "کوئٹہ میں موسم سرما کی پہلی برفباری"
+    assert page.locator(".article-header time").get_attribute("datetime") == "2022-01-04"
+    source = page.locator(".source-page a")
+    assert source.get_attribute("href") == "https://www.dawnnews.tv/news/1174311"
+    assert source.get_attribute("rel") == "nofollow noopener"
+    assert source.inner_text() == ("Original page" if prefix else "اصل صفحہ")
+    assert page.locator(".source-page .host").inner_text() == "(dawnnews.tv)"
+    # Articles nobody corrected say nothing of the kind.
+    page.goto(page.url.replace(f"{CORRECTED}.html", f"{ARTICLE}.html"))
+    assert page.locator(".corrections, .source-page").count() == 0
     assert page.failures == []

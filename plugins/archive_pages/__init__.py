@@ -23,7 +23,9 @@ from incremental_pages.manifest import replace_file
 from ui_language import LANGUAGES, page_language
 
 from . import urls
+from .article_links import article_links, story_neighbours
 from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
+from .provenance import provenance
 from .stories import Story, related_stories
 from .timeline import timeline_years
 
@@ -99,10 +101,13 @@ class ArchivePagesGenerator(Generator):
         originals = self.context.get("articles", [])
         self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
         related = related_stories(self.stories)
+        neighbours = story_neighbours(self.stories)
         for story in self.stories:
             for version in story.versions.values():
                 version.related = related[id(story)]
                 version.story = story
+                version.story_links = article_links(story, neighbours[id(story)], version.lang)
+                version.provenance = provenance(story.original, version)
 
         self.by_month = defaultdict(list)
         self.undated = []
@@ -220,6 +225,13 @@ class ArchivePagesGenerator(Generator):
             entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
         self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
                     self._both(lambda language: urls.named(language, "entities.html")), entity_index=entity_index)
+        for directory, kind, groups in (("outlets", "outlet", self.by_outlet),
+                                        ("categories", "category", self.by_category)):
+            entries = sorted(((self.things[(kind, key)], len(stories)) for key, stories in groups.items()),
+                             key=lambda item: (-item[1], local_name(item[0], lang)))
+            self._write(writer, urls.named(lang, f"{directory}.html"), "directory", lang,
+                        self._both(lambda language, d=directory: urls.named(language, f"{d}.html")),
+                        directory=directory, entries=entries)
         facets = {
             "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=lambda t: local_name(t, lang)),
             "year": years,

@@ -50,7 +50,7 @@ def entity(lang: str, kind: str, entity_id: str) -> str:
 
 
 def named(lang: str, name: str) -> str:
-    """A page with a fixed name in each language: search.html, 404.html, entities.html."""
+    """A page with a fixed name in each language: search.html, 404.html, entities.html, outlets.html ..."""
     return PREFIX[lang] + name
 
 
@@ -63,7 +63,7 @@ def feed(lang: str) -> str:
 RESERVED_FILES = {
     "index.html": "the home page", "archives.html": "the archive page", "search.html": "the search page",
     "404.html": "the 404 page", "entities.html": "the people, places and organisations page",
-    "sitemap.xml": "the sitemap",
+    "sitemap.xml": "the sitemap", "outlets.html": "the index of outlets", "categories.html": "the index of categories",
 }
 RESERVED_FOLDERS = {
     "theme": "the theme's files (stylesheets, scripts, fonts)", "pagefind": "the search index",

@@ -16,8 +16,11 @@
     entities_remove = ["iran"]
     drop_lines = [3, 4]        # lines of the seed to leave out of the body
     body_starts_at = 12        # the body starts at this line of the seed
+    source_url = "https://www.dawnnews.tv/news/1174311"   # where the page was scraped from
 
-A corrected field is shown with full confidence. A corrected title that is
+A corrected field is shown with full confidence, and a title, date or outlet
+that differs from what was extracted is listed in `corrected`, for the article
+to say so. A corrected title that is
 also a line of the body leaves the body. A field with a mistake is reported
 (`file:line: reason`) and the others still apply, so the article is still
 built, with what was extracted for that field. Seeds are never rewritten.
@@ -29,6 +32,7 @@ import math
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .dates import YEARS as SUPPORTED_YEARS
 from .decoding import SeedError
@@ -56,6 +60,7 @@ FIELDS = {
     "entities_remove": list,
     "drop_lines": list,
     "body_starts_at": int,
+    "source_url": str,
 }
 
 
@@ -65,6 +70,22 @@ def sidecar_for(seed: Path) -> Path:
 
 def seed_for(sidecar: Path) -> Path:
     return sidecar.with_name(sidecar.name[: -len(SUFFIX)] + ".txt")
+
+
+# Spaces, control and bidirectional characters: no address has them, and a
+# bidirectional one would show the reader another address than the link's.
+_NOT_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _web_address(value: str) -> bool | str:
+    """True for an http(s) address with a host, else why not (shown to the editor)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts and parts.scheme in ("http", "https") and parts.hostname and not _NOT_IN_ADDRESS.search(value):
+        return True
+    return f"source_url must be the page's http:// or https:// address, with no spaces, not {value!r}"
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -128,6 +149,7 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
         "drop_lines": lambda v: all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in v)
         or "drop_lines is a list of the seed's line numbers, like [3, 4]",
         "body_starts_at": lambda v: v > 0 or "body_starts_at is a line number of the seed, like 12",
+        "source_url": _web_address,
     }
     for key, check in checks.items():
         if key in good and (verdict := check(good[key])) is not True:
@@ -146,6 +168,7 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
 
 def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Knowledge) -> None:
     """Override extracted fields in place; the corrected fields become certain."""
+    extraction.corrected = _changed(extraction, corrections, knowledge)
     if "title" in corrections:
         extraction.title = corrections["title"].strip()
         extraction.title_confidence = "high"
@@ -182,6 +205,18 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
         if name in corrections:
             extraction.doubts.pop(name, None)
     _correct_body(extraction, corrections)
+
+
+def _changed(extraction: Extraction, corrections: dict, knowledge: Knowledge) -> list[str]:
+    """Which of title, date and outlet the corrections change (a correction that
+    repeats what was extracted changes nothing a reader should be told of)."""
+    corrected = {
+        "title": corrections.get("title", "").strip() or extraction.title,
+        "date": None if corrections.get("date") == "unknown" else corrections.get("date", extraction.date),
+        "outlet": knowledge.outlet(corrections["outlet"]) if "outlet" in corrections else extraction.outlet,
+    }
+    extracted = {"title": extraction.title, "date": extraction.date, "outlet": extraction.outlet}
+    return [name for name in ("title", "date", "outlet") if name in corrections and corrected[name] != extracted[name]]
 
 
 def _correct_body(extraction: Extraction, corrections: dict) -> None:
