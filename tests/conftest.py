@@ -82,6 +82,22 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A new page; page.failures lists failed requests, HTTP errors and console errors."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.failures = []
+    # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
+    page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
+            and page.failures.append(f"{request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400
+            and page.failures.append(f"{response.url} {response.status}"))
+    page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
+    yield page
+    context.close()
+
+
 class StaticServer:
     """A static file server on 127.0.0.1 that mounts a folder at a sub-path.
 

@@ -12,21 +12,6 @@ SAMPLE = ["index.html", f"{ARTICLE}.html", "person/vladimir-putin.html", "archiv
 BOTH_LANGUAGES = SAMPLE + [f"en/{page}" for page in SAMPLE]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.failures = []
-    # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
-    page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
-            and page.failures.append(f"{request.url} {request.failure}"))
-    page.on("response", lambda response: response.status >= 400
-            and page.failures.append(f"{response.url} {response.status}"))
-    page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
-    yield page
-    context.close()
-
-
 def test_urdu_reads_right_to_left_in_nastaliq(page, served_site):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(f"{served_site.url}/{ARTICLE}.html")

@@ -5,7 +5,6 @@ feeds, and what editors corrected."""
 import pytest
 
 from .conftest import StaticServer, copy_project, pelican
-from .test_browser import page  # noqa: F401 - the fixture, with its list of failed requests
 
 MONTH = "archives/2021-12.html"
 DAY = "archives/2021-12-28.html"
@@ -15,15 +14,20 @@ ARTICLE = "002-6aa83e8293d70fa7"
 # Three more Dawn News stories around 002 (28 December 2021), so that its
 # outlet and category have more to show, one of them corrected by an editor
 # (headline, date, outlet) who also recorded where the page came from, and
-# translated: its English page shows the corrections too.
+# translated: its English page shows the corrections too. And one from
+# 3 December 2023: the day and month of the newest article (003, 2025), two
+# years before it, for "on this day".
+DAWN = 'outlet = "dawn-news"\ncategory = "pakistan"\n'
 MORE_SEEDS = {
     "900_karachi": ("کراچی میں بجلی کی فراہمی بحال", "27 دسمبر 2021",
-                    "کراچی کے کئی علاقوں میں بجلی کی فراہمی آٹھ گھنٹے بعد بحال کر دی گئی۔", ""),
+                    "کراچی کے کئی علاقوں میں بجلی کی فراہمی آٹھ گھنٹے بعد بحال کر دی گئی۔", DAWN),
     "901_lahore": ("لاہور میں دھند سے پروازیں متاثر", "29 دسمبر 2021",
-                   "شدید دھند کے باعث لاہور ایئرپورٹ سے کئی پروازیں تاخیر کا شکار ہوئیں۔", ""),
+                   "شدید دھند کے باعث لاہور ایئرپورٹ سے کئی پروازیں تاخیر کا شکار ہوئیں۔", DAWN),
     "902_quetta": ("کوئٹہ میں برفباری", "5 جنوری 2022", "کوئٹہ اور گرد و نواح میں موسم سرما کی پہلی برفباری ہوئی۔",
-                   'title = "کوئٹہ میں موسم سرما کی پہلی برفباری"\ndate = 2022-01-04\n'
+                   DAWN + 'title = "کوئٹہ میں موسم سرما کی پہلی برفباری"\ndate = 2022-01-04\n'
                    'source_url = "https://www.dawnnews.tv/news/1174311"\n'),
+    "903_gwadar": ("گوادر میں نئی بندرگاہ کا افتتاح", "3 دسمبر 2023",
+                   "گوادر میں ماہی گیروں کے لیے نئی جیٹی کا افتتاح کر دیا گیا۔", 'category = "world"\n'),
 }
 CORRECTED = "902-quetta"
 
@@ -34,8 +38,8 @@ def reader_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("reader") / "project")
     for name, (title, date, text, corrections) in MORE_SEEDS.items():
         (project / "seeds" / f"{name}.txt").write_text(f"پاکستان\n\n{title}\n\n{date}\n\n{text}\n", encoding="utf-8")
-        (project / "seeds" / f"{name}.corrections.toml").write_text(
-            f'outlet = "dawn-news"\ncategory = "pakistan"\n{corrections}', encoding="utf-8")
+        if corrections:
+            (project / "seeds" / f"{name}.corrections.toml").write_text(corrections, encoding="utf-8")
     (project / "content" / "en" / "902-quetta.md").write_text(
         "Title: First snow of the winter in Quetta\nLang: en\nTranslation-of: 902-quetta\n\n"
         "Quetta and the hills around it had the first snow of the winter.\n", encoding="utf-8")
@@ -48,7 +52,7 @@ def reader_site(tmp_path_factory):
     server.close()
 
 
-def open_page(page, site, served_site, where, path):  # noqa: F811
+def open_page(page, site, served_site, where, path):
     base = served_site.url if where == "http" else site.as_uri()
     page.goto(f"{base}/{path}")
     page.evaluate("document.fonts.ready")
@@ -57,7 +61,7 @@ def open_page(page, site, served_site, where, path):  # noqa: F811
 
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_a_month_has_a_calendar_breadcrumb_and_other_months(page, site, served_site, where, prefix):  # noqa: F811
+def test_a_month_has_a_calendar_breadcrumb_and_other_months(page, site, served_site, where, prefix):
     base = open_page(page, site, served_site, where, prefix + MONTH)
     crumbs = page.locator(".breadcrumb li")
     assert crumbs.all_inner_texts() == (["Archive", "2021", "December"] if prefix else ["آرکائیو", "2021", "دسمبر"])
@@ -92,7 +96,7 @@ SIZES = """selector => [...document.querySelectorAll(selector)].map(el => {
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_the_timeline_and_calendar_stay_usable_at_360_px(page, served_site, prefix):  # noqa: F811
+def test_the_timeline_and_calendar_stay_usable_at_360_px(page, served_site, prefix):
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(f"{served_site.url}/{prefix}archives.html")
     page.evaluate("document.fonts.ready")
@@ -119,7 +123,7 @@ def test_the_timeline_and_calendar_stay_usable_at_360_px(page, served_site, pref
 
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_previous_and_next_article_in_date_order(page, site, served_site, where, prefix):  # noqa: F811
+def test_previous_and_next_article_in_date_order(page, site, served_site, where, prefix):
     base = open_page(page, site, served_site, where, f"{prefix}{ARTICLE}.html")
     # 002 (28 December 2021) and 003 (3 December 2025) are the seeds with a date.
     assert page.locator(".story-nav .older-article").count() == 0
@@ -137,7 +141,7 @@ def test_previous_and_next_article_in_date_order(page, site, served_site, where,
 
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):  # noqa: F811
+def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):
     base = open_page(page, reader_site.output, reader_site, where, f"{prefix}{ARTICLE}.html")
     # Newer is 901 (29 December), older 900 (27 December): both Dawn News, so
     # "more from" shows the next nearest, 902.
@@ -160,7 +164,7 @@ def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):  #
 
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_indexes_of_outlets_and_categories_from_the_navigation(page, reader_site, where, prefix):  # noqa: F811
+def test_indexes_of_outlets_and_categories_from_the_navigation(page, reader_site, where, prefix):
     base = open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
     page.click('.site-nav a[href$="outlets.html"]')
     assert page.url == f"{base}/{prefix}outlets.html"
@@ -181,7 +185,7 @@ def test_indexes_of_outlets_and_categories_from_the_navigation(page, reader_site
 
 @pytest.mark.parametrize("where", ["http", "file"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_an_article_says_what_editors_corrected_and_links_its_source(page, reader_site, where, prefix):  # noqa: F811
+def test_an_article_says_what_editors_corrected_and_links_its_source(page, reader_site, where, prefix):
     open_page(page, reader_site.output, reader_site, where, f"{prefix}{CORRECTED}.html")
     notes = page.locator(".article-header .corrections").inner_text()
     if prefix:  # the translation has its translator's headline: only the date and outlet
@@ -199,4 +203,56 @@ def test_an_article_says_what_editors_corrected_and_links_its_source(page, reade
     # Articles nobody corrected say nothing of the kind.
     page.goto(page.url.replace(f"{CORRECTED}.html", f"{ARTICLE}.html"))
     assert page.locator(".corrections, .source-page").count() == 0
+    assert page.failures == []
+
+
+def on_this_day(page):
+    section = page.locator(".on-this-day")
+    links = section.locator(".on-this-day-list a")
+    return {
+        "intro": section.locator(".on-this-day-intro").inner_text(),
+        "years": section.locator(".on-this-day-list time").all_inner_texts(),
+        "links": [links.nth(n).get_attribute("href") for n in range(links.count())],
+        "empty": section.locator(".on-this-day-empty").is_visible(),
+        "note": section.locator(".on-this-day-note").is_visible(),
+    }
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_on_this_day_without_script_shows_the_build_day(browser, reader_site, where, prefix):
+    """The newest article is of 3 December 2025: the list is that day's in earlier years, and says so."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    shown = on_this_day(page)
+    context.close()
+    assert shown["intro"] == ("From December 3 in earlier years" if prefix else "پچھلے برسوں میں 3 دسمبر کی خبریں")
+    assert shown["years"] == ["2023"] and shown["links"] == [("../" if prefix else "./") + "903-gwadar.html"]
+    assert shown["note"] and not shown["empty"]
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_on_this_day_shows_the_readers_own_day(page, reader_site, where, prefix):
+    page.clock.set_fixed_time("2026-12-28T10:00:00")
+    base = open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    page.wait_for_function("!document.querySelector('.on-this-day-note').checkVisibility()")
+    shown = on_this_day(page)
+    assert shown["intro"] == ("From December 28 in earlier years" if prefix else "پچھلے برسوں میں 28 دسمبر کی خبریں")
+    assert shown["years"] == ["2021"] and not shown["note"] and not shown["empty"]
+    page.click(".on-this-day-list a")
+    assert page.url == f"{base}/{prefix}{ARTICLE}.html"
+
+    page.clock.set_fixed_time("2026-12-03T10:00:00")
+    open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    page.wait_for_function("!document.querySelector('.on-this-day-note').checkVisibility()")
+    assert on_this_day(page)["years"] == ["2025", "2023"]  # newest first, this year's own left out
+    # On a day with nothing in earlier years, the section says so.
+    page.clock.set_fixed_time("2026-06-15T10:00:00")
+    open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    page.wait_for_function("!document.querySelector('.on-this-day-note').checkVisibility()")
+    shown = on_this_day(page)
+    assert shown["years"] == [] and shown["empty"]
+    assert shown["intro"] == ("From June 15 in earlier years" if prefix else "پچھلے برسوں میں 15 جون کی خبریں")
     assert page.failures == []

@@ -23,8 +23,9 @@ from incremental_pages.manifest import replace_file
 from ui_language import LANGUAGES, page_language
 
 from . import urls
-from .article_links import article_links, story_neighbours
+from .article_links import article_links, story_link, story_neighbours
 from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
+from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
 from .provenance import provenance
 from .stories import Story, related_stories
 from .timeline import timeline_years
@@ -91,7 +92,7 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 def install_url_helpers(generator):
     generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card,
-                                 month_name=month_name, weekday_names=weekday_names)
+                                 month_name=month_name, weekday_names=weekday_names, day_text=day_label)
     generator.env.filters["schema_thing"] = schema_thing
 
 
@@ -130,6 +131,8 @@ class ArchivePagesGenerator(Generator):
                 self.by_entity[(mention.entry.kind, mention.entry.id)].append(story)
                 self.things[(mention.entry.kind, mention.entry.id)] = mention.entry
         self.by_day = stories_by_day(self.stories)
+        self.by_month_day = stories_by_month_day(self.stories)
+        self.build_day = build_day(self.stories)
         self.context["stories"] = self.stories
 
     # -- writing ------------------------------------------------------------
@@ -180,7 +183,11 @@ class ArchivePagesGenerator(Generator):
         self._write_sitemap()
 
     def _write_language(self, writer, lang):
-        self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True)
+        on_this_day = self.build_day and earlier_years(self.build_day, self.by_month_day,
+                                                       lambda story: story_link(story, lang))
+        self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True, on_this_day=on_this_day)
+        if self.build_day:
+            self._write_on_this_day(writer, lang)
 
         counts = {month: len(stories) for month, stories in self.by_month.items()}
         years = sorted({y for y, _ in self.by_month}, reverse=True)
@@ -242,6 +249,19 @@ class ArchivePagesGenerator(Generator):
                     self._both(lambda language: urls.named(language, "search.html")), facets=facets)
         self._write(writer, urls.named(lang, "404.html"), "404", lang,
                     self._both(lambda language: urls.named(language, "404.html")))
+
+    def _write_on_this_day(self, writer, lang):
+        template = self.env.get_template("on-this-day.js")
+
+        def link(story):
+            card = story.card(lang)
+            return [card.url, card.title, card.title_lang]
+
+        for month in range(1, 13):
+            data = month_data(month, self.by_month_day, link, lang)
+            writer.write_file(urls.on_this_day(lang, month), template, self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"],
+                              month_key=f"{month:02d}", data=Markup(as_script_value(data)))
 
     def _write_feeds(self, writer):
         for lang in LANGUAGES:

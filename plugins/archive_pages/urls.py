@@ -54,6 +54,15 @@ def named(lang: str, name: str) -> str:
     return PREFIX[lang] + name
 
 
+def on_this_day_folder(lang: str) -> str:
+    """The data files of "on this day", one a month: 01.js ... 12.js."""
+    return PREFIX[lang] + "on-this-day/"
+
+
+def on_this_day(lang: str, month: int) -> str:
+    return on_this_day_folder(lang) + f"{month:02d}.js"
+
+
 def feed(lang: str) -> str:
     return PREFIX[lang] + "feeds/atom.xml"
 
@@ -67,7 +76,8 @@ RESERVED_FILES = {
 }
 RESERVED_FOLDERS = {
     "theme": "the theme's files (stylesheets, scripts, fonts)", "pagefind": "the search index",
-    "search": "the search page's files", "feeds": "the Atom feeds", "archives": "the archive listings",
+    "search": "the search page's files", "feeds": "the Atom feeds",
+    "on-this-day": "the data of \"on this day\"", "archives": "the archive listings",
     "outlet": "the outlet listings", "category": "the category listings", "pages": "the static pages",
     "drafts": "Pelican's drafts", **{folder: f"the {kind} listings" for kind, folder in KIND_FOLDER.items()},
 }
