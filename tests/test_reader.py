@@ -2,6 +2,9 @@
 disk: the archive by date, moving between articles, indexes, on this day,
 feeds, and what editors corrected."""
 
+import re
+import xml.etree.ElementTree as ET
+
 import pytest
 
 from .conftest import StaticServer, copy_project, pelican
@@ -9,6 +12,7 @@ from .conftest import StaticServer, copy_project, pelican
 MONTH = "archives/2021-12.html"
 DAY = "archives/2021-12-28.html"
 ARTICLE = "002-6aa83e8293d70fa7"
+PUBLIC_URL = "https://akhbar.example.org"
 
 
 # Three more Dawn News stories around 002 (28 December 2021), so that its
@@ -256,3 +260,82 @@ def test_on_this_day_shows_the_readers_own_day(page, reader_site, where, prefix)
     assert shown["years"] == [] and shown["empty"]
     assert shown["intro"] == ("From June 15 in earlier years" if prefix else "پچھلے برسوں میں 15 جون کی خبریں")
     assert page.failures == []
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+FOLLOWED = ("outlet", "category", "person", "place", "organisation", "topic")
+
+
+def feed_links(page_html: str) -> tuple[list[str], list[str]]:
+    """(feeds in <head>, feeds linked in the page's body)."""
+    head = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)">', page_html)
+    body = re.findall(r'<a class="feed-link" href="([^"]+)" type="application/atom\+xml">', page_html)
+    return head, body
+
+
+def test_every_followed_page_links_its_own_feed_and_the_sites(site):
+    checked = 0
+    for lang_root in (site, site / "en"):
+        for folder in FOLLOWED:
+            for page in sorted((lang_root / folder).glob("*.html")):
+                head, body = feed_links(page.read_text(encoding="utf-8"))
+                site_feed, own = head
+                assert body == [own, site_feed], page  # "follow this page", then the footer's
+                feed_file = (page.parent / own).resolve()
+                assert feed_file.relative_to(lang_root.resolve()).parts[:2] == ("feeds", folder)
+                tree = ET.parse(feed_file).getroot()
+                assert tree.tag == f"{ATOM}feed" and tree.get("{http://www.w3.org/XML/1998/namespace}lang") == (
+                    "en" if lang_root != site else "ur")
+                assert tree.find(f"{ATOM}id").text == f"{PUBLIC_URL}/{feed_file.relative_to(site.resolve())}"
+                # Relative links from the feed's own folder reach the page and every entry's article.
+                alternate = tree.find(f"{ATOM}link[@rel='alternate']").get("href")
+                assert (feed_file.parent / alternate).resolve() == page.resolve()
+                entries = tree.findall(f"{ATOM}entry")
+                for entry in entries:
+                    href = entry.find(f"{ATOM}link").get("href")
+                    assert (feed_file.parent / href).resolve().is_file(), href
+                    assert entry.find(f"{ATOM}id").text.startswith(PUBLIC_URL + "/")
+                    assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00\+05:00", entry.find(f"{ATOM}updated").text)
+                checked += 1
+    assert checked > 50
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert feed_links(home) == (["./feeds/atom.xml"], ["./feeds/atom.xml", "./feeds/atom.xml"])
+    site_feed = ET.parse(site / "en" / "feeds" / "atom.xml").getroot()
+    # Every dated story (two of the four seeds), newest first; undated ones need a date to be in a feed.
+    assert [e.find(f"{ATOM}id").text for e in site_feed.findall(f"{ATOM}entry")] == [
+        f"{PUBLIC_URL}/en/003-d5d1f4a12c482239.html", f"{PUBLIC_URL}/en/{ARTICLE}.html"]
+
+
+def test_published_feeds_link_under_the_public_address(sub_path_site):
+    feed = ET.parse(sub_path_site.output / "en" / "feeds" / "person" / "vladimir-putin.xml").getroot()
+    links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    assert links[1] == f"{sub_path_site.url}/en/person/vladimir-putin.html"
+    for href in links[2:]:
+        assert href.startswith(sub_path_site.url + "/")
+        assert (sub_path_site.output / href[len(sub_path_site.url) + 1:]).is_file()
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_pages_feed_opens_from_its_visible_link(page, site, served_site, where, prefix):
+    base = open_page(page, site, served_site, where, f"{prefix}person/vladimir-putin.html")
+    assert page.failures == []
+    page.click(".follow a")  # (then Chromium asks for /favicon.ico, which a feed does not name)
+    assert page.url == f"{base}/{prefix}feeds/person/vladimir-putin.xml"
+    # Chromium shows the feed as an XML tree, its source as text.
+    shown = page.locator("body").inner_text()
+    assert shown.count("<entry>") == 2
+    assert ("<title>Vladimir Putin · Akhbar</title>" if prefix else "<title>ولادیمیر پوتن · اخبار</title>") in shown
+
+
+def test_a_feed_the_archive_no_longer_has_is_removed(project, tmp_path):
+    output = tmp_path / "out"
+    assert pelican(project, output).returncode == 0
+    gone = output / "en" / "feeds" / "person" / "steve-witkoff.xml"  # named only by 003
+    assert gone.is_file()
+    (project / "seeds" / "003_d5d1f4a12c482239.txt").unlink()
+    (project / "content" / "en" / "003-kremlin-us-talks-constructive.md").unlink()
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not gone.exists() and not (output / "feeds" / "person" / "steve-witkoff.xml").exists()
+    assert (output / "en" / "feeds" / "person" / "vladimir-putin.xml").is_file()

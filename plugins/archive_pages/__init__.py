@@ -3,9 +3,10 @@
 Pelican writes the article pages; this generator writes the rest for both
 languages (home with pagination, archives by year and month with a timeline,
 outlet, category, person / place / organisation / topic pages, search, 404),
-`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and an
-Atom feed per language when LANGUAGE_FEEDS is on (publishconf.py). The
-English side lists every story, Urdu-only ones included, marked as Urdu.
+`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and Atom
+feeds (feeds.py) for the whole site and for every outlet, category and glossary
+page, in each language. The English side lists every story, Urdu-only ones
+included, marked as Urdu.
 """
 
 import logging
@@ -24,6 +25,7 @@ from ui_language import LANGUAGES, page_language
 
 from . import urls
 from .article_links import article_links, story_link, story_neighbours
+from .feeds import atom_time, feed
 from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
 from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
 from .provenance import provenance
@@ -92,7 +94,8 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 def install_url_helpers(generator):
     generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card,
-                                 month_name=month_name, weekday_names=weekday_names, day_text=day_label)
+                                 month_name=month_name, weekday_names=weekday_names, day_text=day_label,
+                                 atom_time=atom_time)
     generator.env.filters["schema_thing"] = schema_thing
 
 
@@ -178,14 +181,13 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer):
         for lang in LANGUAGES:
             self._write_language(writer, lang)
-        if self.settings.get("LANGUAGE_FEEDS"):
-            self._write_feeds(writer)
         self._write_sitemap()
 
     def _write_language(self, writer, lang):
         on_this_day = self.build_day and earlier_years(self.build_day, self.by_month_day,
                                                        lambda story: story_link(story, lang))
-        self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True, on_this_day=on_this_day)
+        self._followed_listing(writer, lang, urls.home, self.stories, None, urls.feed(lang),
+                               is_home=True, on_this_day=on_this_day)
         if self.build_day:
             self._write_on_this_day(writer, lang)
 
@@ -217,14 +219,15 @@ class ArchivePagesGenerator(Generator):
         if self.undated:
             self._listing(writer, lang, urls.undated, self.undated, heading=("undated",))
         for key, stories in self.by_outlet.items():
-            self._listing(writer, lang, lambda language, k=key: urls.outlet(language, k), stories,
-                          heading=("outlet", self.things[("outlet", key)]))
+            self._followed_listing(writer, lang, lambda language, k=key: urls.outlet(language, k), stories,
+                                   ("outlet", self.things[("outlet", key)]), urls.feed(lang, "outlet", key))
         for key, stories in self.by_category.items():
-            self._listing(writer, lang, lambda language, k=key: urls.category(language, k), stories,
-                          heading=("category", self.things[("category", key)]))
+            self._followed_listing(writer, lang, lambda language, k=key: urls.category(language, k), stories,
+                                   ("category", self.things[("category", key)]), urls.feed(lang, "category", key))
         for (kind, key), stories in self.by_entity.items():
-            self._listing(writer, lang, lambda language, k=kind, i=key: urls.entity(language, k, i), stories,
-                          heading=("entity", self.things[(kind, key)]))
+            self._followed_listing(writer, lang, lambda language, k=kind, i=key: urls.entity(language, k, i),
+                                   stories, ("entity", self.things[(kind, key)]),
+                                   urls.feed(lang, urls.KIND_FOLDER[kind], key))
         entity_index = defaultdict(list)
         for (kind, key), stories in self.by_entity.items():
             entity_index[kind].append((self.things[(kind, key)], len(stories)))
@@ -263,13 +266,14 @@ class ArchivePagesGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"],
                               month_key=f"{month:02d}", data=Markup(as_script_value(data)))
 
-    def _write_feeds(self, writer):
-        for lang in LANGUAGES:
-            items = [s.versions.get(lang) or s.original for s in self.stories if not s.undated]
-            writer.write_feed(
-                items, self.context, urls.feed(lang), urls.feed(lang),
-                feed_title=self.settings.get("SITENAME" if lang == "ur" else "SITENAME_EN"),
-            )
+    def _followed_listing(self, writer, lang, first_url, stories, heading, feed_url, **values):
+        """A listing readers can follow: its pages, and its Atom feed."""
+        self._listing(writer, lang, first_url, stories, heading, feed_url=feed_url, **values)
+        writer.write_file(
+            feed_url, self.env.get_template("atom.xml"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], page_lang=lang, heading=heading,
+            feed=feed(feed_url, first_url(lang), stories, self.build_day, self.settings["TIMEZONE"]),
+        )
 
     def _write_sitemap(self):
         site = self.settings["PUBLIC_URL"].rstrip("/")

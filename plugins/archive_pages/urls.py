@@ -63,8 +63,12 @@ def on_this_day(lang: str, month: int) -> str:
     return on_this_day_folder(lang) + f"{month:02d}.js"
 
 
-def feed(lang: str) -> str:
-    return PREFIX[lang] + "feeds/atom.xml"
+def feed(lang: str, folder: str | None = None, key: str | None = None) -> str:
+    """The Atom feed of the whole site, or of a listing: feeds/person/<id>.xml
+    follows person/<id>.html (folder: KIND_FOLDER's, "outlet" or "category")."""
+    if folder is None:
+        return PREFIX[lang] + "feeds/atom.xml"
+    return PREFIX[lang] + f"feeds/{folder}/{key}.xml"
 
 
 # What the site itself writes besides article pages, by file and by folder

@@ -88,7 +88,8 @@ class BuildReport:
         self.read = time.monotonic()
 
     def page_written(self, path, context):
-        self.pages += 1
+        if path.endswith(".html"):  # pages; not feeds or data files
+            self.pages += 1
 
     @staticmethod
     def _list(settings, name: str, lines: list[str]) -> Path:
