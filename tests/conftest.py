@@ -98,6 +98,21 @@ def page(browser):
     context.close()
 
 
+AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+
+
+def axe_violations(browser, url: str) -> list:
+    """axe-core's violations on a page, as (rule, elements) pairs."""
+    # axe-core is injected as an inline script, which the site's own CSP forbids.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
 class StaticServer:
     """A static file server on 127.0.0.1 that mounts a folder at a sub-path.
 

@@ -3,11 +3,13 @@ disk: the archive by date, moving between articles, indexes, on this day,
 feeds, and what editors corrected."""
 
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from .conftest import StaticServer, copy_project, pelican
+from .conftest import StaticServer, axe_violations, copy_project, pelican
+from .test_theme import VNU_JAR
 
 MONTH = "archives/2021-12.html"
 DAY = "archives/2021-12-28.html"
@@ -339,3 +341,20 @@ def test_a_feed_the_archive_no_longer_has_is_removed(project, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert not gone.exists() and not (output / "feeds" / "person" / "steve-witkoff.xml").exists()
     assert (output / "en" / "feeds" / "person" / "vladimir-putin.xml").is_file()
+
+
+# Pages of the reader's archive with every new part filled: on this day, corrections, more from.
+READER_PAGES = ["index.html", f"{CORRECTED}.html", "901-lahore.html", f"{ARTICLE}.html",
+                "en/index.html", f"en/{CORRECTED}.html", f"en/{ARTICLE}.html"]
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_axe_finds_no_violations_on_the_readers_pages(browser, reader_site, path):
+    assert axe_violations(browser, f"{reader_site.url}/{path}") == []
+
+
+@pytest.mark.skipif(not VNU_JAR.exists(), reason="no vnu.jar: `make test` fetches it")
+def test_nu_html_checker_finds_no_errors_on_the_readers_pages(reader_site):
+    pages = [str(reader_site.output / path) for path in READER_PAGES]
+    result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", *pages], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
