@@ -58,6 +58,13 @@ def reader_site(tmp_path_factory):
     server.close()
 
 
+def follow(page, link):
+    """Click a link (a selector or a locator) and wait for the page it opens to load:
+    click() returns once the navigation starts, before the new page is there to look at."""
+    with page.expect_navigation():
+        (page.locator(link) if isinstance(link, str) else link).click()
+
+
 def open_page(page, site, served_site, where, path):
     base = served_site.url if where == "http" else site.as_uri()
     page.goto(f"{base}/{path}")
@@ -80,14 +87,14 @@ def test_a_month_has_a_calendar_breadcrumb_and_other_months(page, site, served_s
     # Only months with articles: the archive's next one is four years on.
     assert page.locator(".month-nav a").count() == 1
     assert page.locator(".month-nav .newer-month").inner_text().strip().startswith(("December 2025", "دسمبر 2025"))
-    days.click()
+    follow(page, days)
     assert page.url == f"{base}/{prefix}{DAY}"
     assert page.locator("h1").inner_text() == ("December 28, 2021" if prefix else "28 دسمبر، 2021")
     assert page.locator(".breadcrumb li").count() == 4
     assert page.locator(".card-title a").get_attribute("href").endswith(f"{ARTICLE}.html")
-    page.locator(".breadcrumb a").nth(2).click()
+    follow(page, page.locator(".breadcrumb a").nth(2))
     assert page.url == f"{base}/{prefix}{MONTH}"
-    page.click(".month-nav .newer-month")
+    follow(page, ".month-nav .newer-month")
     assert page.url == f"{base}/{prefix}archives/2025-12.html"
     assert page.locator(".month-nav .older-month").count() == 1 and page.locator(".month-nav .newer-month").count() == 0
     assert page.failures == []
@@ -135,12 +142,12 @@ def test_previous_and_next_article_in_date_order(page, site, served_site, where,
     assert page.locator(".story-nav .older-article").count() == 0
     newer = page.locator(".story-nav .newer-article")
     assert newer.locator(".label").inner_text() == ("Next article" if prefix else "اگلی خبر")
-    newer.locator("a").click()
+    follow(page, newer.locator("a"))
     assert page.url == f"{base}/{prefix}003-d5d1f4a12c482239.html"
     older = page.locator('.story-nav a[rel="prev"]')
     assert older.get_attribute("href").endswith(f"{ARTICLE}.html")
     assert page.locator(".story-nav .newer-article").count() == 0
-    older.click()
+    follow(page, older)
     assert page.url == f"{base}/{prefix}{ARTICLE}.html"
     assert page.failures == []
 
@@ -163,7 +170,7 @@ def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):
     headings = page.locator(".more-from h2").all_inner_texts()
     assert headings == ["ڈان نیوز کی مزید خبریں", "پاکستان کی مزید خبریں"]
     assert page.locator(".more-from").nth(1).locator("a").get_attribute("href") == "./900-karachi.html"
-    page.locator(".more-from").nth(1).locator("a").click()
+    follow(page, page.locator(".more-from").nth(1).locator("a"))
     assert page.url == f"{base}/900-karachi.html"
     assert page.failures == []
 
@@ -172,18 +179,18 @@ def test_more_from_the_outlet_and_category(page, reader_site, where, prefix):
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_indexes_of_outlets_and_categories_from_the_navigation(page, reader_site, where, prefix):
     base = open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
-    page.click('.site-nav a[href$="outlets.html"]')
+    follow(page, '.site-nav a[href$="outlets.html"]')
     assert page.url == f"{base}/{prefix}outlets.html"
     assert page.locator('.site-nav a[aria-current="page"]').inner_text() == ("Outlets" if prefix else "ذرائع ابلاغ")
     entries = page.locator(".directory li").all_inner_texts()
     # Most articles first: Dawn News has 002 and the three new stories.
     assert entries[0] == ("Dawn News (4)" if prefix else "ڈان نیوز (4)")
-    page.click(".directory a >> nth=0")
+    follow(page, ".directory a >> nth=0")
     assert page.url == f"{base}/{prefix}outlet/dawn-news.html"
-    page.click('.site-nav a[href$="categories.html"]')
+    follow(page, '.site-nav a[href$="categories.html"]')
     entries = page.locator(".directory li").all_inner_texts()
     assert entries[0] == ("Pakistan (3)" if prefix else "پاکستان (3)")
-    page.click(".directory a >> nth=0")
+    follow(page, ".directory a >> nth=0")
     assert page.url == f"{base}/{prefix}category/pakistan.html"
     assert page.locator(".card").count() == 3
     assert page.failures == []
@@ -247,7 +254,7 @@ def test_on_this_day_shows_the_readers_own_day(page, reader_site, where, prefix)
     shown = on_this_day(page)
     assert shown["intro"] == ("From December 28 in earlier years" if prefix else "پچھلے برسوں میں 28 دسمبر کی خبریں")
     assert shown["years"] == ["2021"] and not shown["note"] and not shown["empty"]
-    page.click(".on-this-day-list a")
+    follow(page, ".on-this-day-list a")
     assert page.url == f"{base}/{prefix}{ARTICLE}.html"
 
     page.clock.set_fixed_time("2026-12-03T10:00:00")
@@ -322,7 +329,7 @@ def test_published_feeds_link_under_the_public_address(sub_path_site):
 def test_a_pages_feed_opens_from_its_visible_link(page, site, served_site, where, prefix):
     base = open_page(page, site, served_site, where, f"{prefix}person/vladimir-putin.html")
     assert page.failures == []
-    page.click(".follow a")  # (then Chromium asks for /favicon.ico, which a feed does not name)
+    follow(page, ".follow a")  # (then Chromium asks for /favicon.ico, which a feed does not name)
     assert page.url == f"{base}/{prefix}feeds/person/vladimir-putin.xml"
     # Chromium shows the feed as an XML tree, its source as text.
     shown = page.locator("body").inner_text()
