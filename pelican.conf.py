@@ -92,9 +92,9 @@ WEBFONTS = [
      "characters": "fonts/naskh-characters.txt"},
 ]
 
-# Feeds are for the published site (publishconf.py), which has an absolute URL.
+# Atom feeds (the site's and every outlet, category and glossary page's, in
+# each language) are written by the archive_pages plugin, not by Pelican's own.
 FEED_ALL_ATOM = None
-LANGUAGE_FEEDS = False
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

@@ -16,7 +16,4 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 
 SITEURL = PUBLIC_URL = os.environ.get("SITEURL", _base.PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
-FEED_DOMAIN = SITEURL
-# One Atom feed per language, written by the archive_pages plugin.
-LANGUAGE_FEEDS = True
 BUILD_STRICT = True

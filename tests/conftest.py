@@ -84,15 +84,37 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    """A page in a fresh browser context; a script error or a console error fails the test."""
+    """A page in a fresh browser context; a script error or a console error fails
+    the test. page.failures lists failed requests, HTTP errors and console errors."""
     context = browser.new_context()
     page = context.new_page()
-    page.errors = []
+    page.errors, page.failures = [], []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
+    page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
+            and page.failures.append(f"{request.url} {request.failure}"))
+    page.on("response", lambda response: response.status >= 400
+            and page.failures.append(f"{response.url} {response.status}"))
+    page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
     yield page
     assert page.errors == []
     context.close()
+
+
+AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
+
+
+def axe_violations(browser, url: str) -> list:
+    """axe-core's violations on a page, as (rule, elements) pairs."""
+    # axe-core is injected as an inline script, which the site's own CSP forbids.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(url)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
 class StaticServer:

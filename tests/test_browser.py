@@ -1,30 +1,16 @@
 """The site as readers get it, in headless Chromium: direction, fonts, switching
 languages, accessibility, and every page working from disk and under a sub-path."""
 
-from pathlib import Path
 
 import pytest
 
+from .conftest import axe_violations
+
 ARTICLE = "002-6aa83e8293d70fa7"
-AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"
 SAMPLE = ["index.html", f"{ARTICLE}.html", "person/vladimir-putin.html", "archives/2021-12.html",
-          "archives.html", "search.html", "404.html", "entities.html", "pages/about.html"]
+          "archives/2021-12-28.html", "archives.html", "search.html", "404.html", "entities.html",
+          "outlets.html", "categories.html", "pages/about.html"]
 BOTH_LANGUAGES = SAMPLE + [f"en/{page}" for page in SAMPLE]
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.failures = []
-    # ERR_ABORTED is a request cut short by the next navigation (the favicon), not a missing file.
-    page.on("requestfailed", lambda request: "ERR_ABORTED" not in request.failure
-            and page.failures.append(f"{request.url} {request.failure}"))
-    page.on("response", lambda response: response.status >= 400
-            and page.failures.append(f"{response.url} {response.status}"))
-    page.on("console", lambda message: message.type == "error" and page.failures.append(message.text))
-    yield page
-    context.close()
 
 
 def test_urdu_reads_right_to_left_in_nastaliq(page, served_site):
@@ -74,14 +60,7 @@ def test_language_switch_goes_to_the_counterpart(page, served_site):
 
 @pytest.mark.parametrize("path", BOTH_LANGUAGES)
 def test_axe_finds_no_violations(browser, served_site, path):
-    # axe-core is injected as an inline script, which the site's own CSP forbids.
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    page.goto(f"{served_site.url}/{path}")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    context.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]] == []
+    assert axe_violations(browser, f"{served_site.url}/{path}") == []
 
 
 def test_every_page_works_from_disk(page, site):

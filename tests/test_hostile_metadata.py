@@ -66,7 +66,7 @@ def test_no_article_writes_over_a_file_of_the_site(project, tmp_path):
         "content/feed.md:3: save_as 'en/feeds/atom.xml' is where the site writes the Atom feeds",
     ]
     output = tmp_path / "out"
-    result = pelican(project, output, "-e", "LANGUAGE_FEEDS=true", 'SITEURL="https://example.org"')
+    result = pelican(project, output, "-e", 'SITEURL="https://example.org"')
     assert result.returncode == 0, errors(result)
     for line in expected:
         assert line in errors(result), line

@@ -29,6 +29,10 @@ def month(lang: str, year_value: int, month_value: int) -> str:
     return PREFIX[lang] + f"archives/{year_value}-{month_value:02d}.html"
 
 
+def day(lang: str, date) -> str:
+    return PREFIX[lang] + f"archives/{date.year}-{date.month:02d}-{date.day:02d}.html"
+
+
 def undated(lang: str) -> str:
     return PREFIX[lang] + "archives/undated.html"
 
@@ -46,12 +50,25 @@ def entity(lang: str, kind: str, entity_id: str) -> str:
 
 
 def named(lang: str, name: str) -> str:
-    """A page with a fixed name in each language: search.html, 404.html, entities.html."""
+    """A page with a fixed name in each language: search.html, 404.html, entities.html, outlets.html ..."""
     return PREFIX[lang] + name
 
 
-def feed(lang: str) -> str:
-    return PREFIX[lang] + "feeds/atom.xml"
+def on_this_day_folder(lang: str) -> str:
+    """The data files of "on this day", one a month: 01.js ... 12.js."""
+    return PREFIX[lang] + "on-this-day/"
+
+
+def on_this_day(lang: str, month: int) -> str:
+    return on_this_day_folder(lang) + f"{month:02d}.js"
+
+
+def feed(lang: str, folder: str | None = None, key: str | None = None) -> str:
+    """The Atom feed of the whole site, or of a listing: feeds/person/<id>.xml
+    follows person/<id>.html (folder: KIND_FOLDER's, "outlet" or "category")."""
+    if folder is None:
+        return PREFIX[lang] + "feeds/atom.xml"
+    return PREFIX[lang] + f"feeds/{folder}/{key}.xml"
 
 
 # What the site itself writes besides article pages, by file and by folder
@@ -59,11 +76,12 @@ def feed(lang: str) -> str:
 RESERVED_FILES = {
     "index.html": "the home page", "archives.html": "the archive page", "search.html": "the search page",
     "404.html": "the 404 page", "entities.html": "the people, places and organisations page",
-    "sitemap.xml": "the sitemap",
+    "sitemap.xml": "the sitemap", "outlets.html": "the index of outlets", "categories.html": "the index of categories",
 }
 RESERVED_FOLDERS = {
     "theme": "the theme's files (stylesheets, scripts, fonts)", "pagefind": "the search index",
-    "search": "the search page's files", "feeds": "the Atom feeds", "archives": "the archive listings",
+    "search": "the search page's files", "feeds": "the Atom feeds",
+    "on-this-day": "the data of \"on this day\"", "archives": "the archive listings",
     "outlet": "the outlet listings", "category": "the category listings", "pages": "the static pages",
     "drafts": "Pelican's drafts", **{folder: f"the {kind} listings" for kind, folder in KIND_FOLDER.items()},
 }

@@ -3,9 +3,10 @@
 Pelican writes the article pages; this generator writes the rest for both
 languages (home with pagination, archives by year and month with a timeline,
 outlet, category, person / place / organisation / topic pages, search, 404),
-`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and an
-Atom feed per language when LANGUAGE_FEEDS is on (publishconf.py). The
-English side lists every story, Urdu-only ones included, marked as Urdu.
+`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and Atom
+feeds (feeds.py) for the whole site and for every outlet, category and glossary
+page, in each language. The English side lists every story, Urdu-only ones
+included, marked as Urdu.
 """
 
 import logging
@@ -23,8 +24,13 @@ from akhbar import urls
 from akhbar.kept import replace_file
 from akhbar.languages import LANGUAGES, page_language
 
+from .article_links import article_links, story_link, story_neighbours
+from .feeds import atom_time, feed
+from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
+from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
+from .provenance import provenance
 from .stories import Story, related_stories
-from .timeline import HEIGHT, LABEL_SPACE, WIDTH, timeline_bars, year_labels
+from .timeline import timeline_years
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +93,9 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 
 def install_url_helpers(generator):
-    generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card)
+    generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card,
+                                 month_name=month_name, weekday_names=weekday_names, day_text=day_label,
+                                 atom_time=atom_time)
     generator.env.filters["schema_thing"] = schema_thing
 
 
@@ -97,12 +105,15 @@ class ArchivePagesGenerator(Generator):
         originals = self.context.get("articles", [])
         self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
         related = related_stories(self.stories)
+        neighbours = story_neighbours(self.stories)
         for story in self.stories:
             for version in story.versions.values():
                 # On the article, because a template shows it (article.html):
                 # Pelican's own generator writes article pages and passes
                 # the template only the article.
                 version.related = related[id(story)]
+                version.story_links = article_links(story, neighbours[id(story)], version.lang)
+                version.provenance = provenance(story.original, version)
 
         self.by_month = defaultdict(list)
         self.undated = []
@@ -125,6 +136,9 @@ class ArchivePagesGenerator(Generator):
             for mention in story.entities:
                 self.by_entity[(mention.entry.kind, mention.entry.id)].append(story)
                 self.things[(mention.entry.kind, mention.entry.id)] = mention.entry
+        self.by_day = stories_by_day(self.stories)
+        self.by_month_day = stories_by_month_day(self.stories)
+        self.build_day = build_day(self.stories)
         self.context["stories"] = self.stories
 
     # -- writing ------------------------------------------------------------
@@ -170,28 +184,37 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer):
         for lang in LANGUAGES:
             self._write_language(writer, lang)
-        if self.settings.get("LANGUAGE_FEEDS"):
-            self._write_feeds(writer)
         self._write_sitemap()
 
     def _write_language(self, writer, lang):
-        self._listing(writer, lang, urls.home, self.stories, heading=None, is_home=True)
+        on_this_day = self.build_day and earlier_years(self.build_day, self.by_month_day,
+                                                       lambda story: story_link(story, lang))
+        self._followed_listing(writer, lang, urls.home, self.stories, None, urls.feed(lang),
+                               is_home=True, on_this_day=on_this_day)
+        if self.build_day:
+            self._write_on_this_day(writer, lang)
 
         counts = {month: len(stories) for month, stories in self.by_month.items()}
         years = sorted({y for y, _ in self.by_month}, reverse=True)
-        bars = timeline_bars(counts, right_to_left=(lang == "ur"))
         self._write(
             writer, urls.archives(lang), "archives", lang, self._both(urls.archives),
-            bars=bars,
-            year_labels=year_labels(bars),
-            timeline_size=(WIDTH, HEIGHT, LABEL_SPACE),
+            timeline=timeline_years(counts),
             years=[(y, sorted(((m, len(s)) for (yy, m), s in self.by_month.items() if yy == y), reverse=True))
                    for y in years],
             undated_count=len(self.undated),
         )
+        other_months = neighbouring_months(self.by_month)
+        day_counts = defaultdict(dict)
+        for date, stories in self.by_day.items():
+            day_counts[(date.year, date.month)][date.day] = len(stories)
         for (year, month), stories in self.by_month.items():
             self._listing(writer, lang, lambda language, y=year, m=month: urls.month(language, y, m),
-                          stories, heading=("month", year, month))
+                          stories, heading=("month", year, month),
+                          month_weeks=month_weeks(year, month, day_counts[(year, month)]),
+                          other_months=other_months[(year, month)])
+        for date, stories in self.by_day.items():
+            self._listing(writer, lang, lambda language, d=date: urls.day(language, d), stories,
+                          heading=("day", date))
         for year in years:
             stories = [s for s in self.stories if not s.undated and s.date.year == year]
             self._listing(writer, lang, lambda language, y=year: urls.year(language, y), stories,
@@ -199,14 +222,15 @@ class ArchivePagesGenerator(Generator):
         if self.undated:
             self._listing(writer, lang, urls.undated, self.undated, heading=("undated",))
         for key, stories in self.by_outlet.items():
-            self._listing(writer, lang, lambda language, k=key: urls.outlet(language, k), stories,
-                          heading=("outlet", self.things[("outlet", key)]))
+            self._followed_listing(writer, lang, lambda language, k=key: urls.outlet(language, k), stories,
+                                   ("outlet", self.things[("outlet", key)]), urls.feed(lang, "outlet", key))
         for key, stories in self.by_category.items():
-            self._listing(writer, lang, lambda language, k=key: urls.category(language, k), stories,
-                          heading=("category", self.things[("category", key)]))
+            self._followed_listing(writer, lang, lambda language, k=key: urls.category(language, k), stories,
+                                   ("category", self.things[("category", key)]), urls.feed(lang, "category", key))
         for (kind, key), stories in self.by_entity.items():
-            self._listing(writer, lang, lambda language, k=kind, i=key: urls.entity(language, k, i), stories,
-                          heading=("entity", self.things[(kind, key)]))
+            self._followed_listing(writer, lang, lambda language, k=kind, i=key: urls.entity(language, k, i),
+                                   stories, ("entity", self.things[(kind, key)]),
+                                   urls.feed(lang, urls.KIND_FOLDER[kind], key))
         entity_index = defaultdict(list)
         for (kind, key), stories in self.by_entity.items():
             entity_index[kind].append((self.things[(kind, key)], len(stories)))
@@ -214,6 +238,13 @@ class ArchivePagesGenerator(Generator):
             entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
         self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
                     self._both(lambda language: urls.named(language, "entities.html")), entity_index=entity_index)
+        for directory, kind, groups in (("outlets", "outlet", self.by_outlet),
+                                        ("categories", "category", self.by_category)):
+            entries = sorted(((self.things[(kind, key)], len(stories)) for key, stories in groups.items()),
+                             key=lambda item: (-item[1], local_name(item[0], lang)))
+            self._write(writer, urls.named(lang, f"{directory}.html"), "directory", lang,
+                        self._both(lambda language, d=directory: urls.named(language, f"{d}.html")),
+                        directory=directory, entries=entries)
         facets = {
             "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=lambda t: local_name(t, lang)),
             "year": years,
@@ -225,13 +256,27 @@ class ArchivePagesGenerator(Generator):
         self._write(writer, urls.named(lang, "404.html"), "404", lang,
                     self._both(lambda language: urls.named(language, "404.html")))
 
-    def _write_feeds(self, writer):
-        for lang in LANGUAGES:
-            items = [s.versions.get(lang) or s.original for s in self.stories if not s.undated]
-            writer.write_feed(
-                items, self.context, urls.feed(lang), urls.feed(lang),
-                feed_title=self.settings.get("SITENAME" if lang == "ur" else "SITENAME_EN"),
-            )
+    def _write_on_this_day(self, writer, lang):
+        template = self.env.get_template("on-this-day.js")
+
+        def link(story):
+            card = story.card(lang)
+            return [card.url, card.title, card.title_lang]
+
+        for month in range(1, 13):
+            data = month_data(month, self.by_month_day, link, lang)
+            writer.write_file(urls.on_this_day(lang, month), template, self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"],
+                              month_key=f"{month:02d}", data=Markup(as_script_value(data)))
+
+    def _followed_listing(self, writer, lang, first_url, stories, heading, feed_url, **values):
+        """A listing readers can follow: its pages, and its Atom feed."""
+        self._listing(writer, lang, first_url, stories, heading, feed_url=feed_url, **values)
+        writer.write_file(
+            feed_url, self.env.get_template("atom.xml"), self.context,
+            relative_urls=self.settings["RELATIVE_URLS"], page_lang=lang, heading=heading,
+            feed=feed(feed_url, first_url(lang), stories, self.build_day, self.settings["TIMEZONE"]),
+        )
 
     def _write_sitemap(self):
         site = self.settings["PUBLIC_URL"].rstrip("/")

@@ -82,8 +82,9 @@ class BuildReport:
         self.read = time.monotonic()
 
     def page_written(self, path, context):
-        # Every page, rendered or kept as the last build wrote it.
-        self.pages += 1
+        # Every page, rendered or kept as the last build wrote it; not feeds or data files.
+        if path.endswith(".html"):
+            self.pages += 1
 
     @staticmethod
     def _list(settings, name: str, lines: list[str]) -> Path:

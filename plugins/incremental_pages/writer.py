@@ -6,7 +6,8 @@ values, not the HTML) and rendered when all generators are done. Pages whose
 fingerprint (fingerprint.py) and file are as the last build left them are not
 rendered again; the rest are split among forked processes, one per core, each
 rendering and writing its share. Files are replaced, never rewritten in place,
-and pages the archive no longer has are removed.
+and pages the archive no longer has are removed (and the feeds and data files
+the last build wrote that this one does not).
 
 Every page, rendered or kept, is announced with Pelican's `content_written`
 and the context Pelican's own writer sends, so that a plugin that lists the
@@ -81,11 +82,13 @@ class IncrementalWriter(PelicanWriter):
         for job in self.jobs:
             fingerprint, rendered = outcome[job.name]
             self.fingerprints[job.name] = fingerprint
+            # Counted: pages (HTML), as the build summary counts them; not feeds or data files.
+            page = job.name.endswith(".html")
             if rendered:
                 manifest.record(output, job.name, fingerprint)
-                self.rendered += 1
+                self.rendered += page
             else:
-                self.skipped += 1
+                self.skipped += page
             local = job.local_context()
             share_local_siteurl(job.context, local)  # as when Pelican writes the page
             signals.content_written.send(sanitised_join(self.output_path, job.name), context=local)
@@ -98,6 +101,9 @@ class IncrementalWriter(PelicanWriter):
                 path.unlink()
                 self.removed += 1
         for name in [n for n in manifest.entries if n not in wanted]:
+            # A feed or data file the archive no longer has (a name gone from the glossary).
+            if not name.endswith(".html") and (output / name).is_file():
+                (output / name).unlink()
             manifest.forget(name)
         self.jobs = []
 

@@ -18,8 +18,11 @@
     body_starts_at = 12        # the body starts at this line of the seed
     duplicate_of = "002_6aa83e8293d70fa7.txt"        # the same article as that seed: publish that one
     not_duplicate_of = ["003_d5d1f4a12c482239.txt"]  # never one story with these, however alike
+    source_url = "https://www.dawnnews.tv/news/1174311"   # where the page was scraped from
 
-A corrected field is shown with full confidence. A corrected title that is
+A corrected field is shown with full confidence, and a title, date or outlet
+that differs from what was extracted is listed in `corrected`, for the article
+to say so. A corrected title that is
 also a line of the body leaves the body. A field with a mistake is reported
 (`file:line: reason`) and the others still apply, so the article is still
 built, with what was extracted for that field. Seeds are never rewritten.
@@ -31,6 +34,7 @@ import math
 import re
 import tomllib
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from akhbar.normalize import BIDI_CONTROLS
 
@@ -61,6 +65,7 @@ FIELDS = {
     "body_starts_at": int,
     "duplicate_of": str,
     "not_duplicate_of": list,
+    "source_url": str,
 }
 # A seed beside the corrected one, by its file name (duplicates.seed_named).
 SEED_NAME = re.compile(r"^(?!\.\.?$)[^/\\]+$")
@@ -72,6 +77,22 @@ def sidecar_for(seed: Path) -> Path:
 
 def seed_for(sidecar: Path) -> Path:
     return sidecar.with_name(sidecar.name[: -len(SUFFIX)] + ".txt")
+
+
+# Spaces, control and bidirectional characters: no address has them, and a
+# bidirectional one would show the reader another address than the link's.
+_NOT_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _web_address(value: str) -> bool | str:
+    """True for an http(s) address with a host, else why not (shown to the editor)."""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts and parts.scheme in ("http", "https") and parts.hostname and not _NOT_IN_ADDRESS.search(value):
+        return True
+    return f"source_url must be the page's http:// or https:// address, with no spaces, not {value!r}"
 
 
 def line_of_key(text: str, key: str) -> int | None:
@@ -140,6 +161,7 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
         f"duplicate_of is the file name of a seed beside this one, like \"002_6aa83e8293d70fa7.txt\", not {v!r}",
         "not_duplicate_of": lambda v: all(isinstance(n, str) and SEED_NAME.match(n.strip()) for n in v) or
         "not_duplicate_of is a list of file names of seeds beside this one, like [\"002_6aa83e8293d70fa7.txt\"]",
+        "source_url": _web_address,
     }
     for key, check in checks.items():
         if key in good and (verdict := check(good[key])) is not True:
@@ -158,6 +180,7 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
 
 def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Knowledge) -> None:
     """Override extracted fields in place; the corrected fields become certain."""
+    extraction.corrected = _changed(extraction, corrections, knowledge)
     if "title" in corrections:
         extraction.title = corrections["title"].strip()
         extraction.title_confidence = "high"
@@ -194,6 +217,18 @@ def apply_corrections(extraction: Extraction, corrections: dict, knowledge: Know
         if name in corrections:
             extraction.doubts.pop(name, None)
     _correct_body(extraction, corrections)
+
+
+def _changed(extraction: Extraction, corrections: dict, knowledge: Knowledge) -> list[str]:
+    """Which of title, date and outlet the corrections change (a correction that
+    repeats what was extracted changes nothing a reader should be told of)."""
+    corrected = {
+        "title": corrections.get("title", "").strip() or extraction.title,
+        "date": None if corrections.get("date") == "unknown" else corrections.get("date", extraction.date),
+        "outlet": knowledge.outlet(corrections["outlet"]) if "outlet" in corrections else extraction.outlet,
+    }
+    extracted = {"title": extraction.title, "date": extraction.date, "outlet": extraction.outlet}
+    return [name for name in ("title", "date", "outlet") if name in corrections and corrected[name] != extracted[name]]
 
 
 def _correct_body(extraction: Extraction, corrections: dict) -> None:

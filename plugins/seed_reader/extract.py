@@ -88,6 +88,8 @@ class Extraction:
     # Why a field is doubtful, by field ("title", "date", "outlet"); a correction
     # of that field settles it.
     doubts: dict[str, str] = field(default_factory=dict)
+    # Fields an editor's corrections file changed ("title", "date", "outlet"): the article says so.
+    corrected: list[str] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:

@@ -195,6 +195,8 @@ class SeedReader(BaseReader):
             "reading_minutes": found.reading_minutes,
             "import_warnings": found.warnings,
             "low_confidence": found.low_confidence_fields(),
+            "corrected": found.corrected,
+            "source_url": seed.corrections.get("source_url"),
         }
         if found.category:
             metadata["category"] = self.process_metadata("category", found.category.id)

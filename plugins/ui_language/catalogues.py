@@ -14,9 +14,11 @@ from babel.messages.pofile import read_po, write_po
 
 from akhbar.languages import LANGUAGES
 
-METHOD_MAP = [("**.html", "jinja2")]
-OPTIONS = {"**.html": {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true",
-                       "silent": "false"}}  # a template the extractor cannot parse is an error, not skipped
+# Pages (.html) and feeds (atom.xml) are Jinja templates with strings to translate.
+METHOD_MAP = [("**.html", "jinja2"), ("**.xml", "jinja2")]
+_JINJA = {"extensions": "jinja2.ext.i18n,jinja2.ext.do", "trim_blocks": "true", "lstrip_blocks": "true",
+          "silent": "false"}  # a template the extractor cannot parse is an error, not skipped
+OPTIONS = {"**.html": _JINJA, "**.xml": _JINJA}
 
 
 def template_messages(theme: Path) -> Catalog:

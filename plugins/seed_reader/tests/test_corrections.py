@@ -48,6 +48,21 @@ def test_corrections_override_fields(seed_000, extractor):
     assert hashlib.sha256(seed_000.read_bytes()).hexdigest() == before
 
 
+def test_corrections_say_which_fields_they_changed(seed_000, extractor):
+    assert import_seed(seed_000, extractor).extraction.corrected == []
+    extracted = import_seed(seed_000, extractor).extraction
+    # The same outlet and title as extracted, a date the seed lacked, and where the page came from.
+    sidecar_for(seed_000).write_text(
+        f'outlet = "{extracted.outlet.id}"\ntitle = "{extracted.title}"\ndate = 2021-12-16\n'
+        'source_url = "https://www.eureporter.co/world/russia/2021/12/16/"\n', encoding="utf-8")
+    seed = import_seed(seed_000, extractor)
+    assert seed.extraction.corrected == ["date"]
+    assert seed.corrections["source_url"] == "https://www.eureporter.co/world/russia/2021/12/16/"
+    assert seed.correction_problems == []
+    sidecar_for(seed_000).write_text('title = "نئی سرخی"\noutlet = "dawn-news"\n', encoding="utf-8")
+    assert import_seed(seed_000, extractor).extraction.corrected == ["title", "outlet"]
+
+
 def test_slug_correction(seed_000, extractor):
     sidecar_for(seed_000).write_text('slug = "russia-us-contacts"\n', encoding="utf-8")
     assert import_seed(seed_000, extractor).slug == "russia-us-contacts"
@@ -66,6 +81,9 @@ def test_slug_correction(seed_000, extractor):
     ('source = "bbc"\n', 1, "unknown wire id 'bbc'"),
     ('title = "x"\ncaptions = ["just text"]\n', 2, "each caption is"),
     ('drop_lines = ["3"]\n', 1, "drop_lines is a list of the seed's line numbers"),
+    ('title = "x"\nsource_url = "javascript:alert(1)"\n', 2, "source_url must be the page's http:// or https://"),
+    ('source_url = "www.dawnnews.tv/news/1"\n', 1, "source_url must be the page's http:// or https://"),
+    ('source_url = "https://www.dawn.com/a b"\n', 1, "no spaces"),
 ])
 def test_bad_corrections_name_file_line_reason(seed_000, extractor, text, line, reason):
     sidecar_for(seed_000).write_text(text, encoding="utf-8")
