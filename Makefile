@@ -12,7 +12,7 @@ STRICT ?=
 # Extra Pelican settings, NAME=JSON, e.g. SETTINGS='SITEURL="https://example.org/archive"'
 SETTINGS ?=
 PELICANOPTS ?=
-OVERRIDES = $(strip $(if $(STRICT),BUILD_STRICT=true) $(SETTINGS))
+OVERRIDES = $(strip $(if $(STRICT),BUILD_REPORT_STRICT=true) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
 .PHONY: help html publish serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
@@ -87,7 +87,7 @@ check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m ui_language check theme
 	$(call locked,\
 	rm -rf $(BUILD_DIR)/check; \
-	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_STRICT=true $(foreach o,$(SETTINGS),'$(o)'); \
+	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/check -e BUILD_REPORT_STRICT=true $(foreach o,$(SETTINGS),'$(o)'); \
 	rm -rf $(BUILD_DIR)/check)
 
 extract: $(VENV)/.installed

@@ -47,7 +47,7 @@ PLUGINS = [
 READERS = {"rst": None}
 # A build with errors (a seed that cannot be imported, two articles on one URL)
 # fails only in strict mode: `make html STRICT=1`, `make check` and CI.
-BUILD_STRICT = False
+BUILD_REPORT_STRICT = False
 
 # Autoescape: metadata is text (a headline with "<script>" shows as text);
 # templates mark the HTML body and summary `|safe` where they are HTML.
@@ -55,10 +55,8 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.do"],
 }
 
-# The same story twice: how alike two seeds' bodies must be to be published as one
-# story (DUPLICATES_CONTAINED, DUPLICATES_SHARED, DUPLICATES_MIN_WORDS). Their defaults
-# and meaning are in `Thresholds`, plugins/seed_reader/duplicates.py (docs/importer.md);
-# set one here to change it.
+# Every plugin's settings, prefixed with its name, and their defaults are in
+# the plugin's settings.py and the README ("Settings"); set one here to change it.
 
 # Permanent ASCII URLs from the seed's file name (or an editor-given slug).
 # Which file each published URL belongs to, committed with the articles: every
@@ -83,7 +81,7 @@ DEFAULT_PAGINATION = 50
 # Fonts the webfonts plugin subsets into output/theme/fonts/ (paths in the theme):
 # Nastaliq to the Urdu alphabet, its Western digits (from its Latin file), Naskh
 # to the whole Arabic block, as the fallback for what a reader types into the search box.
-WEBFONTS = [
+WEBFONTS_FONTS = [
     {"source": "fonts/noto-nastaliq-urdu-arabic-400-normal.woff2", "output": "nastaliq.woff2",
      "characters": "fonts/nastaliq-characters.txt"},
     {"source": "fonts/noto-nastaliq-urdu-latin-400-normal.woff2", "output": "nastaliq-digits.woff2",

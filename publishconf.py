@@ -16,4 +16,4 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 
 SITEURL = PUBLIC_URL = os.environ.get("SITEURL", _base.PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
-BUILD_STRICT = True
+BUILD_REPORT_STRICT = True

@@ -34,7 +34,7 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
 def site(tmp_path_factory) -> Path:
     """output/ of the seed archive, built in strict mode."""
     output = tmp_path_factory.mktemp("site")
-    result = pelican(ROOT, output, "-e", "BUILD_STRICT=true")
+    result = pelican(ROOT, output, "-e", "BUILD_REPORT_STRICT=true")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

@@ -86,7 +86,7 @@ def test_build_ends_with_a_summary(tmp_path):
 
 def test_build_is_byte_identical_twice(site, tmp_path):
     again = tmp_path / "again"
-    result = pelican(ROOT, again, "-e", "BUILD_STRICT=true")
+    result = pelican(ROOT, again, "-e", "BUILD_REPORT_STRICT=true")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(again), checksums(site)) == []
 
@@ -150,7 +150,7 @@ def test_bad_input_is_reported_and_the_rest_builds(project, tmp_path):
 
 def test_strict_mode_fails_the_build(project, tmp_path):
     planted_project(project)
-    result = pelican(project, tmp_path / "out", "-e", "BUILD_STRICT=true")
+    result = pelican(project, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true")
     assert result.returncode != 0
     assert "strict mode: 4 error(s)" in result.stdout + result.stderr
 
@@ -322,7 +322,7 @@ def test_a_typo_in_a_corrections_file_keeps_the_article_and_its_translation(proj
     # Built with what was extracted: a file that is not TOML applies nothing.
     assert h1(output / "000-947afd4b53ab818c.html") == TITLES["000-947afd4b53ab818c"]
     assert (output / "en" / "000-947afd4b53ab818c.html").exists()
-    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
+    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_REPORT_STRICT=true")
     assert strict.returncode != 0
 
 

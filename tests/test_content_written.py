@@ -15,7 +15,7 @@ PLUGINS = read_settings(str(ROOT / "pelican.conf.py"))["PLUGINS"]
 
 def build(output, cache, log, plugins):
     """A strict build of the seed archive with the test plugin that notes each page's context."""
-    settings = {"CACHE_PATH": str(cache), "WRITTEN_PAGES": str(log), "BUILD_STRICT": True,
+    settings = {"CACHE_PATH": str(cache), "WRITTEN_PAGES": str(log), "BUILD_REPORT_STRICT": True,
                 "PLUGIN_PATHS": ["plugins", str(ROOT / "tests" / "plugins")], "PLUGINS": [*plugins, "written_pages"]}
     log.unlink(missing_ok=True)
     result = pelican(ROOT, output, "-e", *(f"{name}={json.dumps(value)}" for name, value in settings.items()))

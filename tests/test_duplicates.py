@@ -55,7 +55,7 @@ def log_of(result) -> str:
 def test_copies_of_a_story_are_published_once(project, tmp_path):
     plant_copies(project)
     output = tmp_path / "out"
-    result = pelican(project, output, "-e", "BUILD_STRICT=true")
+    result = pelican(project, output, "-e", "BUILD_REPORT_STRICT=true")
     log = log_of(result)
     assert result.returncode == 0, log
     assert "WARNING: seeds/900_copy.txt: same article as seeds/002_6aa83e8293d70fa7.txt: not published" in log
@@ -140,7 +140,7 @@ def test_an_editor_settles_a_case_in_the_corrections_file(project, tmp_path):
                                                          encoding="utf-8")
     (seeds / "900_copy.corrections.toml").write_text('not_duplicate_of = "002_6aa83e8293d70fa7.txt"\n',
                                                     encoding="utf-8")
-    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
+    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_REPORT_STRICT=true")
     assert strict.returncode != 0
     expected = ["seeds/905_follow_up.corrections.toml:2: duplicate_of names seeds/999_gone.txt, which is not an "
                 "imported seed",

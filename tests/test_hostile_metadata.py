@@ -46,7 +46,7 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     ET.parse(output / "sitemap.xml")  # well-formed
     assert (output / "002-6aa83e8293d70fa7.html").is_file()
 
-    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_STRICT=true")
+    strict = pelican(project, tmp_path / "strict", "-e", "BUILD_REPORT_STRICT=true")
     assert strict.returncode != 0 and "strict mode: 6 error(s)" in errors(strict)
     check = make(project, "check")
     assert check.returncode != 0
@@ -113,7 +113,7 @@ def test_published_urls_stay_put(project, tmp_path):
         "seeds/002-6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",
         "content/en/no-lang.md: same URL (001-5fdcb9c48dad7940.html) as seeds/001_5fdcb9c48dad7940.txt",
     ]
-    for mode in ([], ["-e", "BUILD_STRICT=true"]):
+    for mode in ([], ["-e", "BUILD_REPORT_STRICT=true"]):
         output = tmp_path / f"out{len(mode)}"
         result = pelican(project, output, *mode)
         assert (result.returncode != 0) == bool(mode), errors(result)

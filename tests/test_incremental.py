@@ -24,7 +24,8 @@ def summary(result) -> tuple[int, int]:
 def clean_build(project, output):
     """A build from nothing, with its own cache, to compare with."""
     cache = output.parent / f"{output.name}-cache"
-    result = pelican(project, output, "-e", "INCREMENTAL_PAGES=false", f'CACHE_PATH="{cache}"')
+    result = pelican(project, output, "-e", "INCREMENTAL_PAGES_ENABLED=false", "SEARCH_INDEX_INCREMENTAL=false",
+                     f'CACHE_PATH="{cache}"')
     assert result.returncode == 0, result.stderr
     return output
 

@@ -54,7 +54,7 @@ def test_the_order_of_plugins_changes_nothing(site, tmp_path):
     the search index still finds the pages rendered, and the site is the same."""
     plugins = read_settings(str(ROOT / "pelican.conf.py"))["PLUGINS"]
     cache = tmp_path / "cache"
-    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_STRICT=true", f"CACHE_PATH={json.dumps(str(cache))}",
+    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true", f"CACHE_PATH={json.dumps(str(cache))}",
                      f"PLUGINS={json.dumps(plugins[::-1])}")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(tmp_path / "out"), checksums(site)) == []

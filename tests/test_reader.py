@@ -50,7 +50,7 @@ def reader_site(tmp_path_factory):
         "Title: First snow of the winter in Quetta\nLang: en\nTranslation-of: 902-quetta\n\n"
         "Quetta and the hills around it had the first snow of the winter.\n", encoding="utf-8")
     output = project / "output"
-    result = pelican(project, output, "-e", "BUILD_STRICT=true")
+    result = pelican(project, output, "-e", "BUILD_REPORT_STRICT=true")
     assert result.returncode == 0, result.stdout + result.stderr
     server = StaticServer(output)
     server.output = output

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 from blinker import Namespace
 from pelican import signals
 
+from .settings import site_settings
+
 
 @dataclass
 class BuildState:
@@ -95,7 +97,7 @@ STAGES = (
 def finish_build(pelican) -> None:
     """Pelican's `finalized`: every stage with a subscriber, in order."""
     state = build_state()
-    if state.settings.get("FAST_EXIT", True):
+    if site_settings(state.settings).fast_exit:
         # At exit Python's last garbage collections free the whole heap,
         # object by object: articles, contexts and pages hold each other in
         # cycles, so all of it (2 s of a 10,000-article build, for nothing).

@@ -5,12 +5,14 @@ Written by every build (the unique_urls plugin), read by `make check` too."""
 import os
 from pathlib import Path
 
+from .settings import site_settings
+
 HEADER = ("# Published URLs and the file each belongs to, written by every build (plugins/unique_urls).\n"
           "# Commit it with the articles: an article that claims a URL listed here for another file is not built.\n")
 
 
 def record_path(settings) -> Path:
-    return Path(settings["PATH"]) / settings.get("PUBLISHED_URLS", "published-urls.txt")
+    return Path(settings["PATH"]) / site_settings(settings).published_urls
 
 
 def read_record(path: Path) -> dict[str, str]:

@@ -23,6 +23,7 @@ from pelican.generators import Generator
 from akhbar import urls
 from akhbar.kept import replace_file
 from akhbar.languages import LANGUAGES, page_language
+from akhbar.settings import site_settings
 
 from .article_links import article_links, story_link, story_neighbours
 from .feeds import atom_time, feed
@@ -279,7 +280,7 @@ class ArchivePagesGenerator(Generator):
         )
 
     def _write_sitemap(self):
-        site = self.settings["PUBLIC_URL"].rstrip("/")
+        site = site_settings(self.settings).public_url.rstrip("/")
         entries = []
         for story in self.stories:
             links = "".join(

@@ -5,7 +5,7 @@ error and warning logged during a build, ends the build with a one-line summary
 (articles, pages written, errors, warnings, articles with low-confidence
 fields, and the time of each stage: reading, then the timed stages of
 akhbar.build: rendering, search index, fonts) and, in
-strict mode (`BUILD_STRICT = True`, as `make check` and CI build), fails the
+strict mode (`BUILD_REPORT_STRICT = True`, as `make check` and CI build), fails the
 build when anything was logged as an error.
 """
 
@@ -24,6 +24,8 @@ from akhbar.languages import LANGUAGE_NAMES
 from akhbar.name_groups import RECURRING_SEEDS, group_names, recurring
 from akhbar.progress import PROGRESS
 from akhbar.reports import IMPORT_WARNINGS, LOW_CONFIDENCE, is_import_warning, report_file
+
+from .settings import settings_of
 
 logger = logging.getLogger(__name__)
 # Articles with low-confidence fields listed at the end of a build; the rest go to a file.
@@ -146,7 +148,7 @@ class BuildReport:
             + f", total {now - self.started:.1f} s",
             soft_wrap=True,
         )
-        if errors and settings.get("BUILD_STRICT"):
+        if errors and settings_of(settings).strict:
             raise BuildFailed(f"strict mode: {len(errors)} error(s):\n  " + "\n  ".join(errors))
 
 

@@ -9,9 +9,9 @@ forked process per core, and removes the pages the archive no longer has.
 Each page's fingerprint, and how many pages were kept, go into the build
 state.
 
-The fingerprints of the last build are in CACHE_PATH/pages.json. Settings:
-RENDER_WORKERS (default: the number of cores) and INCREMENTAL_PAGES (True;
-False renders every page).
+The fingerprints of the last build are in CACHE_PATH/pages.json. Settings
+(settings.py): INCREMENTAL_PAGES_WORKERS (default: the number of cores) and
+INCREMENTAL_PAGES_ENABLED (True; False renders every page).
 """
 
 import json
@@ -27,6 +27,7 @@ from akhbar.build import BuildState, render_pages
 from akhbar.manifest import BuildManifest
 from akhbar.tree_hash import files_key
 
+from .settings import settings_of
 from .writer import WRITERS, IncrementalWriter
 
 logger = logging.getLogger(__name__)
@@ -59,9 +60,10 @@ def render(state: BuildState):
     if writer is None:
         return
     manifest = BuildManifest(manifest_path(settings))
-    if not settings.get("INCREMENTAL_PAGES", True):
+    own = settings_of(settings)
+    if not own.enabled:
         manifest.entries.clear()
-    writer.render_all(site_key(settings), manifest, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
+    writer.render_all(site_key(settings), manifest, own.workers or os.cpu_count() or 1)
     manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
     state.pages_unchanged = writer.skipped

@@ -48,6 +48,7 @@ from .contract import browser_contract
 from .offline import PATHS, bundle_roots, script_data, write_offline_index
 from .pagefind_writer import write_pagefind
 from .records import SearchRecord, ignored_name_words, lexicon, name_spellings, person_name_words, record_for
+from .settings import settings_of
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +127,7 @@ class SearchIndex:
         return found
 
     def write(self, state: BuildState):
-        if not state.settings.get("SEARCH_INDEX", True):
+        if not settings_of(state.settings).enabled:
             return
         output = Path(state.output_path)
         knowledge = state.knowledge
@@ -169,7 +170,8 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     offline index and its record files; remove those of bundles the archive
     no longer has."""
     cache = Path(settings.get("CACHE_PATH", "cache"))
-    incremental = settings.get("INCREMENTAL_PAGES", True)
+    own = settings_of(settings)
+    incremental = own.incremental
     manifest = BuildManifest(cache / "search.json")
     if not incremental:
         manifest.entries.clear()
@@ -183,7 +185,7 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
         if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
             changed[name] = ([v.record() for v in versions], fingerprint)
     if changed:
-        _write_changed(changed, pagefind, search, settings.get("RENDER_WORKERS") or os.cpu_count() or 1)
+        _write_changed(changed, pagefind, search, own.workers or os.cpu_count() or 1)
     for name, (_, fingerprint) in changed.items():
         for mark in marks[name]:
             manifest.record(output, mark, fingerprint)

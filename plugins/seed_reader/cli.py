@@ -24,6 +24,7 @@ from akhbar.name_groups import (
 )
 from akhbar.normalize import fold_for_matching, words
 from akhbar.published_urls import read_record
+from akhbar.settings import site_settings
 from akhbar.sources import source_files
 
 from .archive_chrome import candidates_of_file, learn_archive_chrome
@@ -33,6 +34,7 @@ from .importer import extractor_for, import_seed, slug_for
 from .imports import ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
 from .same_story import check_lines
+from .settings import settings_of
 
 
 def extract_command(paths: list[Path]) -> int:
@@ -128,7 +130,8 @@ def check_command(root: Path) -> int:
     urls: dict[tuple[str, str], Path] = {}
     # As the build decides (plugins/unique_urls): the file the record lists keeps its URL.
     settings = read_settings(str(root / "pelican.conf.py"))
-    record = read_record(root / settings.get("PUBLISHED_URLS", "published-urls.txt"))
+    record_name = site_settings(settings).published_urls
+    record = read_record(root / record_name)
 
     def claim(slug: str, lang: str, path: Path):
         url = f"{'' if lang == 'ur' else lang + '/'}{slug}.html"
@@ -138,7 +141,7 @@ def check_command(root: Path) -> int:
         recorded = record.get(url)
         if recorded and recorded != path.relative_to(root).as_posix() and (root / recorded).is_file():
             problems.append(
-                f"{path}: same URL ({url}) as {root / recorded}, which has it ({settings['PUBLISHED_URLS']})")
+                f"{path}: same URL ({url}) as {root / recorded}, which has it ({record_name})")
             return
         if (slug, lang) in urls:
             problems.append(f"{path}: same URL ({url}) as {urls[(slug, lang)]}")
@@ -203,7 +206,7 @@ def archive_names(root: Path) -> tuple[list, int]:
     settings = read_settings(str(root / "pelican.conf.py"))
     paths = [Path(os.path.abspath(p)) for p in articles if p.suffix == ".txt"]
     cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / "seeds.pickle"
-    imports = ImportedSeeds(cache, Path(settings.get("SEED_DATA_DIR", DATA_DIR)))
+    imports = ImportedSeeds(cache, Path(settings_of(settings).data_dir))
     imports.prefetch(paths, os.cpu_count() or 1)
     named, failed = [], 0
     for path in paths:

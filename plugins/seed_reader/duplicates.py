@@ -49,8 +49,9 @@ _SHINGLE_MIX = np.uint32(0x01000193)
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When two bodies are one article. Each is the setting DUPLICATES_<NAME>
-    in pelican.conf.py; these are the defaults (docs/importer.md)."""
+    """When two bodies are one article. Each is the setting
+    SEED_READER_DUPLICATES_<NAME> in pelican.conf.py; these are the defaults
+    (docs/importer.md)."""
 
     # Of the shorter body, the share the longer one says too, in the same order.
     contained: float = 0.8
@@ -63,10 +64,13 @@ class Thresholds:
 
     @classmethod
     def from_settings(cls, settings) -> "Thresholds":
+        from .settings import SECTION  # it takes its defaults from this class
+
+        given = vars(SECTION.of(settings))
         values = {}
         for item in fields(cls):
-            name = f"DUPLICATES_{item.name.upper()}"
-            value = settings.get(name, item.default)
+            name = f"SEED_READER_DUPLICATES_{item.name.upper()}"
+            value = given[f"duplicates_{item.name}"]
             if item.type is float and not (isinstance(value, (int, float)) and 0 < value <= 1):
                 raise ValueError(f"{name} = {value!r}: a share between 0 and 1, like {item.default}")
             if item.type is int and not (isinstance(value, int) and value >= 0):

@@ -22,8 +22,9 @@ from .archive_chrome import MIN_SEEDS
 from .decoding import SeedError
 from .importer import extractor_for
 from .imports import ImportedSeeds
-from .knowledge import DATA_DIR, KnowledgeError
+from .knowledge import KnowledgeError
 from .same_story import SAME_STORIES
+from .settings import settings_of
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class ImportsOfThisBuild:
 
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
-            data_dir = Path(settings.get("SEED_DATA_DIR", DATA_DIR))
+            data_dir = Path(settings_of(settings).data_dir)
             self.imports = ImportedSeeds(Path(settings.get("CACHE_PATH", "cache")) / "seeds.pickle", data_dir)
             # For the search page's lexicon (search_index).
             build_state().knowledge = extractor_for(data_dir).knowledge
@@ -108,7 +109,7 @@ class ImportsOfThisBuild:
         # In the set's own order: the order in which Pelican, iterating the
         # same set, asks for the seeds, so reading follows the imports closely.
         imports.prefetch([Path(os.path.abspath(os.path.join(generator.path, f))) for f in files],
-                         settings.get("IMPORT_WORKERS") or os.cpu_count() or 1)
+                         settings_of(settings).workers or os.cpu_count() or 1)
         self.report_archive_chrome(imports, settings)
 
     @staticmethod

@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican.log import console
 
 from akhbar.kept import load_kept, save_kept
+from akhbar.published_urls import read_record, record_path
 from akhbar.reports import report_file
 
 from .corrections import SUFFIX, line_of_key
@@ -95,9 +96,6 @@ class SameStories:
                 articles[copy.seed], copies[copy.seed], bodies[copy.seed] = article, copy, body
         if not articles:
             return
-        # Loaded after this plugin (PLUGINS order): imported when it is needed.
-        from unique_urls import read_record, record_path
-
         cache = Path(settings.get("CACHE_PATH", "cache")) / "duplicates.pickle"
         index = BodyIndex(thresholds, load_kept(cache, CACHE_VERSION))
         published = set(read_record(record_path(settings)).values())

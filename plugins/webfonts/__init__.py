@@ -18,6 +18,8 @@ from fontTools import subset
 
 from akhbar.build import BuildState, write_fonts
 
+from .settings import settings_of
+
 logger = logging.getLogger(__name__)
 
 _RANGE = re.compile(r"U\+([0-9A-Fa-f]{4,6})\.\.U\+([0-9A-Fa-f]{4,6})")
@@ -64,9 +66,10 @@ def subset_fonts(state: BuildState):
     settings = state.settings
     theme = Path(settings["THEME"])
     output = Path(state.output_path)
-    cache = Path(settings["PATH"]) / settings.get("WEBFONTS_CACHE", ".build/webfonts")
+    own = settings_of(settings)
+    cache = Path(settings["PATH"]) / own.cache
     fonts_dir = output / "theme" / "fonts"
-    for font in settings.get("WEBFONTS", []):
+    for font in own.fonts:
         text = read_characters(theme / font["characters"])
         subset_font(theme / font["source"], text, fonts_dir / font["output"], cache)
     for licence in sorted((theme / "fonts").glob("OFL-*.txt")):

@@ -175,9 +175,9 @@ def test_seed_names_are_beside_the_corrected_seed():
 
 
 def test_thresholds_come_from_settings_and_refuse_nonsense():
-    assert Thresholds.from_settings({"DUPLICATES_SHARED": 0.5}) == Thresholds(shared=0.5) != Thresholds()
-    with pytest.raises(ValueError, match="DUPLICATES_CONTAINED = 80: a share between 0 and 1"):
-        Thresholds.from_settings({"DUPLICATES_CONTAINED": 80})
+    assert Thresholds.from_settings({"SEED_READER_DUPLICATES_SHARED": 0.5}) == Thresholds(shared=0.5) != Thresholds()
+    with pytest.raises(ValueError, match="SEED_READER_DUPLICATES_CONTAINED = 80: a share between 0 and 1"):
+        Thresholds.from_settings({"SEED_READER_DUPLICATES_CONTAINED": 80})
 
 
 @pytest.mark.parametrize("self_join_share", [0.0, 100.0])  # new seeds found by a self-join, or one by one

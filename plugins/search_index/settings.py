@@ -1,0 +1,18 @@
+"""The search_index plugin's settings (README, "Settings")."""
+
+from akhbar.settings import Section, Setting
+
+SECTION = Section(
+    "SEARCH_INDEX_",
+    Setting("SEARCH_INDEX_ENABLED", True, "write the search index (False: a faster build without search)",
+            old="SEARCH_INDEX"),
+    # The old names were shared with incremental_pages: set, they still apply to both.
+    Setting("SEARCH_INDEX_INCREMENTAL", True, "index again only the bundles whose records changed (False: all)",
+            old="INCREMENTAL_PAGES"),
+    Setting("SEARCH_INDEX_WORKERS", None, "processes writing offline indexes (None: one per core)",
+            old="RENDER_WORKERS"),
+)
+
+
+def settings_of(settings):
+    return SECTION.of(settings)
