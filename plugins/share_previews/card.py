@@ -9,7 +9,7 @@ number inside an Urdu headline come out as a browser shows them. No Pelican here
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, features
@@ -82,11 +82,48 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
 
 
 @dataclass(frozen=True)
+class Stamp:
+    """A text drawn once: its ink as a mask, and where the ink lies from the pen's
+    anchor (the start of the baseline: its right end in Urdu). Measuring and
+    drawing are one shaping call (shaping Nastaliq costs milliseconds a call)."""
+    mask: Image.Image | None  # "L"; None for a text with no ink
+    box: tuple[int, int, int, int]  # left, top, right, bottom, from the anchor
+
+
+def stamp(path: Path, size: int, text: str, lang: str) -> Stamp:
+    font = _font(path, size)
+    rtl = STYLE[lang]["direction"] == "rtl"
+    width = size * (len(text) + 4)
+    while True:
+        # Room around the pen: Nastaliq climbs two ems above the baseline and
+        # hangs one below; a swash reaches past the start.
+        canvas = Image.new("L", (width, 4 * size), 0)
+        origin = (width - 2 * size if rtl else 2 * size, int(2.6 * size))
+        ImageDraw.Draw(canvas).text(origin, text, font=font, fill=255, anchor="rs" if rtl else "ls",
+                                    direction=STYLE[lang]["direction"], language=lang)
+        ink = canvas.getbbox()
+        if ink is None:
+            return Stamp(None, (0, 0, 0, 0))
+        if ink[0] > 0 and ink[2] < width:
+            break
+        width *= 2  # wider than letters usually are (a ligature like ﷽): again, wider
+    box = (ink[0] - origin[0], ink[1] - origin[1], ink[2] - origin[0], ink[3] - origin[1])
+    return Stamp(canvas.crop(ink), box)
+
+
+@lru_cache(maxsize=512)
+def _kept_stamp(path: Path, size: int, text: str, lang: str) -> Stamp:
+    """Texts many cards share (the site's name, its address, a date)."""
+    return stamp(path, size, text, lang)
+
+
+@dataclass(frozen=True)
 class Line:
     text: str
-    x: int  # where the line's start edge is anchored: its right end in Urdu
+    x: int  # the pen's anchor: the line's start, its right end in Urdu
     baseline: int
-    box: tuple[int, int, int, int]  # the ink, as Pillow measures it
+    box: tuple[int, int, int, int]  # the ink, in the image
+    stamp: Stamp
 
 
 @dataclass(frozen=True)
@@ -122,11 +159,10 @@ def _word_widths(path: Path, lang: str) -> WordWidths:
 
 def headline_layout(card: Card, fonts: Fonts) -> Layout:
     """The headline's size, lines and their positions in HEADLINE_BOX: the
-    largest size whose lines' ink, as Pillow will draw it, stays in the box."""
+    largest size whose lines' ink, as it will be drawn, stays in the box."""
     style = STYLE[card.lang]
     path = fonts.path(card.lang)
     left, top, right, bottom = HEADLINE_BOX
-    options = {"direction": style["direction"], "language": card.lang}
     words = card.headline.split()
     sizes = style["sizes"]
     for first in range(len(sizes)):
@@ -134,18 +170,18 @@ def headline_layout(card: Card, fonts: Fonts) -> Layout:
         # little (kerning across spaces, ink past the advance): some room for it.
         fit = fit_headline(words, _word_widths(path, card.lang), sizes[first:], right - left - SLACK,
                            lambda size: min(style["lines"], max(1, int((bottom - top) // (size * style["leading"])))))
-        layout = _place(fit, path, style, options)
+        layout = _place(fit, path, card.lang)
         if all(left <= line.box[0] and line.box[2] <= right and top <= line.box[1] and line.box[3] <= bottom
                for line in layout.lines):
             return layout
     # Still too wide at the smallest size: one word longer than a line; cut it.
-    lines = tuple(_clip(line, _font(path, fit.size), right - left, options) for line in fit.lines)
-    return _place(Fit(fit.size, lines, True), path, style, options)
+    lines = tuple(_clip(line, path, fit.size, card.lang, right - left) for line in fit.lines)
+    return _place(Fit(fit.size, lines, True), path, card.lang)
 
 
-def _clip(text: str, font: ImageFont.FreeTypeFont, width: int, options: dict) -> str:
+def _clip(text: str, path: Path, size: int, lang: str, width: int) -> str:
     def ink_width(text: str) -> int:
-        box = font.getbbox(text, **options)
+        box = stamp(path, size, text, lang).box
         return box[2] - box[0]
 
     if ink_width(text) <= width:
@@ -160,18 +196,18 @@ def _clip(text: str, font: ImageFont.FreeTypeFont, width: int, options: dict) ->
     return text[:low] + ELLIPSIS
 
 
-def _place(fit: Fit, path: Path, style: dict, options: dict) -> Layout:
+def _place(fit: Fit, path: Path, lang: str) -> Layout:
     """Baselines a line height apart, the block's ink centred in the box."""
     left, top, right, bottom = HEADLINE_BOX
-    font = _font(path, fit.size)
+    style = STYLE[lang]
     step = round(fit.size * style["leading"])
-    anchor = "rs" if style["direction"] == "rtl" else "ls"
-    boxes = [font.getbbox(text, anchor=anchor, **options) for text in fit.lines]
-    if not boxes:
+    stamps = [stamp(path, fit.size, text, lang) for text in fit.lines]
+    if not stamps:
         return Layout(fit, ())
+    boxes = [s.box for s in stamps]
     # A letter can reach past the pen's start (Nastaliq's swashes do): the
     # lines move in together, so that the ink, not the pen, meets the margin.
-    if anchor == "rs":
+    if style["direction"] == "rtl":
         x = right - max(0, max(box[2] for box in boxes))
     else:
         x = left + max(0, -min(box[0] for box in boxes))
@@ -179,41 +215,40 @@ def _place(fit: Fit, path: Path, style: dict, options: dict) -> Layout:
     ink_bottom = max(box[3] + step * index for index, box in enumerate(boxes))
     first = top + round(((bottom - top) - (ink_bottom - ink_top)) / 2) - ink_top
     lines = []
-    for index, (text, box) in enumerate(zip(fit.lines, boxes, strict=True)):
+    for index, (text, line_stamp) in enumerate(zip(fit.lines, stamps, strict=True)):
         baseline = first + step * index
-        lines.append(Line(text, x, baseline, (x + box[0], baseline + box[1], x + box[2], baseline + box[3])))
+        box = line_stamp.box
+        lines.append(Line(text, x, baseline, (x + box[0], baseline + box[1], x + box[2], baseline + box[3]),
+                          line_stamp))
     return Layout(fit, tuple(lines))
+
+
+def _put(image: Image.Image, at: tuple[int, int], text_stamp: Stamp, colour: str) -> None:
+    if text_stamp.mask is not None:
+        image.paste(colour, (at[0] + text_stamp.box[0], at[1] + text_stamp.box[1]), text_stamp.mask)
 
 
 def render_card(card: Card, fonts: Fonts, colours: dict[str, str]) -> bytes:
     """The card as PNG bytes: the same inputs give the same bytes (no time, no metadata)."""
     require_raqm()
     style = STYLE[card.lang]
-    rtl = style["direction"] == "rtl"
-    options = {"direction": style["direction"], "language": card.lang}
+    path = fonts.path(card.lang)
     image = Image.new("RGB", (WIDTH, HEIGHT), colours["paper"])
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH - 1, ACCENT_BAR - 1), fill=colours["accent"])
-    start, end = (WIDTH - MARGIN, MARGIN) if rtl else (MARGIN, WIDTH - MARGIN)
-    start_anchor, end_anchor = ("rs", "ls") if rtl else ("ls", "rs")
+    start, end = (WIDTH - MARGIN, MARGIN) if style["direction"] == "rtl" else (MARGIN, WIDTH - MARGIN)
 
-    name_font = _font(fonts.path(card.lang), style["name"])
-    draw.text((start, 100), card.site_name, font=name_font, fill=colours["accent"], anchor=start_anchor, **options)
-
-    layout = headline_layout(card, fonts)
-    headline_font = _font(fonts.path(card.lang), layout.fit.size)
-    for line in layout.lines:
-        draw.text((line.x, line.baseline), line.text, font=headline_font, fill=colours["ink"],
-                  anchor=start_anchor, **options)
+    _put(image, (start, 100), _kept_stamp(path, style["name"], card.site_name, card.lang), colours["accent"])
+    for line in headline_layout(card, fonts).lines:
+        _put(image, (line.x, line.baseline), line.stamp, colours["ink"])
 
     draw.rectangle((MARGIN, FOOTER_RULE, WIDTH - MARGIN - 1, FOOTER_RULE + 1), fill=colours["rule"])
-    small = _font(fonts.path(card.lang), style["small"])
     if card.date_text:
-        draw.text((start, FOOTER_BASELINE), card.date_text, font=small, fill=colours["muted"],
-                  anchor=start_anchor, **options)
-    host_font = _font(fonts.en, STYLE["en"]["small"])
-    draw.text((end, FOOTER_BASELINE), card.host, font=host_font, fill=colours["muted"], anchor=end_anchor,
-              direction="ltr", language="en")
+        _put(image, (start, FOOTER_BASELINE), _kept_stamp(path, style["small"], card.date_text, card.lang),
+             colours["muted"])
+    # The address is Latin, set from the end edge: its anchor is its start on the other side.
+    host = _kept_stamp(fonts.en, STYLE["en"]["small"], card.host, "en")
+    _put(image, (end - host.box[2] if style["direction"] == "ltr" else end, FOOTER_BASELINE), host, colours["muted"])
 
     out = io.BytesIO()
     # A palette of the colours the card has, exactly, and the shades between
