@@ -42,6 +42,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "build_report", "incremental_pages", "ui_language", "archive_pages", "seed_reader", "markdown_reader",
     "translations", "reading_time", "unique_urls", "bidi_guard", "search_index", "webfonts",
+    "share_previews",
 ]
 # Seeds are plain text and editors write Markdown; no reStructuredText reader.
 READERS = {"rst": None}

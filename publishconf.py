@@ -17,3 +17,4 @@ globals().update({name: value for name, value in vars(_base).items() if name.isu
 SITEURL = PUBLIC_URL = os.environ.get("SITEURL", _base.PUBLIC_URL).rstrip("/")
 RELATIVE_URLS = False
 BUILD_REPORT_STRICT = True
+SHARE_PREVIEWS_ENABLED = True  # the share pictures platforms fetch (plugins/share_previews)

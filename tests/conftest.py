@@ -34,7 +34,8 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
 def site(tmp_path_factory) -> Path:
     """output/ of the seed archive, built in strict mode."""
     output = tmp_path_factory.mktemp("site")
-    result = pelican(ROOT, output, "-e", "BUILD_REPORT_STRICT=true")
+    # With the share pictures, as the publish build makes them (tests/test_share.py).
+    result = pelican(ROOT, output, "-e", "BUILD_REPORT_STRICT=true", "SHARE_PREVIEWS_ENABLED=true")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 

@@ -76,7 +76,8 @@ def test_build_ends_with_a_summary(tmp_path):
     summary = re.search(r"^Build summary: 4 stories \((\d+) article pages: 4 English, 4 Urdu\), (\d+) pages written, "
                         r"(\d+) unchanged, (\d+) errors, "
                         r"(\d+) warnings, (\d+) with low-confidence fields; reading [\d.]+ s, rendering [\d.]+ s, "
-                        r"search index [\d.]+ s, fonts [\d.]+ s, total [\d.]+ s$", result.stdout, re.M)
+                        r"search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total [\d.]+ s$",
+                        result.stdout, re.M)
     assert summary, result.stdout
     articles, pages, unchanged, errors, warnings, doubtful = map(int, summary.groups())
     assert (articles, unchanged, errors, doubtful) == (8, 0, 0, 3)

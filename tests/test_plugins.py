@@ -54,11 +54,11 @@ def test_the_order_of_plugins_changes_nothing(site, tmp_path):
     the search index still finds the pages rendered, and the site is the same."""
     plugins = read_settings(str(ROOT / "pelican.conf.py"))["PLUGINS"]
     cache = tmp_path / "cache"
-    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true", f"CACHE_PATH={json.dumps(str(cache))}",
-                     f"PLUGINS={json.dumps(plugins[::-1])}")
+    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true", "SHARE_PREVIEWS_ENABLED=true",
+                     f"CACHE_PATH={json.dumps(str(cache))}", f"PLUGINS={json.dumps(plugins[::-1])}")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(tmp_path / "out"), checksums(site)) == []
-    stages = r"; reading [\d.]+ s, rendering [\d.]+ s, search index [\d.]+ s, fonts [\d.]+ s, total"
+    stages = r"; reading [\d.]+ s, rendering [\d.]+ s, search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total"
     assert re.search(stages, result.stdout)
     # Each record keyed by the fingerprints of its story's pages: known only once they are rendered.
     assert len(json.loads((cache / "search-records.json").read_text(encoding="utf-8"))) == 8

@@ -80,6 +80,8 @@ keep_for_next_build = _STAGES.signal("keep-for-next-build")
 index_search = _STAGES.signal("index-search")
 # The fonts, subset (webfonts).
 write_fonts = _STAGES.signal("write-fonts")
+# The share-preview pictures of the article pages (share_previews).
+write_previews = _STAGES.signal("write-previews")
 # The summary, the lists of doubts, strict mode (build_report): last, so it
 # counts what every other stage did.
 report_build = _STAGES.signal("report-build")
@@ -90,6 +92,7 @@ STAGES = (
     (keep_for_next_build, None),
     (index_search, "search index"),
     (write_fonts, "fonts"),
+    (write_previews, "previews"),
     (report_build, None),
 )
 
