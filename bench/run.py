@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import corpus  # noqa: E402
 import duplicates_bench  # noqa: E402
+from seed_reader.same_story import LISTING  # noqa: E402
 import search_bench  # noqa: E402
 
 STAGES = ("reading", "rendering", "search index", "fonts")
@@ -238,7 +239,7 @@ def build(count: int, scratch: Path) -> dict:
 
     full = measured(pelican_command(output), project)
     full_stages = stages_of(full)
-    decisions = (project / ".build" / "cache" / duplicates_bench.LISTING).read_text(encoding="utf-8").splitlines()
+    decisions = (project / ".build" / "cache" / LISTING).read_text(encoding="utf-8").splitlines()
     pages = sum(1 for _ in output.rglob("*.html"))
     edited = edit_one_seed(project)
     rebuild = measured(pelican_command(output), project)
