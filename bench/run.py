@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 import corpus  # noqa: E402
 import duplicates_bench  # noqa: E402
-from seed_reader.same_story import LISTING  # noqa: E402
 import search_bench  # noqa: E402
+from seed_reader.same_story import LISTING  # noqa: E402
 
 STAGES = ("reading", "rendering", "search index", "fonts")
 PAGE_SIZE = 4096
