@@ -87,7 +87,7 @@ def test_build_ends_with_a_summary(tmp_path):
 
 def test_build_is_byte_identical_twice(site, tmp_path):
     again = tmp_path / "again"
-    result = pelican(ROOT, again, "-e", "BUILD_REPORT_STRICT=true")
+    result = pelican(ROOT, again, "-e", "BUILD_REPORT_STRICT=true", "SHARE_PREVIEWS_ENABLED=true")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(again), checksums(site)) == []
 
