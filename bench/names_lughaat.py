@@ -42,8 +42,7 @@ _package = types.ModuleType("seed_reader")
 _package.__path__ = [str(ROOT / "plugins" / "seed_reader")]
 sys.modules.setdefault("seed_reader", _package)
 
-from seed_reader.normalize import words  # noqa: E402
-
+from akhbar.normalize import words  # noqa: E402
 from seed_reader.decoding import decode_seed  # noqa: E402
 from seed_reader.importer import extractor_for  # noqa: E402
 from seed_reader.knowledge import DATA_DIR  # noqa: E402

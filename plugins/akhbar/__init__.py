@@ -16,7 +16,10 @@ plugin imports from it what it needs, and no plugin imports another.
 - `sources`: which files a build may read;
 - `urls`: where each kind of page lives; `published_urls`: the record of published URLs;
 - `markdown_metadata`: what an editor may write in a Markdown file's header;
-- `name_groups`: names the glossary does not know, grouped across the archive.
+- `name_groups`: names the glossary does not know, grouped across the archive;
+- `settings`: each plugin's settings section, and the site-wide settings;
+- `build`: the state of a Pelican run and the stages after `finalized`, in order;
+- `compat`: every patch of a Pelican or Pagefind internal, guarded by version.
 """
 
 from pathlib import Path

@@ -9,12 +9,13 @@ The Pelican glue only; the rest has no Pelican in it:
 
 Each article gets `preview_image` (its image's path in the output) when the
 articles are ready, so the page's fingerprint (incremental_pages) covers the
-meta tags that name it; the images are drawn at `finalized`. Settings:
+meta tags that name it; the images are drawn in akhbar.build's `write_previews` stage. Settings:
 SHARE_PREVIEWS_ENABLED (settings.py: off locally, on in publishconf.py).
 """
 
 import logging
 import os
+import shutil
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,7 +29,7 @@ from akhbar.build import BuildState
 from .card import HEIGHT, WIDTH, Card, Fonts, require_raqm, theme_colours
 from .fonts import font_key, language_font
 from .links import share_links
-from .previews import Preview, preview_name, write_previews
+from .previews import FOLDER, Preview, preview_name, write_previews
 from .settings import settings_of
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ def card_for(article, settings) -> Card:
 
 def write(state: BuildState):
     if not ARTICLES:
+        # Off: pictures a publish build left in the output go with the tags that named them.
+        shutil.rmtree(Path(state.output_path) / FOLDER, ignore_errors=True)
         return
     require_raqm()
     settings = state.settings

@@ -1,7 +1,7 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from archive_pages import urls
+from akhbar import urls
 from archive_pages.feeds import FEED_ENTRIES, atom_time, feed, newest_dated
 
 

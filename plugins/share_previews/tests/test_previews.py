@@ -74,3 +74,16 @@ def test_many_images_on_every_core_match_those_drawn_in_one_process(tmp_path, dr
     for page in pages:
         name = preview_name(page)
         assert (one / "out" / name).read_bytes() == (many / "out" / name).read_bytes()
+
+
+def test_pictures_a_publish_build_left_go_when_pictures_are_off(tmp_path):
+    from types import SimpleNamespace
+
+    import share_previews
+
+    left = tmp_path / "previews" / "old.png"
+    left.parent.mkdir()
+    left.write_bytes(b"png")
+    share_previews.ARTICLES.clear()
+    share_previews.write(SimpleNamespace(settings={}, output_path=str(tmp_path)))
+    assert not (tmp_path / "previews").exists()
