@@ -1,48 +1,299 @@
-"""make serve: build, serve output/ on 127.0.0.1, rebuild when a source changes.
+"""make serve: build, serve output/ on 127.0.0.1, show each edit in a second or two.
 
-Pelican's own autoreload watches its content path and theme only; an editor
-also changes seeds/, corrections, plugins/ data files and pelican.conf.py.
-Each rebuild is `make html` (build into a scratch folder, then swap), so the
-preview never shows a half-written site; a failed rebuild keeps the last one.
-A rebuild started while an editor's `make html` runs waits for it (the
-Makefile's build lock).
+Two paths after every change to seeds/, content/, theme/, plugins/ or the settings:
+
+- The quick one, for an edited article (a seed, its corrections file, a
+  Markdown article): a worker process holds the build in memory
+  (plugins/akhbar/live_preview.py), reads the edited source again and renders
+  the pages that show it: its own page and its translation's, the listings
+  it is on, the pages whose related stories show it. The server serves them
+  from memory, over output/, and the open pages reload themselves
+  (`/__preview__/live.js`, server-sent events).
+- The whole one, always, right after: `make html` (build into a scratch
+  folder, then swap), so output/ stays a whole site, and everything a build
+  works out from many articles (related stories, order, search) catches up.
+  When it has landed, the pages from memory are dropped and a new worker
+  loads the new build.
+
+A broken edit (a seed its reader refuses) is shown on every page and in the
+terminal; its article keeps its last good page, and the whole build waits
+until the edit is fixed (it would leave the article out). A failed build is
+shown the same way and the last good site stays. A rebuild started while an
+editor's `make html` runs waits for it (the Makefile's build lock).
 """
 
 import errno
 import functools
+import html
 import http.server
+import multiprocessing
+import os
 import subprocess
 import sys
 import threading
+import time
+import urllib.parse
 from pathlib import Path
 
-from watchfiles import watch
+from watchfiles import Change, watch
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from akhbar import live_preview  # noqa: E402 - found through the line above
+
 WATCHED = ["seeds", "content", "theme", "plugins", "pelican.conf.py"]
-
-
-def rebuild() -> None:
-    result = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT)
-    print("rebuilt" if result.returncode == 0 else "build failed: the preview keeps the last good site",
-          flush=True)
-
-
+# Edits the worker can show at once: files of an article's source folder.
+ARTICLE_FOLDERS = ("seeds", "content")
+OUTPUT = ROOT / "output"
+PREFIX = "/__preview__/"
+LIVE_JS = """// make serve: reload when the preview has new pages (tools/preview.py).
+new EventSource("/__preview__/events").addEventListener("reload", () => location.reload());
+"""
+LIVE_CSS = """.akhbar-preview-error{position:sticky;top:0;z-index:1000;margin:0;padding:.75rem 1rem;
+background:#7a1010;color:#fff;font:1rem/1.5 system-ui,sans-serif}
+.akhbar-preview-error ul{margin:.25rem 0 0;padding-inline-start:1.25rem}
+.akhbar-preview-error code{font-family:ui-monospace,monospace;white-space:pre-wrap}
+"""
 # How many ports after the asked one to try when it is busy.
 FREE_PORT_TRIES = 20
+
+
+class Preview:
+    """What the server shows over output/: pages from memory, the errors of the
+    last edit or build, and the browsers waiting to reload."""
+
+    def __init__(self):
+        self.lock = threading.Condition()
+        self.pages: dict[str, tuple[bytes, float]] = {}  # output name -> (HTML, when its change was seen)
+        self.edit_errors: dict[str, list[str]] = {}  # source -> its errors
+        self.unreadable: set[str] = set()  # sources whose last edit their reader refused
+        self.build_error: str | None = None
+        self.generation = 0  # raised on every change the browsers should see
+
+    def changed(self) -> None:
+        with self.lock:
+            self.generation += 1
+            self.lock.notify_all()
+
+    def errors(self) -> list[str]:
+        with self.lock:
+            found = [message for messages in self.edit_errors.values() for message in messages]
+            return found + ([self.build_error] if self.build_error else [])
+
+    def page(self, name: str) -> bytes | None:
+        with self.lock:
+            kept = self.pages.get(name)
+            return kept[0] if kept else None
+
+
+PREVIEW = Preview()
+
+
+def with_live_reload(page: bytes, errors: list[str]) -> bytes:
+    """A page as served: the reload script and, when the last edit or build
+    failed, the errors above the page."""
+    text = page.decode("utf-8", "replace")
+    head = f'<link rel="stylesheet" href="{PREFIX}live.css"><script src="{PREFIX}live.js" defer></script>'
+    text = text.replace("</head>", head + "</head>", 1)
+    if errors:
+        items = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
+        banner = ('<div class="akhbar-preview-error" role="alert" lang="en" dir="ltr">'
+                  "<strong>Preview: the last edit or build has an error; this page is the last good one.</strong>"
+                  ' <span lang="ur" dir="rtl">آخری ترمیم میں غلطی ہے؛ یہ آخری درست صفحہ ہے۔</span>'
+                  f"<ul>{items}</ul></div>")
+        start = text.find("<body")
+        end = text.find(">", start) + 1 if start >= 0 else 0
+        text = text[:end] + banner + text[end:]
+    return text.encode("utf-8")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, directory=str(OUTPUT), **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass  # one line per request would bury the build's messages
+
+    def do_GET(self):  # noqa: N802 - the base class's name
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        if path == PREFIX + "events":
+            return self.events()
+        if path in (PREFIX + "live.js", PREFIX + "live.css"):
+            body, kind = (LIVE_JS, "text/javascript") if path.endswith(".js") else (LIVE_CSS, "text/css")
+            return self.send(body.encode("utf-8"), kind, "memory")
+        name = path.lstrip("/")
+        if name == "" or name.endswith("/"):
+            name += "index.html"
+        if name.endswith(".html"):
+            page = PREVIEW.page(name)
+            if page is not None:
+                return self.send(with_live_reload(page, PREVIEW.errors()), "text/html; charset=utf-8", "memory")
+            file = OUTPUT / name
+            if ".." not in Path(name).parts and file.is_file():
+                return self.send(with_live_reload(file.read_bytes(), PREVIEW.errors()),
+                                 "text/html; charset=utf-8", "output")
+        return super().do_GET()
+
+    def send(self, body: bytes, kind: str, source: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Preview-Source", source)  # memory: the quick path; output: the last build
+        self.end_headers()
+        self.wfile.write(body)
+
+    def events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        with PREVIEW.lock:
+            seen = PREVIEW.generation
+        try:
+            while True:
+                with PREVIEW.lock:
+                    PREVIEW.lock.wait_for(lambda last=seen: PREVIEW.generation != last, timeout=15)
+                    now = PREVIEW.generation
+                self.wfile.write(b"event: reload\ndata: \n\n" if now != seen else b": still here\n\n")
+                self.wfile.flush()
+                seen = now
+        except OSError:
+            pass  # the page went away
+
+
+class Worker:
+    """The live archive in its own process (a fresh one after every build),
+    so that loading the next never slows the server or the one in use."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.current = None  # (process, connection), once loaded
+
+    def load(self) -> None:
+        """A new worker on the last build; replaces the one in use once it is ready."""
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        process = context.Process(target=live_preview.serve, daemon=True, args=(
+            theirs, str(ROOT / "pelican.conf.py"), {}, str(ROOT / ".build" / "preview")))
+        process.start()
+        theirs.close()
+        try:
+            kind, detail = ours.recv()
+        except EOFError:
+            kind, detail = "failed", f"exit code {process.exitcode}"
+        if kind != "ready":
+            print(f"live preview unavailable ({detail}): edits show after each whole build", flush=True)
+            process.kill()
+            return
+        print(f"Live preview ready: {detail['articles']} articles, {detail['pages']} pages held "
+              f"(loaded in {detail['seconds']} s)", flush=True)
+        with self.lock:
+            old, self.current = self.current, (process, ours)
+        if old:
+            old[1].send(None)
+            old[0].join(timeout=5)
+            old[0].kill()
+
+    def update(self, paths: list[str]):
+        with self.lock:
+            if self.current is None:
+                return None
+            process, connection = self.current
+            try:
+                connection.send(paths)
+                kind, detail = connection.recv()
+            except (EOFError, OSError):
+                self.current = None
+                return None
+        if kind != "update":
+            print(f"live preview: {detail}; the whole build will show the edit", flush=True)
+            return None
+        return detail
+
+
+WORKER = Worker()
+
+
+class Builder:
+    """`make html` in the background, one at a time; asked again while one
+    runs, it runs once more after."""
+
+    def __init__(self):
+        self.wanted = threading.Event()
+        threading.Thread(target=self.loop, daemon=True).start()
+
+    def request(self) -> None:
+        self.wanted.set()
+
+    def loop(self) -> None:
+        while True:
+            self.wanted.wait()
+            self.wanted.clear()
+            started = time.time()
+            ok = build()
+            with PREVIEW.lock:
+                if ok:
+                    PREVIEW.build_error = None
+                    # Pages from memory that this build has made too: dropped.
+                    PREVIEW.pages = {n: kept for n, kept in PREVIEW.pages.items() if kept[1] >= started}
+                else:
+                    PREVIEW.build_error = "make html failed: the terminal says why; the site is the last good build"
+            PREVIEW.changed()
+            if ok and not self.wanted.is_set():
+                WORKER.load()
+
+
+def build() -> bool:
+    started = time.monotonic()
+    result = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT)
+    seconds = time.monotonic() - started
+    print(f"rebuilt in {seconds:.1f} s" if result.returncode == 0 else
+          "build failed: the preview keeps the last good site", flush=True)
+    return result.returncode == 0
+
+
+def quick(paths: list[str]) -> bool:
+    """Show edited articles at once; False when the edit must wait for a build
+    (no worker yet, or a file that is not an article's source: a new one)."""
+    seen = time.time()
+    update = WORKER.update(paths)
+    if update is None or update.not_in_archive:
+        return False
+    with PREVIEW.lock:
+        for name, page in update.pages.items():
+            PREVIEW.pages[name] = (page.encode("utf-8"), seen)
+        for source in update.read + update.unreadable:
+            PREVIEW.edit_errors.pop(source, None)
+            PREVIEW.unreadable.discard(source)
+        PREVIEW.edit_errors.update(update.errors)
+        for source in update.unreadable:
+            PREVIEW.edit_errors.setdefault(source, [f"{relative(source)}: could not be read"])
+            PREVIEW.unreadable.add(source)
+    PREVIEW.changed()
+    for messages in update.errors.values():
+        for message in messages:
+            print(f"error: {message}", flush=True)
+    print(f"preview: {len(update.pages)} page(s) shown in {update.seconds:.2f} s", flush=True)
+    return True
+
+
+def relative(path: str) -> str:
+    return os.path.relpath(path, ROOT)
 
 
 def bind(port: int) -> http.server.ThreadingHTTPServer:
     """A server on 127.0.0.1:port or, when that port is busy (another
     make serve, say), on the next free one, saying so."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ROOT / "output"))
     for candidate in range(port, port + FREE_PORT_TRIES + 1):
         try:
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", candidate), handler)
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", candidate), Handler)
         except OSError as error:
             if error.errno != errno.EADDRINUSE:
                 raise
             continue
+        server.daemon_threads = True
         if candidate != port:
             print(f"Port {port} is busy (another make serve?): using {candidate}. "
                   f"To choose one: make serve PORT=8001", flush=True)
@@ -50,19 +301,27 @@ def bind(port: int) -> http.server.ThreadingHTTPServer:
     sys.exit(f"Ports {port}-{port + FREE_PORT_TRIES} are all busy: choose another, e.g. make serve PORT=9000")
 
 
-def serve(server: http.server.ThreadingHTTPServer) -> None:
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Preview: http://127.0.0.1:{server.server_address[1]}/index.html (Ctrl-C to stop)", flush=True)
-
-
 def main(port: int) -> None:
     server = bind(port)  # before the first build: a busy port is said at once
-    rebuild()
-    serve(server)
+    build()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    print(f"Preview: http://127.0.0.1:{server.server_address[1]}/index.html (Ctrl-C to stop)", flush=True)
+    builder = Builder()
+    threading.Thread(target=WORKER.load, daemon=True).start()
     paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
-    for changes in watch(*paths, watch_filter=lambda change, path: "__pycache__" not in path):
-        print(f"changed: {', '.join(sorted(str(Path(p).relative_to(ROOT)) for _, p in changes))}", flush=True)
-        rebuild()
+    watched = functools.partial(watch, *paths, debounce=400, step=20,
+                                watch_filter=lambda change, path: "__pycache__" not in path)
+    for changes in watched():
+        changed = sorted({path for _, path in changes})
+        print(f"changed: {', '.join(relative(p) for p in changed)}", flush=True)
+        # Saved files under seeds/ or content/ (an editor may save by replacing the file).
+        edits = all(kind != Change.deleted and Path(p).is_relative_to(ROOT) and
+                    Path(p).relative_to(ROOT).parts[0] in ARTICLE_FOLDERS for kind, p in changes)
+        if edits and quick(changed) and PREVIEW.unreadable:
+            # A whole build would leave the article out and its last good page with it.
+            print("the whole build waits until the edit can be read", flush=True)
+            continue
+        builder.request()
 
 
 if __name__ == "__main__":

@@ -86,6 +86,12 @@ write_previews = _STAGES.signal("write-previews")
 # counts what every other stage did.
 report_build = _STAGES.signal("report-build")
 
+# Not a stage: the live preview (akhbar/live_preview.py) is about to read
+# these sources again, in a run that stays in memory; a reader that keeps
+# its imports by file stamp forgets theirs (seed_reader). Sent with the
+# list of absolute paths.
+sources_changed = _STAGES.signal("sources-changed")
+
 # In order, each with its name in the summary (None: not timed).
 STAGES = (
     (render_pages, "rendering"),

@@ -30,6 +30,8 @@ from pathlib import Path
 import pelican.generators
 import pelican.utils
 from markdown import Markdown
+from pelican import signals
+from pelican.contents import Article, Content, SkipStub
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
@@ -42,7 +44,11 @@ PAGEFIND_BIN = ("pagefind_bin", "1.5.2")  # the binary, which writes pagefind.js
 # What the patches below were written against: the source of each upstream
 # function, method or module, as a SHA-256 of inspect.getsource().
 UPSTREAM = {
-    # linear_process_translations
+    # generate_pages
+    "pelican.Pelican.run": "296180f3ec4d7bff349b930f2e0fca689fceb970fa50648d194a81000cf46487",
+    # take_reading (and get_content, get_summary below)
+    "pelican.utils.memoized": "e17e76fd986fe4f481f4e754761101ab0bd892b4fbabd390d16c03349c7dce6c",
+    # linear_process_translations, read_article
     "pelican.utils.process_translations": "895f109099fe40b93ad558d7d26216de336f8c513ddbf5baadd82a9a2833878a",
     "pelican.generators.ArticlesGenerator.generate_context":
         "16f8066e3e5b8a42181fdf7a90d98bfc2000abec5bac48a7eb9d1586b5731702",
@@ -148,6 +154,62 @@ def use_linear_process_translations() -> None:
     is replaced, for the whole process."""
     if written_for(PELICAN, "the linear process_translations", "Pelican's own, quadratic one is used"):
         pelican.generators.process_translations = linear_process_translations
+
+
+# -- Pelican: a run held in memory (the live preview) ---------------------------
+
+def generate_pages(instance) -> tuple[list, object]:
+    """What `Pelican.run` does up to its `finalized` signal: every generator's
+    context made and its pages handed to the writer; the stages that render,
+    index and report (after `finalized`) do not run. Returns the generators
+    and the writer, which holds the pages."""
+    written_for(PELICAN, "the live preview", "the preview may differ from a build")
+    context = instance.settings.copy()
+    context["generated_content"] = {}
+    context["static_links"] = set()
+    context["static_content"] = {}
+    context["localsiteurl"] = instance.settings["SITEURL"]
+    generators = [cls(context=context, settings=instance.settings, path=instance.path, theme=instance.theme,
+                      output_path=instance.output_path) for cls in instance._get_generator_classes()]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+    signals.all_generators_finalized.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    writer = instance._get_writer()
+    for generator in generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output(writer)
+    return generators, writer
+
+
+def read_article(generator, path: str):
+    """One article source read again as `ArticlesGenerator.generate_context`
+    reads it (its readers, signals and checks); None when it is skipped or
+    not valid (the reader has logged why)."""
+    article = generator.readers.read_file(
+        base_path=generator.path, path=path, content_class=Article, context=generator.context,
+        preread_signal=signals.article_generator_preread, preread_sender=generator,
+        context_signal=signals.article_generator_context, context_sender=generator)
+    if isinstance(article, SkipStub) or not article.is_valid():
+        return None
+    return article
+
+
+def take_reading(content, reading, kept: frozenset) -> None:
+    """Make `content` what `reading` (the same source, read again) says, in
+    place, so that every page value and story holding `content` shows the new
+    text: its attributes but those in `kept`, and the body and summary
+    Pelican memoizes per content object."""
+    for name, value in vars(reading).items():
+        if name not in kept and name not in CONTENT_BUILD_ATTRIBUTES:
+            vars(content)[name] = value
+    for method in ("get_content", "get_summary"):
+        cache = vars(Content)[method].cache  # pelican.utils.memoized: keyed by (content, siteurl)
+        for key in [key for key in cache if key[0] is content]:
+            del cache[key]
 
 
 # -- Pelican: the writer --------------------------------------------------------

@@ -74,15 +74,18 @@ class CardCache:
 
     def card(self, context, story, level: int) -> Markup:
         lang = page_language(context)
+        # Kept with the card it shows: a story whose article changed (the live
+        # preview) makes a new card, and the old HTML is not used.
+        card = story.card(lang)
         key = (id(story), lang, level)
-        html = self.cards.get(key)
-        if html is None:
+        kept = self.cards.get(key)
+        if kept is None or kept[0] is not card:
             macros = self.macros.get(lang)
             if macros is None:
                 values = {**context.parent, "SITEURL": self.SITEURL, "page_lang": lang}
                 macros = self.macros[lang] = context.environment.get_template("_macros.html").make_module(values)
-            html = self.cards[key] = str(macros.card(story.card(lang), lang, level))
-        return Markup(html.replace(self.SITEURL, context["SITEURL"]))
+            kept = self.cards[key] = (card, str(macros.card(card, lang, level)))
+        return Markup(kept[1].replace(self.SITEURL, context["SITEURL"]))
 
 
 CARDS = CardCache()

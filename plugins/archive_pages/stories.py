@@ -67,6 +67,10 @@ class Story:
         """What other pages show of this story, for plugins/incremental_pages."""
         return [self.card(lang) for lang in LANGUAGES]
 
+    def content_changed(self) -> None:
+        """One of its articles was read again (the live preview): make the cards anew."""
+        self._cards.clear()
+
     def card(self, lang: str) -> Card:
         # Once per language: a story is listed on many pages, and an article's
         # URL is slow to compute in Pelican.

@@ -233,6 +233,10 @@ class ImportedSeeds:
         self.imported_now.add(str(path))
         return seed
 
+    def forget(self, path: Path) -> None:
+        """Look at this seed's bytes again on the next get (it changed during the run)."""
+        self.keys.pop(str(path), None)
+
     def kept_from_earlier_build(self, path: Path) -> bool:
         return str(path) not in self.imported_now
 

@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
-from akhbar.build import build_state, keep_for_next_build
+from akhbar.build import build_state, keep_for_next_build, sources_changed
 from akhbar.compat import list_files_with
 from akhbar.progress import PROGRESS
 from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
@@ -125,6 +125,12 @@ class ImportsOfThisBuild:
             logger.warning("%d line(s) printed on %d or more seeds are treated as site chrome (listed in %s; "
                            "keep one in the text with data/never_chrome.toml)", len(imports.learned), MIN_SEEDS,
                            os.path.relpath(listing, settings.get("PATH", ".")), extra=IMPORT_WARNING)
+
+    def forget(self, paths: list[str]) -> None:
+        """The live preview reads these seeds again: their imports are looked at anew."""
+        if self.imports is not None:
+            for path in paths:
+                self.imports.forget(Path(path))
 
     def finish(self, state):
         PROGRESS.finish("Reading seeds")
@@ -242,6 +248,7 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_preread.connect(IMPORTS.prefetch)
     keep_for_next_build.connect(IMPORTS.finish)
+    sources_changed.connect(IMPORTS.forget)
     # Before translations and unique_urls: a copy left out claims no URL.
     signals.article_generator_pretaxonomy.connect(SAME_STORIES.fold)
     keep_for_next_build.connect(SAME_STORIES.finish)
