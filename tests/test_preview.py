@@ -1,9 +1,14 @@
-"""make serve's preview: a busy port is said, and the next free one is used."""
+"""make serve's preview: a busy port is said and the next free one used; an
+edited article's pages are rendered from memory as a whole build renders them;
+an open page shows an edit by itself, and a broken edit's error."""
 
 import importlib.util
+import shutil
 import socket
+import time
+import urllib.request
 
-from .conftest import ROOT
+from .conftest import ROOT, free_port, pelican
 
 
 def load_preview():
@@ -26,3 +31,145 @@ def test_a_busy_port_is_named_and_the_next_free_one_used(capsys):
             assert f"Port {busy} is busy" in said and "make serve PORT=" in said
         finally:
             server.server_close()
+
+
+# -- the live archive: an edited article's pages, rendered from memory ----------------
+
+EDITED_SEED = "seeds/001_5fdcb9c48dad7940.txt"
+EDITED_PAGE = "001-5fdcb9c48dad7940.html"
+NEW_SENTENCE = "یہ جملہ پیش نظارے کے لیے لکھا گیا ہے۔"
+
+
+def append_sentence(project, seed: str = EDITED_SEED) -> None:
+    with open(project / seed, "a", encoding="utf-8") as text:
+        text.write(f"\n\n{NEW_SENTENCE}\n")
+
+
+def test_an_edited_seed_is_shown_as_the_whole_build_shows_it(project):
+    """The live archive (in its own process, as make serve runs it) renders the
+    edited article's page exactly as a whole build then writes it, and the
+    listings it is on; pages that do not show it are not rendered again."""
+    import multiprocessing
+
+    from akhbar import live_preview
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    worker = context.Process(target=live_preview.serve, daemon=True, args=(
+        theirs, str(project / "pelican.conf.py"), {}, str(project / ".build" / "preview")))
+    worker.start()
+    try:
+        kind, loaded = ours.recv()
+        assert kind == "ready" and loaded["articles"] >= 8 and loaded["pages"] > 100, loaded
+        append_sentence(project)
+        ours.send([str(project / EDITED_SEED)])
+        kind, update = ours.recv()
+        assert kind == "update"
+        assert update.read == [str(project / EDITED_SEED)] and not update.unreadable and not update.errors
+        assert NEW_SENTENCE in update.pages[EDITED_PAGE]
+        # Its listings: the home page, in both languages (the English side lists it too).
+        assert {"index.html", "en/index.html", "en/" + EDITED_PAGE} <= set(update.pages)
+        assert "002-6aa83e8293d70fa7.html" in update.pages or len(update.pages) < loaded["pages"] // 2
+        # A file beside the seed named after it (its corrections) is the seed's edit.
+        (project / EDITED_SEED.replace(".txt", ".corrections.toml")).write_text(
+            'title = "پیش نظارے کی سرخی"\n', encoding="utf-8")
+        ours.send([str(project / EDITED_SEED.replace(".txt", ".corrections.toml"))])
+        kind, corrected = ours.recv()
+        assert "پیش نظارے کی سرخی" in corrected.pages[EDITED_PAGE]
+        assert "پیش نظارے کی سرخی" in corrected.pages["index.html"]  # its card, not the old one
+        # A seed its reader refuses: no page, the reason with file and line.
+        (project / "seeds/002_6aa83e8293d70fa7.txt").write_bytes(b"\xd8\xa7\x00\x00 broken")
+        ours.send([str(project / "seeds/002_6aa83e8293d70fa7.txt")])
+        kind, broken = ours.recv()
+        assert broken.pages == {} and broken.unreadable == [str(project / "seeds/002_6aa83e8293d70fa7.txt")]
+        assert any("seeds/002_6aa83e8293d70fa7.txt:1: " in message
+                   for message in broken.errors[str(project / "seeds/002_6aa83e8293d70fa7.txt")])
+        # A new file is not the preview's: the whole build shows it.
+        (project / "seeds/new.txt").write_text("نئی خبر\n", encoding="utf-8")
+        ours.send([str(project / "seeds/new.txt")])
+        assert ours.recv()[1].not_in_archive == [str(project / "seeds/new.txt")]
+        ours.send(None)
+    finally:
+        worker.join(timeout=10)
+        worker.kill()
+    (project / "seeds/new.txt").unlink()
+    (project / "seeds/002_6aa83e8293d70fa7.txt").write_bytes((ROOT / "seeds/002_6aa83e8293d70fa7.txt").read_bytes())
+    output = project / "built"
+    result = pelican(project, output)
+    assert result.returncode == 0, result.stderr
+    assert (output / EDITED_PAGE).read_text(encoding="utf-8") == corrected.pages[EDITED_PAGE]
+    assert (output / "index.html").read_text(encoding="utf-8") == corrected.pages["index.html"]
+
+
+# -- make serve, end to end: an edit shows in the open page, a broken one says why ------------
+
+class Serving:
+    """tools/preview.py running on a project copy; its output, line by line."""
+
+    def __init__(self, project, port: int):
+        import subprocess
+        import sys
+        import threading
+
+        # The fonts, subset once for every test build.
+        shutil.copytree(ROOT / ".build" / "webfonts", project / ".build" / "webfonts", dirs_exist_ok=True)
+        self.process = subprocess.Popen([sys.executable, "tools/preview.py", str(port)], cwd=project, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.lines, self.url = [], f"http://127.0.0.1:{port}/"
+        threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 120) -> int:
+        """The index of the first line from `after` on that has `text`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for index, line in enumerate(self.lines[after:], after):
+                if text in line:
+                    return index
+            assert self.process.poll() is None, "".join(self.lines)
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} not said in {timeout} s:\n" + "".join(self.lines[-40:]))
+
+    def get(self, name: str) -> tuple[str, str]:
+        with urllib.request.urlopen(self.url + name) as response:
+            return response.read().decode("utf-8"), response.headers["X-Preview-Source"]
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+def test_make_serve_shows_an_edit_in_the_open_page_and_a_broken_one_on_it(project, browser):
+    serving = Serving(project, free_port())
+    try:
+        ready = serving.wait_for("Live preview ready")
+        page = browser.new_page()
+        page.goto(serving.url + EDITED_PAGE)
+        assert NEW_SENTENCE not in page.content()
+
+        append_sentence(project)
+        # The open page reloads itself (server-sent events) with the page from memory.
+        page.locator("article", has_text=NEW_SENTENCE).wait_for(timeout=10_000)
+        # From memory first, then the whole build follows; then the page is the build's.
+        shown = serving.wait_for("page(s) shown in", after=ready)
+        built = serving.wait_for("rebuilt in", after=shown)
+        serving.wait_for("Live preview ready", after=built)
+        text, source = serving.get(EDITED_PAGE)
+        assert NEW_SENTENCE in text and source == "output"
+        assert NEW_SENTENCE in (project / "output" / EDITED_PAGE).read_text(encoding="utf-8")
+
+        # A seed its reader refuses: the reason on the page, the last good page under it, no build.
+        seed = project / EDITED_SEED
+        good = seed.read_bytes()
+        seed.write_bytes(good + b"\x00\x00")
+        page.wait_for_selector("[role=alert]", timeout=10_000)
+        alert = page.inner_text("[role=alert]")
+        assert f"{EDITED_SEED}:" in alert and "NUL byte" in alert, alert
+        assert NEW_SENTENCE in page.inner_text("article")
+        waits = serving.wait_for("the whole build waits", after=built)
+        # Fixed: the error goes and the whole build runs again.
+        seed.write_bytes(good)
+        page.wait_for_selector("[role=alert]", state="detached", timeout=10_000)
+        serving.wait_for("rebuilt in", after=waits)
+        page.close()
+    finally:
+        serving.close()

@@ -247,7 +247,8 @@ class Builder:
 
 def build() -> bool:
     started = time.monotonic()
-    result = subprocess.run(["make", "--no-print-directory", "html"], cwd=ROOT)
+    # The interpreter this runs in is the project's environment (make serve starts it).
+    result = subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}", "html"], cwd=ROOT)
     seconds = time.monotonic() - started
     print(f"rebuilt in {seconds:.1f} s" if result.returncode == 0 else
           "build failed: the preview keeps the last good site", flush=True)
@@ -271,10 +272,7 @@ def quick(paths: list[str]) -> bool:
         for source in update.unreadable:
             PREVIEW.edit_errors.setdefault(source, [f"{relative(source)}: could not be read"])
             PREVIEW.unreadable.add(source)
-    PREVIEW.changed()
-    for messages in update.errors.values():
-        for message in messages:
-            print(f"error: {message}", flush=True)
+    PREVIEW.changed()  # the errors are in the terminal already: the worker logs them
     print(f"preview: {len(update.pages)} page(s) shown in {update.seconds:.2f} s", flush=True)
     return True
 

@@ -92,6 +92,12 @@ report_build = _STAGES.signal("report-build")
 # list of absolute paths.
 sources_changed = _STAGES.signal("sources-changed")
 
+# Not a stage either: the live preview has written an article's new reading
+# into it (sent with the article); a plugin that derives fields of an article
+# from its reading derives them again (archive_pages: what editors
+# corrected, the story's cards).
+article_reread = _STAGES.signal("article-reread")
+
 # In order, each with its name in the summary (None: not timed).
 STAGES = (
     (render_pages, "rendering"),

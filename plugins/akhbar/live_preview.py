@@ -13,8 +13,8 @@ story (an object with `fingerprint()`) by the articles it holds.
 `update(paths)` reads the edited sources again with the build's readers
 (`sources_changed` first tells a reader that keeps imports by file stamp),
 writes each new reading into the article object the pages hold
-(`compat.take_reading`), tells the stories that show it
-(`content_changed()`), and renders the pages that show it, in memory. What a
+(`compat.take_reading`), sends `article_reread` (archive_pages derives again
+what it derives from one article), and renders the pages that show it, in memory. What a
 build derives from many articles at once (related stories, the order of
 listings, what a translation inherits, URLs) stays as it was until the next
 whole build, which make serve starts at once and which replaces all of it.
@@ -39,7 +39,7 @@ from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from .build import sources_changed
+from .build import article_reread, sources_changed
 from .compat import (
     CONTENT_BODY,
     CONTENT_BUILD_ATTRIBUTES,
@@ -89,12 +89,12 @@ class LiveArchive:
         self.articles: dict[str, Content] = {}  # absolute source path -> article
         self.generator_of: dict[str, object] = {}
         self.pages_showing: dict[int, set[int]] = defaultdict(set)  # id(article) -> job indexes
-        self.stories_showing: dict[int, dict] = defaultdict(dict)  # id(article) -> {id(story): story}
 
     def load(self) -> None:
         settings = read_settings(self.settings_file, override=self.overrides)
         instance = Pelican(settings)
         generators, writer = generate_pages(instance)
+        self.generators = generators  # alive: their plugins listen for article_reread
         self.jobs = getattr(writer, "jobs", None)
         if self.jobs is None:
             raise RuntimeError("the live preview needs the incremental_pages plugin's writer, which keeps the pages")
@@ -129,13 +129,8 @@ class LiveArchive:
                         if name not in _NOT_SHOWN:
                             walk(item, False, into)
             elif callable(getattr(value, "fingerprint", None)) and hasattr(value, "__dict__"):
-                # A story: the articles it holds; told when one of them changes.
-                held = set()
-                for item in vars(value).values():
-                    walk(item, False, held)
-                for article_id in held:
-                    self.stories_showing[article_id][id(value)] = value
-                into |= held
+                for item in vars(value).values():  # a story: the articles it holds
+                    walk(item, False, into)
 
         walk(values, True, shown)
         return shown
@@ -180,8 +175,7 @@ class LiveArchive:
                 continue
             update.read.append(source)
             take_reading(article, reading, KEPT_FROM_BUILD)
-            for story in self.stories_showing[id(article)].values():
-                story.content_changed()
+            article_reread.send(article)
             jobs |= self.pages_showing[id(article)]
         for index in sorted(jobs):
             job = self.jobs[index]

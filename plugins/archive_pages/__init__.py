@@ -21,6 +21,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from akhbar import urls
+from akhbar.build import article_reread
 from akhbar.kept import replace_file
 from akhbar.languages import LANGUAGES, page_language
 from akhbar.settings import site_settings
@@ -108,6 +109,7 @@ class ArchivePagesGenerator(Generator):
         CARDS.clear()
         originals = self.context.get("articles", [])
         self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
+        self.story_of = {}
         related = related_stories(self.stories)
         neighbours = story_neighbours(self.stories)
         for story in self.stories:
@@ -118,6 +120,8 @@ class ArchivePagesGenerator(Generator):
                 version.related = related[id(story)]
                 version.story_links = article_links(story, neighbours[id(story)], version.lang)
                 version.provenance = provenance(story.original, version)
+                self.story_of[id(version)] = story
+        article_reread.connect(self.reread)
 
         self.by_month = defaultdict(list)
         self.undated = []
@@ -184,6 +188,14 @@ class ArchivePagesGenerator(Generator):
                 next_url=page(lang, number + 1) if number < pages else None,
                 **values,
             )
+
+    def reread(self, article):
+        """The live preview read `article` again: its story's cards and what editors corrected, anew."""
+        story = self.story_of.get(id(article))
+        if story is not None:
+            story.content_changed()
+            for version in story.versions.values():
+                version.provenance = provenance(story.original, version)
 
     def generate_output(self, writer):
         for lang in LANGUAGES:
