@@ -19,7 +19,7 @@ OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
-	@echo "make serve                preview on http://127.0.0.1:$(PORT)/, rebuilt on every change"
+	@echo "make serve                preview on http://127.0.0.1:$(PORT)/: an edit shows in a second, pages reload"
 	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
 	@echo "make check                validate seeds, corrections, content and data files"
 	@echo "make extract FILE=a.txt   print what the importer extracts, as JSON (several files or a folder: a line each)"
@@ -78,9 +78,11 @@ publish: STRICT := 1
 publish: $(VENV)/.installed
 	$(call build_into_output,publishconf.py)
 
-# Preview on 127.0.0.1, rebuilt whenever seeds/, content/, theme/, plugins/ or the settings change.
+# Preview on 127.0.0.1: an edited article shows at once (from a worker that holds the
+# build in memory), and every change to seeds/, content/, theme/, plugins/ or the
+# settings is followed by a whole make html.
 serve: $(VENV)/.installed
-	$(PY) tools/preview.py $(PORT)
+	$(PY) tools/preview.py $(PORT) $(foreach o,$(OVERRIDES),--setting '$(o)')
 
 check: $(VENV)/.installed
 	PYTHONPATH=plugins $(PY) -m seed_reader check --root .

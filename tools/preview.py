@@ -22,10 +22,12 @@ shown the same way and the last good site stays. A rebuild started while an
 editor's `make html` runs waits for it (the Makefile's build lock).
 """
 
+import argparse
 import errno
 import functools
 import html
 import http.server
+import json
 import multiprocessing
 import os
 import subprocess
@@ -55,6 +57,8 @@ background:#7a1010;color:#fff;font:1rem/1.5 system-ui,sans-serif}
 .akhbar-preview-error ul{margin:.25rem 0 0;padding-inline-start:1.25rem}
 .akhbar-preview-error code{font-family:ui-monospace,monospace;white-space:pre-wrap}
 """
+# Settings given to make serve (SETTINGS, STRICT): the builds and the worker use them alike.
+SETTINGS: dict = {}
 # How many ports after the asked one to try when it is busy.
 FREE_PORT_TRIES = 20
 
@@ -176,7 +180,7 @@ class Worker:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
         process = context.Process(target=live_preview.serve, daemon=True, args=(
-            theirs, str(ROOT / "pelican.conf.py"), {}, str(ROOT / ".build" / "preview")))
+            theirs, str(ROOT / "pelican.conf.py"), SETTINGS, str(ROOT / ".build" / "preview")))
         process.start()
         theirs.close()
         try:
@@ -248,7 +252,9 @@ class Builder:
 def build() -> bool:
     started = time.monotonic()
     # The interpreter this runs in is the project's environment (make serve starts it).
-    result = subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}", "html"], cwd=ROOT)
+    settings = " ".join(f"{name}={json.dumps(value)}" for name, value in SETTINGS.items())
+    result = subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}", f"SETTINGS={settings}", "html"],
+                            cwd=ROOT)
     seconds = time.monotonic() - started
     print(f"rebuilt in {seconds:.1f} s" if result.returncode == 0 else
           "build failed: the preview keeps the last good site", flush=True)
@@ -323,4 +329,12 @@ def main(port: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8000)
+    arguments = argparse.ArgumentParser(description="make serve: the live preview")
+    arguments.add_argument("port", type=int, nargs="?", default=8000)
+    arguments.add_argument("--setting", action="append", default=[], metavar="NAME=JSON",
+                           help="a Pelican setting, as make's SETTINGS gives it")
+    given = arguments.parse_args()
+    for setting in given.setting:
+        name, _, value = setting.partition("=")
+        SETTINGS[name] = json.loads(value)
+    main(given.port)
