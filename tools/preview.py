@@ -192,7 +192,7 @@ class Worker:
             process.kill()
             return
         print(f"Live preview ready: {detail['articles']} articles, {detail['pages']} pages held "
-              f"(loaded in {detail['seconds']} s)", flush=True)
+              f"(loaded in {detail['seconds']} s, {detail['memory_mb']} MB)", flush=True)
         with self.lock:
             old, self.current = self.current, (process, ours)
         if old:

@@ -30,6 +30,7 @@ starts it): loads, says it is ready, then answers each list of paths with an
 
 import logging
 import os
+import resource
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -196,7 +197,8 @@ def serve(connection, settings_file: str, overrides: dict, output_path: str) -> 
         connection.send(("failed", f"{type(error).__name__}: {error}"))
         return
     connection.send(("ready", {"articles": len(archive.articles), "pages": len(archive.jobs),
-                               "seconds": round(time.monotonic() - started, 1)}))
+                               "seconds": round(time.monotonic() - started, 1),
+                               "memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
     while (paths := connection.recv()) is not None:
         try:
             connection.send(("update", archive.update(paths)))
