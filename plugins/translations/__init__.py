@@ -20,6 +20,7 @@ import logging
 from pelican import signals
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
+from akhbar.build import article_reread
 from akhbar.compat import use_linear_process_translations
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def inherit_from_original(generator):
         target = translation.metadata.get(KEY)
         if not target:
             continue
-        original = next((t for t in translation.translations if not t.metadata.get(KEY)), None)
+        original = original_of(translation)
         if original is None:
             logger.error(
                 "%s: %s: %s, but no article has that slug",
@@ -54,19 +55,40 @@ def inherit_from_original(generator):
             )
             orphans.append(translation)
             continue
-        for name in INHERITED:
-            if not hasattr(translation, name) and hasattr(original, name):
-                setattr(translation, name, getattr(original, name))
-        if translation.metadata.get("date_from_original"):
-            translation.date = original.date
-        if "category" not in translation.metadata and hasattr(original, "category"):
-            translation.category = original.category
+        inherit(translation, original)
     if orphans:
         generator.articles = [a for a in generator.articles if a not in orphans]
         generator.translations = [a for a in generator.translations if a not in orphans]
+
+
+def original_of(translation):
+    return next((t for t in translation.translations if not t.metadata.get(KEY)), None)
+
+
+def inherit(translation, original) -> None:
+    """What the translation does not say itself, as the original says it."""
+    for name in INHERITED:
+        if name not in translation.metadata and hasattr(original, name):
+            setattr(translation, name, getattr(original, name))
+    if translation.metadata.get("date_from_original"):
+        translation.date = original.date
+    if "category" not in translation.metadata and hasattr(original, "category"):
+        translation.category = original.category
+
+
+def inherit_again(article):
+    """The live preview read an article again: its translations inherit anew, or it does."""
+    if article.metadata.get(KEY):
+        if (original := original_of(article)) is not None:
+            inherit(article, original)
+        return
+    for translation in article.translations:
+        if translation.metadata.get(KEY):
+            inherit(translation, article)
 
 
 def register():
     use_linear_process_translations()
     signals.article_generator_context.connect(claim_original_slug)
     signals.article_generator_pretaxonomy.connect(inherit_from_original)
+    article_reread.connect(inherit_again)
