@@ -218,19 +218,26 @@ class RegularFilesOnly:
 
     def __init__(self):
         self.reported: set[str] = set()
+        # Each walk once a build: Pelican lists the seeds folder five times
+        # (articles, the check for disabled readers, the seeds' prefetch).
+        self.walked: dict[tuple, list[str]] = {}
 
     def start(self, pelican):
         self.reported.clear()
+        self.walked.clear()
 
     def use_for(self, generator):
         def walk(paths, exclude):
-            found, refused = source_files(generator.path, [paths] if isinstance(paths, str) else paths,
-                                          exclude, generator.settings["IGNORE_FILES"])
-            for problem in refused:
-                if problem not in self.reported:
-                    self.reported.add(problem)
-                    logger.error("%s", problem)
-            return found
+            paths = [paths] if isinstance(paths, str) else paths
+            key = (generator.path, tuple(paths), tuple(exclude), tuple(generator.settings["IGNORE_FILES"]))
+            if key not in self.walked:
+                found, refused = source_files(generator.path, paths, exclude, generator.settings["IGNORE_FILES"])
+                for problem in refused:
+                    if problem not in self.reported:
+                        self.reported.add(problem)
+                        logger.error("%s", problem)
+                self.walked[key] = found
+            return self.walked[key]
 
         list_files_with(generator, walk)
 
