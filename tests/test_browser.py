@@ -107,7 +107,7 @@ def test_nastaliq_is_not_clipped_in_form_controls_or_under_links(page, served_si
     page.goto(f"{served_site.url}/search.html?q=پوتن")
     page.evaluate("document.fonts.ready")
     ratio = """el => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize)"""
-    assert page.locator(".search-form input").evaluate(ratio) >= 2.0
+    assert page.locator("#search-query").evaluate(ratio) >= 2.0
     # A select has no line height of its own in Chromium: its box must be tall enough.
     for select in page.locator(".filter-grid select").all():
         assert select.evaluate("el => el.clientHeight / parseFloat(getComputedStyle(el).fontSize)") >= 2.2
@@ -117,7 +117,10 @@ def test_nastaliq_is_not_clipped_in_form_controls_or_under_links(page, served_si
     assert page.locator("h1").evaluate("el => getComputedStyle(el).textWrap") == "balance"
     # The English page keeps its own, tighter line height.
     page.goto(f"{served_site.url}/en/search.html")
-    assert page.locator(".search-form input").evaluate(ratio) < 1.8
+    assert page.locator("#search-query").evaluate(ratio) < 1.8
+    # So does the header's search box on every other page.
+    page.goto(f"{served_site.url}/index.html")
+    assert page.locator("#site-search-query").evaluate(ratio) >= 2.0
 
 
 def test_navigation_marks_the_current_page_and_search_takes_the_keyboard(page, served_site):

@@ -1,12 +1,14 @@
 """Search in headless Chromium: Pagefind over http (root and sub-path), the
 offline index from disk, and the same answers, in the same order, from both."""
 
+import datetime as dt
 import json
 import re
 from urllib.parse import quote
 
 import pytest
 
+from akhbar.collation import collation_key
 from search_index.folding import fold, search_words
 
 from .conftest import ROOT
@@ -182,3 +184,94 @@ def test_the_search_script_holds_no_table_of_its_own():
     assert not [c for c in code if c.isalnum() and not c.isascii()]
     for fact in ('"xe"', '"xf"', "x[ef]", '"ur"', '"rtl"', '"person"', "padStart", "36", "slice(0, 2)"):
         assert fact not in code, fact
+
+
+# -- the header's search box, the order of results, the filters ---------------
+
+HEADER_BOX = {"ur": "آرکائیو میں تلاش کریں", "en": "Search the archive"}
+
+
+@pytest.mark.parametrize("start, lang", [("002-6aa83e8293d70fa7.html", "ur"), ("en/archives/2021-12.html", "en")])
+def test_the_header_search_box_leads_to_the_search_page_with_results(page, where, start, lang):
+    page.goto(f"{where}/{start}")
+    header = page.locator(".site-header").get_by_role("search")
+    header.get_by_label(HEADER_BOX[lang], exact=True).fill("پوتن")
+    header.get_by_role("button").click()
+    page.wait_for_selector("#search-status[data-state=done]", state="attached", timeout=10_000)
+    search_page = "search.html" if lang == "ur" else "en/search.html"
+    assert page.url == f"{where}/{search_page}?q={quote('پوتن')}"
+    assert page.input_value("#search-query") == "پوتن"
+    hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
+    assert sorted(href.rsplit("/", 1)[1].removesuffix(".html") for href in hrefs) == sorted(ALL)
+    # The search page has its own form in place of the header's.
+    assert page.locator("#site-search-query").count() == 0
+
+
+def test_the_header_search_box_needs_no_script(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((site / "en/person/vladimir-putin.html").as_uri())
+    page.get_by_label(HEADER_BOX["en"], exact=True).fill("Lavrov")
+    page.get_by_label(HEADER_BOX["en"], exact=True).press("Enter")
+    page.wait_for_url("**/en/search.html?q=Lavrov")
+    context.close()
+
+
+def shown_dates(page) -> list:
+    """The date of each result the English search page lists, None for an undated one."""
+    lines = page.eval_on_selector_all("#search-results .meta", "els => els.map(e => e.textContent)")
+    return [None if line.startswith("Date unknown") else dt.datetime.strptime(line.split(" · ")[0], "%B %d, %Y")
+            for line in lines]
+
+
+def test_sorting_by_date_puts_newer_results_first(page, where):
+    # "talks": the 2021 article uses the word most often, the 2025 one less.
+    by_relevance = listed(page, where, "en/search.html", "talks")
+    assert shown_dates(page)[:2] == [dt.datetime(2021, 12, 28), dt.datetime(2025, 12, 3)]
+    by_date = listed(page, where, "en/search.html", "talks", sort="date")
+    dates = shown_dates(page)
+    dated = [d for d in dates if d]
+    assert dated == sorted(dated, reverse=True) and dates == dated + [None] * (len(dates) - len(dated))
+    assert sorted(by_date) == sorted(by_relevance) and by_date != by_relevance
+    assert page.is_checked("input[name=sort][value=date]")
+    # Another order shows at once, and the URL keeps it.
+    run = int(page.get_attribute("#search-status", "data-run"))
+    page.get_by_label("Most relevant first").check()
+    page.wait_for_selector(f"#search-status[data-state=done][data-run='{run + 1}']", state="attached")
+    assert page.url.endswith("sort=relevance")
+    assert page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)") == [
+        f"{where}/en/{slug}.html" for slug in by_relevance]
+    # The Urdu page offers the same orders.
+    assert listed(page, where, "search.html", "بات چیت", sort="date")[0] == "003-d5d1f4a12c482239"
+    assert listed(page, where, "search.html", "بات چیت")[0] != "003-d5d1f4a12c482239"
+
+
+@pytest.mark.parametrize("search_page, labels", [
+    ("search.html", {"outlet": "ذریعہ ابلاغ", "organisation": "تنظیم", "person": "شخصیت"}),
+    ("en/search.html", {"outlet": "Outlet", "organisation": "Organisation", "person": "Person"}),
+])
+def test_each_filter_has_a_label_of_its_own(page, site, search_page, labels):
+    page.goto((site / search_page).as_uri())
+    for name, label in labels.items():
+        assert page.get_by_label(label, exact=True).get_attribute("name") == name
+    names = page.eval_on_selector_all(".filter-grid select",
+                                      "els => els.map(s => s.labels[0].textContent)")
+    assert len(names) == 6 and len(set(names)) == 6
+
+
+def test_filter_options_come_in_alphabetical_order(page, site):
+    def options(search_page, kind):
+        page.goto((site / search_page).as_uri())
+        return page.eval_on_selector_all(f"select[name={kind}] option[value]:not([value=''])",
+                                         "els => els.map(o => o.textContent)")
+
+    people, places = options("search.html", "person"), options("search.html", "place")
+    for names in (people, places, options("search.html", "organisation"), options("search.html", "outlet")):
+        assert names == sorted(names, key=collation_key)
+    # Urdu's order, not the order of code points (ڈ U+0688 after و, ک U+06A9 after م).
+    assert people.index("دمیترو کولیبا") < people.index("ڈونلڈ ٹرمپ") < people.index("سرگئی ریابکوف")
+    assert places.index("جنیوا") < places.index("ڈونباس") < places.index("روس")
+    assert places.index("کیف") < places.index("ماسکو") < places.index("یوکرین")
+    assert people != sorted(people) and places != sorted(places)
+    english = options("en/search.html", "person")
+    assert english == sorted(english) and english[0] == "Alexei Ivanov"

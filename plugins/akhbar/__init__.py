@@ -7,6 +7,7 @@ plugin imports from it what it needs, and no plugin imports another.
 - `normalize`: Urdu text normalisation and folding, the words of a text
   (import, glossary matching and search fold alike);
 - `languages`: the archive's languages and what is known of each;
+- `collation`: alphabetical order, Urdu's from CLDR's rules (`data/urdu_collation.toml`);
 - `archive_dates`: the years the archive covers, the sort date of an undated article;
 - `kept`: files a build replaces, never rewrites, and data kept for the next build;
 - `manifest`: the output files a build wrote, by the fingerprint they were made from;

@@ -22,6 +22,7 @@ from pelican.generators import Generator
 
 from akhbar import urls
 from akhbar.build import article_reread
+from akhbar.collation import collation_key
 from akhbar.kept import replace_file
 from akhbar.languages import LANGUAGES, page_language
 from akhbar.settings import site_settings
@@ -43,6 +44,12 @@ def local_name(thing, lang: str) -> str:
         return ""
     thing = getattr(thing, "entry", thing)
     return getattr(thing, lang, None) or getattr(thing, "en", "")
+
+
+def name_order(lang: str):
+    """A sort key: things in the alphabetical order of their names in a
+    language (Urdu's is CLDR's, not the order of code points)."""
+    return lambda thing: collation_key(local_name(thing, lang))
 
 
 SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization", "topic": "Thing"}
@@ -250,21 +257,22 @@ class ArchivePagesGenerator(Generator):
         entity_index = defaultdict(list)
         for (kind, key), stories in self.by_entity.items():
             entity_index[kind].append((self.things[(kind, key)], len(stories)))
+        alphabetical = name_order(lang)
         for kind in entity_index:
-            entity_index[kind].sort(key=lambda item: (-item[1], local_name(item[0], lang)))
+            entity_index[kind].sort(key=lambda item: (-item[1], alphabetical(item[0])))
         self._write(writer, urls.named(lang, "entities.html"), "entities", lang,
                     self._both(lambda language: urls.named(language, "entities.html")), entity_index=entity_index)
         for directory, kind, groups in (("outlets", "outlet", self.by_outlet),
                                         ("categories", "category", self.by_category)):
             entries = sorted(((self.things[(kind, key)], len(stories)) for key, stories in groups.items()),
-                             key=lambda item: (-item[1], local_name(item[0], lang)))
+                             key=lambda item: (-item[1], alphabetical(item[0])))
             self._write(writer, urls.named(lang, f"{directory}.html"), "directory", lang,
                         self._both(lambda language, d=directory: urls.named(language, f"{d}.html")),
                         directory=directory, entries=entries)
         facets = {
-            "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=lambda t: local_name(t, lang)),
+            "outlet": sorted((self.things[("outlet", k)] for k in self.by_outlet), key=alphabetical),
             "year": years,
-            **{kind: sorted((e for e, _ in entity_index.get(kind, [])), key=lambda t: local_name(t, lang))
+            **{kind: sorted((e for e, _ in entity_index.get(kind, [])), key=alphabetical)
                for kind in ("person", "place", "organisation")},
         }
         self._write(writer, urls.named(lang, "search.html"), "search", lang,

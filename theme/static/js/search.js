@@ -7,7 +7,8 @@
  * Both engines match each word as a prefix of indexed words, and a word that
  * begins no indexed word finds nothing (Pagefind would fall back to a shorter
  * word: we check). Both rank the same way: the articles that use the query's
- * words most often first, then the newest, then by URL.
+ * words most often first, then the newest, then by URL; or, sorted by date,
+ * the newest first, then by URL.
  */
 (function () {
   "use strict";
@@ -71,9 +72,10 @@
      word of the query; `bundle`, its bundle's place in lexicon.bundles
      (newest first); `rank`, its place in its bundle (newest first, then by
      URL); `load()`, its record file (record()). Sorted the same way by both
-     engines, so a search gives the same list over http and from disk. */
-  function ranked(hits) {
-    return hits.sort((a, b) => b.count - a.count || a.bundle - b.bundle || a.rank - b.rank);
+     engines, so a search gives the same list over http and from disk. Bundles
+     and ranks are in date order already: sorting by date leaves out the count. */
+  function ranked(hits, byDate) {
+    return hits.sort((a, b) => (byDate ? 0 : b.count - a.count) || a.bundle - b.bundle || a.rank - b.rank);
   }
 
   const bundleIndex = new Map(lexicon.bundles.map((name, i) => [contract.pagefind.language_tag + name, i]));
@@ -90,7 +92,8 @@
      position, and those do not count. Pagefind answers a word that begins no
      word of a bundle with a shorter one (پوتنز -> پوتن): the best hit of each
      bundle is checked, and a bundle whose best hit lacks a word of the query
-     contributes nothing. */
+     contributes nothing (a fall-back answers for the whole bundle, so in date
+     order its newest hit tells as well). */
   const pagefindEngine = {
     primary: null,
     merged: null,
@@ -131,7 +134,7 @@
     start() {
       return this.load();
     },
-    async hits(pagefind, terms) {
+    async hits(pagefind, terms, byDate) {
       const sort = { sort: { [contract.pagefind.rank]: "asc" } };
       const answers = await Promise.all(terms.map((term) => pagefind.search(term, sort)));
       // Records with every term in their indexed text, with the positions of those words.
@@ -150,7 +153,7 @@
         const bundle = bundleIndex.get(result.id.split("_")[0]);
         const rank = -result.score;
         return { count: positions.size, bundle, rank, load: () => record(lexicon.bundles[bundle], rank) };
-      }));
+      }), byDate);
       // The first page's records load along with each bundle's best hit:
       // one round trip to first results, not two.
       for (const hit of hits.slice(0, PAGE_SIZE)) hit.load();
@@ -164,11 +167,11 @@
       }));
       return hits.filter((hit) => !failed.has(hit.bundle));
     },
-    async search(terms, early) {
+    async search(terms, byDate, early) {
       if (!this.complete && lexicon.bundles.length > 1 && early) {
-        await early(await this.hits(await this.load(), terms));
+        await early(await this.hits(await this.load(), terms, byDate));
       }
-      return this.hits(await this.loadAll(), terms);
+      return this.hits(await this.loadAll(), terms, byDate);
     },
   };
 
@@ -259,9 +262,9 @@
         load: () => record(bundle, number),
       }));
     },
-    async search(terms) {
+    async search(terms, byDate) {
       const found = await Promise.all(lexicon.bundles.map((bundle, i) => this.searchBundle(bundle, i, terms)));
-      return ranked(found.flat());
+      return ranked(found.flat(), byDate);
     },
   };
 
@@ -350,6 +353,9 @@
     const mine = ++latest;  // a newer search overtakes this one
     const text = params.get("q") || "";
     form.elements.q.value = text;
+    const sort = form.elements.sort;
+    sort[0].checked = true;  // the default order, unless the URL names another one
+    sort.value = params.get("sort") || "";
     const query = { text, ...queryTerms(text) };
     // Filters are words of the index too, each value's token given by the lexicon.
     let unknownFilter = false;
@@ -377,7 +383,10 @@
     performance.mark("akhbar-search-start");
     let hits = [];
     try {
-      if (!unknownFilter) hits = await engine.search(query.terms, (recent) => present(recent, mine, query, false));
+      if (!unknownFilter) {
+        hits = await engine.search(query.terms, sort.value === "date",
+          (recent) => present(recent, mine, query, false));
+      }
     } catch (error) {
       status.textContent = strings.failed;
       throw error;
@@ -453,6 +462,8 @@
     }
     run(params);
   });
+  // Another order shows at once, as a new search (it is part of the URL too).
+  for (const choice of form.elements.sort) choice.addEventListener("change", () => form.requestSubmit());
   window.addEventListener("popstate", () => run(new URLSearchParams(location.search)));
   if (engine.start) engine.start();
   run(new URLSearchParams(location.search));
