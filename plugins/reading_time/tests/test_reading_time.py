@@ -7,7 +7,9 @@ from reading_time import count_words
 
 
 def article(words: int, lang: str, minutes=None):
-    return SimpleNamespace(content="<p>" + " ".join(["word"] * words) + "</p>", lang=lang, reading_minutes=minutes)
+    # As Pelican makes it: each metadata field is an attribute too.
+    return SimpleNamespace(content="<p>" + " ".join(["word"] * words) + "</p>", lang=lang, reading_minutes=minutes,
+                           metadata={"reading_minutes": minutes} if minutes else {})
 
 
 def test_minutes_from_words_at_the_language_speed():
