@@ -55,7 +55,7 @@ def test_an_edited_seed_is_shown_as_the_whole_build_shows_it(project):
 
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    worker = context.Process(target=live_preview.serve, daemon=True, args=(
+    worker = context.Process(target=live_preview.serve, args=(
         theirs, str(project / "pelican.conf.py"), {}, str(project / ".build" / "preview")))
     worker.start()
     try:
@@ -181,3 +181,22 @@ def test_make_serve_shows_an_edit_in_the_open_page_and_a_broken_one_on_it(projec
         page.close()
     finally:
         serving.close()
+
+
+def test_the_worker_imports_seeds_it_has_not_seen_on_every_core(project, capfd):
+    """Loading an archive with many seeds no build has imported yet uses the
+    importer's pool of processes, which a daemon process may not start."""
+    seed = (project / EDITED_SEED).read_text(encoding="utf-8")
+    for number in range(110):
+        (project / "seeds" / f"copy_{number:03}.txt").write_text(f"{seed}\n\nنقل نمبر {number}۔\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("project_preview", project / "tools" / "preview.py")
+    preview = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(preview)
+    worker = preview.Worker()
+    try:
+        worker.load()
+        said = capfd.readouterr()
+        assert worker.current is not None, said.out + said.err
+        assert "Live preview ready" in said.out and "Could not process" not in said.err, said.err[-3000:]
+    finally:
+        worker.stop()

@@ -23,6 +23,7 @@ editor's `make html` runs waits for it (the Makefile's build lock).
 """
 
 import argparse
+import atexit
 import errno
 import functools
 import html
@@ -103,8 +104,10 @@ def with_live_reload(page: bytes, errors: list[str]) -> bytes:
     if errors:
         items = "".join(f"<li><code>{html.escape(e)}</code></li>" for e in errors)
         banner = ('<div class="akhbar-preview-error" role="alert" lang="en" dir="ltr">'
-                  "<strong>Preview: the last edit or build has an error; this page is the last good one.</strong>"
-                  ' <span lang="ur" dir="rtl">آخری ترمیم میں غلطی ہے؛ یہ آخری درست صفحہ ہے۔</span>'
+                  "<strong>Preview: an edit or the last build has an error; what could not be made again "
+                  "shows as it last was.</strong>"
+                  ' <span lang="ur" dir="rtl">ترمیم یا پچھلی تعمیر میں غلطی ہے؛'
+                  ' جو دوبارہ نہ بن سکا وہ پچھلی درست صورت میں ہے۔</span>'
                   f"<ul>{items}</ul></div>")
         start = text.find("<body")
         end = text.find(">", start) + 1 if start >= 0 else 0
@@ -174,12 +177,19 @@ class Worker:
     def __init__(self):
         self.lock = threading.Lock()
         self.current = None  # (process, connection), once loaded
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        with self.lock:
+            if self.current:
+                self.current[0].kill()
 
     def load(self) -> None:
         """A new worker on the last build; replaces the one in use once it is ready."""
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe()
-        process = context.Process(target=live_preview.serve, daemon=True, args=(
+        # Not a daemon: loading imports changed seeds with a pool of its own.
+        process = context.Process(target=live_preview.serve, args=(
             theirs, str(ROOT / "pelican.conf.py"), SETTINGS, str(ROOT / ".build" / "preview")))
         process.start()
         theirs.close()

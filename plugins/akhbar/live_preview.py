@@ -50,8 +50,6 @@ from .compat import (
     take_reading,
 )
 
-logger = logging.getLogger(__name__)
-
 # What an article's new reading does not replace: what the build worked out
 # from other articles (its translations and the language link, and the URL
 # unique_urls fixed; archive_pages' related stories, neighbours and
@@ -199,7 +197,13 @@ def serve(connection, settings_file: str, overrides: dict, output_path: str) -> 
     connection.send(("ready", {"articles": len(archive.articles), "pages": len(archive.jobs),
                                "seconds": round(time.monotonic() - started, 1),
                                "memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
-    while (paths := connection.recv()) is not None:
+    while True:
+        try:
+            paths = connection.recv()
+        except EOFError:
+            return  # the server has gone
+        if paths is None:
+            return
         try:
             connection.send(("update", archive.update(paths)))
         except Exception as error:  # noqa: BLE001 - the server falls back to a whole build
