@@ -7,6 +7,12 @@ import pickle
 from pathlib import Path
 
 
+def kept_folder(settings) -> Path:
+    """Where a build keeps data for the next one and lists what it found:
+    Pelican's CACHE_PATH."""
+    return Path(settings.get("CACHE_PATH", "cache"))
+
+
 def load_kept(path: Path, version: int) -> dict | None:
     """What the last build kept at path, or None (no file, another version, unreadable)."""
     try:

@@ -3,6 +3,8 @@ here for the plugins that write them and the build report that counts them."""
 
 from pathlib import Path
 
+from .kept import kept_folder
+
 # Articles with low-confidence fields, one per line.
 LOW_CONFIDENCE = "low-confidence.txt"
 # Every import warning of the build, shown or not.
@@ -13,7 +15,7 @@ IMPORT_WARNING = {"import_warning": True}
 
 
 def report_file(settings, name: str) -> Path:
-    return Path(settings.get("CACHE_PATH", "cache")) / name
+    return kept_folder(settings) / name
 
 
 def is_import_warning(record) -> bool:

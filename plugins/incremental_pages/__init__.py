@@ -24,6 +24,7 @@ import pelican as pelican_package
 from pelican import signals
 
 from akhbar.build import BuildState, render_pages
+from akhbar.kept import kept_folder
 from akhbar.manifest import BuildManifest
 from akhbar.tree_hash import files_key
 
@@ -46,7 +47,7 @@ def site_key(settings: dict) -> str:
 
 
 def manifest_path(settings: dict) -> Path:
-    return Path(settings.get("CACHE_PATH", "cache")) / "pages.json"
+    return kept_folder(settings) / "pages.json"
 
 
 def get_writer(pelican):

@@ -24,6 +24,7 @@ from pelican.utils import pelican_open
 from akhbar import markdown_metadata as metadata
 from akhbar.build import keep_for_next_build
 from akhbar.compat import markdown_metadata, start_markdown_read
+from akhbar.kept import kept_folder
 
 from .conversions import KeptConversions, conversion_key
 
@@ -36,7 +37,7 @@ class KeptConversionsOfThisBuild:
 
     def open(self, settings) -> KeptConversions:
         if self.conversions is None:
-            self.conversions = KeptConversions(Path(settings.get("CACHE_PATH", "cache")) / "markdown.pickle")
+            self.conversions = KeptConversions(kept_folder(settings) / "markdown.pickle")
         return self.conversions
 
     def save(self, state):

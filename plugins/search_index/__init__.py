@@ -38,7 +38,7 @@ from pelican import signals
 
 from akhbar import LIBRARY
 from akhbar.build import BuildState, index_search
-from akhbar.kept import replace_file
+from akhbar.kept import kept_folder, replace_file
 from akhbar.manifest import BuildManifest
 from akhbar.name_groups import group_names, spellings_by_key
 from akhbar.tree_hash import files_key
@@ -169,7 +169,7 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     """Write, for each bundle whose records changed, its Pagefind bundle, its
     offline index and its record files; remove those of bundles the archive
     no longer has."""
-    cache = Path(settings.get("CACHE_PATH", "cache"))
+    cache = kept_folder(settings)
     own = settings_of(settings)
     incremental = own.incremental
     manifest = BuildManifest(cache / "search.json")

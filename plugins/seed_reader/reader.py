@@ -14,6 +14,7 @@ from pelican.readers import BaseReader
 from akhbar.archive_dates import UNDATED_SORT_DATE
 from akhbar.build import build_state, keep_for_next_build, sources_changed
 from akhbar.compat import list_files_with
+from akhbar.kept import kept_folder
 from akhbar.progress import PROGRESS
 from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
 from akhbar.sources import source_files
@@ -89,7 +90,7 @@ class ImportsOfThisBuild:
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
             data_dir = Path(settings_of(settings).data_dir)
-            self.imports = ImportedSeeds(Path(settings.get("CACHE_PATH", "cache")) / "seeds.pickle", data_dir)
+            self.imports = ImportedSeeds(kept_folder(settings) / "seeds.pickle", data_dir)
             # For the search page's lexicon (search_index).
             build_state().knowledge = extractor_for(data_dir).knowledge
         return self.imports

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelican.log import console
 
-from akhbar.kept import load_kept, save_kept
+from akhbar.kept import kept_folder, load_kept, save_kept
 from akhbar.published_urls import read_record, record_path
 from akhbar.reports import report_file
 
@@ -96,7 +96,7 @@ class SameStories:
                 articles[copy.seed], copies[copy.seed], bodies[copy.seed] = article, copy, body
         if not articles:
             return
-        cache = Path(settings.get("CACHE_PATH", "cache")) / "duplicates.pickle"
+        cache = kept_folder(settings) / "duplicates.pickle"
         index = BodyIndex(thresholds, load_kept(cache, CACHE_VERSION))
         published = set(read_record(record_path(settings)).values())
         stories, problems = decide(copies, bodies, published, index)

@@ -25,6 +25,7 @@ from pelican import signals
 
 from akhbar import build
 from akhbar.build import BuildState
+from akhbar.kept import kept_folder
 
 from .card import HEIGHT, WIDTH, Card, Fonts, require_raqm, theme_colours
 from .fonts import font_key, language_font
@@ -84,7 +85,7 @@ def write(state: BuildState):
     require_raqm()
     settings = state.settings
     theme = Path(settings["THEME"])
-    cache_folder = Path(settings.get("CACHE_PATH", "cache"))
+    cache_folder = kept_folder(settings)
     font_dir = theme / "fonts"
     fonts = Fonts(ur=language_font(font_dir, "ur", cache_folder / "fonts"),
                   en=language_font(font_dir, "en", cache_folder / "fonts"))
