@@ -95,7 +95,8 @@ sources_changed = _STAGES.signal("sources-changed")
 # Not a stage either: the live preview has written an article's new reading
 # into it (sent with the article); a plugin that derives fields of an article
 # from its reading derives them again (archive_pages: what editors
-# corrected, the story's cards).
+# corrected, the story's cards; translations: what a translation inherits;
+# reading_time: a Markdown article's reading time).
 article_reread = _STAGES.signal("article-reread")
 
 # In order, each with its name in the summary (None: not timed).
