@@ -275,3 +275,24 @@ def test_filter_options_come_in_alphabetical_order(page, site):
     assert people != sorted(people) and places != sorted(places)
     english = options("en/search.html", "person")
     assert english == sorted(english) and english[0] == "Alexei Ivanov"
+
+
+def test_a_name_loads_only_the_bundles_that_name_it(page, served_site, site):
+    """The build lists, for each name, the bundles whose articles name it;
+    over http a search for a name loads only those (here the undated bundle,
+    not 2021's), and finds what the complete index finds from disk."""
+    lexicon = json.loads((site / "search" / "lexicon.js").read_text(encoding="utf-8")
+                         .split("=", 1)[1].strip().rstrip(";"))
+    token = next(token for _, token, entry in lexicon["variants"] if entry == "alexei-ivanov")
+    holders = lexicon["token_bundles"][token]
+    others = [name for place, name in enumerate(lexicon["bundles"]) if place not in holders and place > 0]
+    assert others, lexicon["bundles"]  # a bundle, besides the newest, that this name is not in
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    over_http = results(page, served_site.url, "search.html", "الیکسی ایوانوف")
+    assert over_http and over_http == results(page, site.as_uri(), "search.html", "الیکسی ایوانوف")
+    assert not [url for url in asked for name in others if f"/pagefind/{name}/" in url], asked
+    # A word that is no name still asks every bundle.
+    asked.clear()
+    results(page, served_site.url, "search.html", "کہا")
+    assert all(any(f"/pagefind/{name}/" in url for url in asked) for name in others), asked

@@ -47,7 +47,15 @@ from .bundles import bundles_of
 from .contract import browser_contract
 from .offline import PATHS, bundle_roots, script_data, write_offline_index
 from .pagefind_writer import write_pagefind
-from .records import SearchRecord, ignored_name_words, lexicon, name_spellings, person_name_words, record_for
+from .records import (
+    SearchRecord,
+    ignored_name_words,
+    lexicon,
+    name_spellings,
+    person_name_words,
+    record_for,
+    record_tokens,
+)
 from .settings import settings_of
 
 logger = logging.getLogger(__name__)
@@ -144,9 +152,22 @@ class SearchIndex:
         data = lexicon([e for e in glossary if e.id in named], outlets, years)
         data["contract"] = browser_contract()
         data["bundles"] = list(bundles)
+        data["token_bundles"] = token_bundles(bundles)
         data["pagefind"] = {name: bundle_files(output / "pagefind" / name) for name in bundles}
         replace_file(output / "search" / "lexicon.js", "window.AKHBAR_LEXICON = " + script_data(data) + ";\n")
         logger.info("Search index: %d records, %d bundles, %d indexed again", len(versions), len(bundles), written)
+
+
+def token_bundles(bundles: dict[str, list[Version]]) -> dict[str, list[int]]:
+    """For each entity and filter token, the bundles (their places in the
+    lexicon's list, newest first) whose records hold it: a search for a name
+    loads only those, the newest of them first, and a name in few articles
+    is not a wait for the whole archive."""
+    holders: dict[str, list[int]] = {}
+    for place, versions in enumerate(bundles.values()):
+        for token in {t for v in versions for t in record_tokens(v.article, v.versions)}:
+            holders.setdefault(token, []).append(place)
+    return dict(sorted(holders.items()))
 
 
 def bundle_files(folder: Path) -> dict:

@@ -129,24 +129,32 @@ class SearchRecord:
         return {"url": self.url, "meta": self.meta, "text": self.text, "more": self.more}
 
 
+def record_tokens(version, story_versions: dict) -> list[str]:
+    """The entity and filter tokens a version's record is found by: the
+    story's names, its language, every outlet that ran it, its year."""
+    original = story_versions.get("ur") or next(iter(story_versions.values()))
+    tokens = [entity_token(m.entry.id) for m in getattr(original, "entities", None) or []]
+    tokens.append(filter_token("language", version.lang))
+    outlet = getattr(original, "outlet", None)
+    # A syndicated story is found under every outlet that ran it.
+    for other in [outlet, *getattr(original, "also_published_by", ())] if outlet else []:
+        tokens.append(filter_token("outlet", other.id))
+    if not getattr(original, "undated", False):
+        tokens.append(filter_token("year", str(original.date.year)))
+    return tokens
+
+
 def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     """A record for one article version; `story_versions` maps lang -> version;
     `names`: more words for the story's names (name_spellings, person_name_words)."""
     original = story_versions.get("ur") or next(iter(story_versions.values()))
-    entities = list(getattr(original, "entities", None) or [])
     captions = [c.text for c in getattr(version, "captions", None) or []]
     if getattr(version, "caption", None):
         captions.append(version.caption)
     text = "\n".join([version.title, *captions, plain_text(version.content)])
     outlet = getattr(original, "outlet", None)
     undated = bool(getattr(original, "undated", False))
-    tokens = [entity_token(m.entry.id) for m in entities]
-    tokens.append(filter_token("language", version.lang))
-    # A syndicated story is found under every outlet that ran it.
-    for other in [outlet, *getattr(original, "also_published_by", ())] if outlet else []:
-        tokens.append(filter_token("outlet", other.id))
-    if not undated:
-        tokens.append(filter_token("year", str(original.date.year)))
+    tokens = record_tokens(version, story_versions)
     meta = {
         "title": version.title,
         "lang": version.lang,

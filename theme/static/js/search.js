@@ -81,9 +81,11 @@
   const bundleIndex = new Map(lexicon.bundles.map((name, i) => [contract.pagefind.language_tag + name, i]));
 
   /* Pagefind. The archive has one bundle per year (newest first, undated last).
-     The newest answers first, so first results do not wait for the whole
-     archive; the others are then merged in (Pagefind's mergeIndex) and the
-     complete answer replaces the first one.
+     Only the bundles that hold every name and filter of the query are loaded
+     (the build lists them by token); the newest of them answers first, so
+     first results do not wait for the whole archive; the others are then
+     merged in (Pagefind's mergeIndex) and the complete answer replaces the
+     first one.
 
      Each word of the query is a search of its own, sorted by the build's rank
      (Pagefind then gives minus a record's rank as its score, and the record's
@@ -96,8 +98,7 @@
      order its newest hit tells as well). */
   const pagefindEngine = {
     primary: null,
-    merged: null,
-    complete: false,
+    merged: new Map(), // bundle name -> its mergeIndex, once asked
     load() {
       this.primary = this.primary || (async () => {
         const name = lexicon.bundles[0];
@@ -120,16 +121,28 @@
       })();
       return this.primary;
     },
-    loadAll() {
-      this.merged = this.merged || (async () => {
-        const pagefind = await this.load();
-        // Started together; Pagefind keeps the bundles in the order of these calls.
-        await Promise.all(lexicon.bundles.slice(1).map((name) => pagefind.mergeIndex(
-          new URL(`pagefind/${name}/`, root).href, { metaCacheTag: lexicon.pagefind[name].tag })));
-        this.complete = true;
-        return pagefind;
-      })();
-      return this.merged;
+    /* Pagefind with these bundles (places in lexicon.bundles) merged in. */
+    async with(places) {
+      const pagefind = await this.load();
+      await Promise.all(places.filter((place) => place > 0).map((place) => {
+        const name = lexicon.bundles[place];
+        if (!this.merged.has(name)) {
+          this.merged.set(name, pagefind.mergeIndex(
+            new URL(`pagefind/${name}/`, root).href, { metaCacheTag: lexicon.pagefind[name].tag }));
+        }
+        return this.merged.get(name);
+      }));
+      return pagefind;
+    },
+    /* The bundles that may answer: those holding every name and filter of
+       the query (lexicon.token_bundles), all of them for other words. */
+    bundlesFor(terms) {
+      let places = lexicon.bundles.map((_, place) => place);
+      for (const term of terms) {
+        const holders = lexicon.token_bundles[term];
+        if (holders) places = places.filter((place) => holders.includes(place));
+      }
+      return places;
     },
     start() {
       return this.load();
@@ -167,11 +180,14 @@
       }));
       return hits.filter((hit) => !failed.has(hit.bundle));
     },
+    /* The newest bundle that may answer first (early), then every one that may. */
     async search(terms, byDate, early) {
-      if (!this.complete && lexicon.bundles.length > 1 && early) {
-        await early(await this.hits(await this.load(), terms, byDate));
+      const places = this.bundlesFor(terms);
+      if (!places.length) return [];
+      if (places.length > 1 && early && !places.every((place) => place === 0 || this.merged.has(lexicon.bundles[place]))) {
+        await early(await this.hits(await this.with(places.slice(0, 1)), terms, byDate));
       }
-      return this.hits(await this.loadAll(), terms, byDate);
+      return this.hits(await this.with(places), terms, byDate);
     },
   };
 
