@@ -46,8 +46,6 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from akhbar import live_preview  # noqa: E402 - found through the line above
 
 WATCHED = ["seeds", "content", "theme", "plugins", "pelican.conf.py"]
-# Edits the worker can show at once: files of an article's source folder.
-ARTICLE_FOLDERS = ("seeds", "content")
 OUTPUT = ROOT / "output"
 PREFIX = "/__preview__/"
 LIVE_JS = """// make serve: reload when the preview has new pages (tools/preview.py).
@@ -328,9 +326,10 @@ def main(port: int) -> None:
     for changes in watched():
         changed = sorted({path for _, path in changes})
         print(f"changed: {', '.join(relative(p) for p in changed)}", flush=True)
-        # Saved files under seeds/ or content/ (an editor may save by replacing the file).
-        edits = all(kind != Change.deleted and Path(p).is_relative_to(ROOT) and
-                    Path(p).relative_to(ROOT).parts[0] in ARTICLE_FOLDERS for kind, p in changes)
+        # The worker knows which files are articles' sources (an editor may save
+        # by replacing a file: added counts as saved); anything else, and a
+        # deleted file, is for the whole build.
+        edits = all(kind != Change.deleted for kind, _ in changes)
         if edits and quick(changed) and PREVIEW.unreadable:
             # A whole build would leave the article out and its last good page with it.
             print("the whole build waits until the edit can be read", flush=True)
