@@ -1,0 +1,43 @@
+import datetime as dt
+from types import SimpleNamespace
+
+from archive_pages.stories import NEAREST_HOLDERS, Story, nearest_holders, related_stories
+
+
+def story(number: int, *entries: str) -> Story:
+    """A story dated `number` days before 1 Jan 2024, naming `entries`."""
+    return Story(SimpleNamespace(
+        lang="ur", slug=f"s{number:06d}", date=dt.date(2024, 1, 1) - dt.timedelta(days=number), translations=[],
+        entities=[SimpleNamespace(entry=SimpleNamespace(id=entry)) for entry in entries]))
+
+
+def slugs(stories) -> list[str]:
+    return [s.original.slug for s in stories]
+
+
+def test_rarer_shared_entries_weigh_more():
+    stories = [story(0, "donfried", "moscow"), story(1, "moscow", "kremlin"), story(2, "donfried"),
+               *(story(n, "moscow") for n in range(3, 60))]
+    related = related_stories(stories)
+    # Donfried is named twice, Moscow in 59 stories (too common: more than 50 and 5 %).
+    assert slugs(related[id(stories[0])]) == ["s000002"]
+    assert related[id(stories[1])] == []
+
+
+def test_ties_go_to_the_nearest_in_time():
+    stories = [story(n, "khan") for n in range(6)]
+    assert slugs(related_stories(stories)[id(stories[3])]) == ["s000000", "s000001", "s000002"]
+    # The same score: newest first, as the archive lists them; never the story itself.
+
+
+def test_a_common_entry_looks_only_at_the_stories_nearest_in_time():
+    count = 40 * NEAREST_HOLDERS
+    stories = [story(n, "khan") for n in range(count)]
+    assert nearest_holders(list(range(count)), 0) == list(range(NEAREST_HOLDERS))
+    assert nearest_holders(list(range(count)), count - 1) == list(range(count - NEAREST_HOLDERS, count))
+    middle = nearest_holders(list(range(0, count, 2)), count // 2)
+    assert len(middle) == NEAREST_HOLDERS and middle[0] < count // 2 < middle[-1]
+    related = related_stories(stories)
+    assert all(abs(int(other.original.slug[1:]) - n) <= NEAREST_HOLDERS
+               for n, s in enumerate(stories) for other in related[id(s)])
+
