@@ -14,9 +14,10 @@ default theme, then the Pagefind CLI over its output) and our
 figures as ratios to it, the precision and recall of duplicate detection
 against the copies the corpus planted (bench/duplicates_bench.py, from the
 build's own decisions), then bench/search_bench.py (bytes and time to first
-results, first and second query, over http and file://). Memory is the sum of
-the resident memory of the build's processes (Pelican, its forked workers,
-Pagefind), sampled every 100 ms from /proc. Prints one JSON object.
+results, first and second query, over http and file://). Memory is what the
+build's processes (Pelican, its forked workers, Pagefind) hold together, each
+shared page counted once (proportional set size), sampled every 100 ms from
+/proc. Prints one JSON object.
 """
 
 import json
@@ -44,16 +45,29 @@ STAGES = ("reading", "rendering", "search index", "fonts")
 PAGE_SIZE = 4096
 
 
-def tree_rss(root_pid: int) -> int:
-    """Resident bytes of a process and all its descendants, from /proc."""
+def memory_of(pid: int) -> int:
+    """A process's proportional set size: its own pages, and each page it
+    shares with other processes (forked workers share their parent's)
+    divided among them, so a tree's sum counts every page once. Resident
+    size where the kernel gives no smaps_rollup."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except FileNotFoundError:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+    return int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)[1]) * 1024
+
+
+def tree_memory(root_pid: int) -> int:
+    """Memory of a process and all its descendants, from /proc: what they
+    hold together, shared pages counted once."""
     total, pending = 0, [root_pid]
     while pending:
         pid = pending.pop()
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+            total += memory_of(pid)
             for task in Path(f"/proc/{pid}/task").iterdir():
                 pending.extend(int(child) for child in (task / "children").read_text().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError):
             continue  # the process has just ended
     return total
 
@@ -68,7 +82,7 @@ def measured(command: list[str], cwd: Path) -> dict:
 
     def sample():
         while process.poll() is None:
-            samples.append((time.monotonic() - started, tree_rss(process.pid)))
+            samples.append((time.monotonic() - started, tree_memory(process.pid)))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
