@@ -52,8 +52,11 @@ BUILD_REPORT_STRICT = False
 
 # Autoescape: metadata is text (a headline with "<script>" shows as text);
 # templates mark the HTML body and summary `|safe` where they are HTML.
+# No auto_reload: a build (and make serve's worker) never sees a template change
+# while it runs, and checking would cost a stat of each template for every page.
 JINJA_ENVIRONMENT = {
-    "trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.do"],
+    "trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False,
+    "extensions": ["jinja2.ext.do"],
 }
 
 # Every plugin's settings, prefixed with its name, and their defaults are in
