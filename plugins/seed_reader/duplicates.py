@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from akhbar.compat import insert_signatures
+
 # Words per shingle: five words are a phrase two different stories rarely share.
 SHINGLE_WORDS = 5
 # Signature size and LSH bands × rows: with 16 bands of 4 a pair of bodies
@@ -40,10 +42,11 @@ BANDS = (16, 4)
 # (1.6 standard deviations of the estimate at a similarity of one half; on the
 # benchmark corpus every true pair is above what its lengths need).
 ESTIMATE_MARGIN = 0.1
-# Looking up every new seed one by one costs more than a self-join of the LSH
-# buckets once new seeds are more than this share of the archive (a cold build).
+# Looking up every new seed in the index one by one costs more than pairing the
+# signatures of all seeds band by band, as the index does (`shared_buckets`),
+# once new seeds are more than this share of the archive (a cold build).
 SELF_JOIN_SHARE = 0.2
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations.astype(np.uint32)
 _SHINGLE_MIX = np.uint32(0x01000193)
 
 
@@ -132,20 +135,60 @@ def shingle_sequence(words: str) -> np.ndarray:
     return mixed
 
 
+def minhash_signature(shingles: np.ndarray) -> np.ndarray:
+    """datasketch's affine32 MinHash of these 32-bit values (as
+    MinHash(hashfunc=int, scheme="affine32").update_batch makes it) in one
+    numpy expression: update_batch hashes each value in a Python call."""
+    if not shingles.size:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    # MurmurHash3's finalizer, the pre-mix of the affine32 scheme; uint32 arithmetic wraps as it must.
+    mixed = shingles.astype(np.uint32)
+    mixed = (mixed ^ (mixed >> 16)) * np.uint32(0x85EBCA6B)
+    mixed = (mixed ^ (mixed >> 13)) * np.uint32(0xC2B2AE35)
+    mixed = (mixed ^ (mixed >> 16))[:, None]
+    a, b = _PERMUTATIONS
+    return (mixed * a + b).min(axis=0)
+
+
 def body_print(text: str, paragraphs) -> BodyPrint:
     """`text`: the seed as decoded; `paragraphs`: its body as the importer
     kept it (Urdu letters normalised, NFC)."""
     shingles = shingle_sequence(spaced_text("\n".join(paragraphs)))
     # A shingle said twice changes no minimum: no need to make them unique first.
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32")
-    minhash.update_batch(shingles.tolist())
     return BodyPrint(hashlib.sha256(spaced_text(text).encode("utf-8")).hexdigest(),
                      hashlib.sha256(shingles.tobytes()).hexdigest(),
-                     minhash.hashvalues.astype(np.uint32).tobytes(), shingles.tobytes())
+                     minhash_signature(shingles).tobytes(), shingles.tobytes())
 
 
-def _minhash(body: BodyPrint) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(body.signature, dtype=np.uint32), scheme="affine32")
+def _signatures(seeds: list[str], prints) -> np.ndarray:
+    return np.stack([np.frombuffer(prints[seed].signature, dtype=np.uint32) for seed in seeds])
+
+
+def shared_buckets(signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of rows (first < second, sorted) whose signatures agree on
+    every value of some band: the pairs MinHashLSH(params=BANDS) has in one
+    bucket (it keys its buckets by a band's values), all found at once."""
+    count = len(signatures)
+    bands, rows = BANDS
+    found = [np.zeros(0, dtype=np.int64)]
+    for band in range(bands):
+        values = signatures[:, band * rows:(band + 1) * rows]
+        order = np.lexsort(values.T[::-1])
+        ranked = values[order]
+        starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
+        ends = np.repeat(np.append(starts[1:], count), np.diff(np.append(starts, count)))
+        # The members of a bucket, in that order: each is paired with every one after it.
+        later = ends - np.arange(count) - 1
+        place = np.repeat(np.arange(count), later)
+        step = np.arange(len(place)) - np.repeat(np.cumsum(later) - later, later) + 1
+        a, b = order[place], order[place + step]
+        found.append(np.minimum(a, b) * count + np.maximum(a, b))
+    pairs = np.unique(np.concatenate(found))
+    return pairs // count, pairs % count
+
+
+def _minhash(signature: np.ndarray) -> LeanMinHash:
+    return LeanMinHash(seed=1, hashvalues=signature, scheme="affine32")
 
 
 @dataclass(frozen=True)
@@ -159,14 +202,25 @@ class Likeness:
         return self.contained >= thresholds.contained and self.shared >= thresholds.shared
 
 
+def _common_start(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sequences begin with alike."""
+    size = min(len(a), len(b))
+    differ = np.flatnonzero(a[:size] != b[:size])
+    return int(differ[0]) if differ.size else size
+
+
 def likeness(a: np.ndarray, b: np.ndarray) -> Likeness:
     """Measure two bodies by their shingle sequences: how many shingles of one
     the other has in the same order, their longest common subsequence
     (Hunt-Szymanski: the longest increasing run of their places in the other;
     a paragraph said twice has its shingles in two places)."""
-    first, second = a.tolist(), b.tolist()
-    if not first or not second:
+    if not len(a) or not len(b):
         return Likeness(0.0, 0.0)
+    # What both begin and end with is in every longest common subsequence: only
+    # the rest is searched (all but the added or trimmed part of most versions).
+    start = _common_start(a, b)
+    end = _common_start(a[start:][::-1], b[start:][::-1])
+    first, second = a[start:len(a) - end].tolist(), b[start:len(b) - end].tolist()
     places: dict[int, list[int]] = {}
     for number, shingle in enumerate(second):
         places.setdefault(shingle, []).append(number)
@@ -175,8 +229,9 @@ def likeness(a: np.ndarray, b: np.ndarray) -> Likeness:
         for number in reversed(places.get(shingle, ())):
             at = bisect.bisect_left(tails, number)
             tails[at:at + 1] = [number]
-    shorter, longer = sorted((len(first), len(second)))
-    return Likeness(round(len(tails) / shorter, 4), round(len(tails) / longer, 4))
+    common = start + len(tails) + end
+    shorter, longer = sorted((len(a), len(b)))
+    return Likeness(round(common / shorter, 4), round(common / longer, 4))
 
 
 class BodyIndex:
@@ -217,46 +272,49 @@ class BodyIndex:
         self.changed = bool(gone or new)
         if not new:
             return
-        minhashes = {seed: _minhash(prints[seed]) for seed in new}
-        for seed in new:
-            self.lsh.insert(seed, minhashes[seed], check_duplication=False)
-            self.indexed[seed] = prints[seed].body_digest
-        candidates = self._candidates(new, minhashes)
-        self._measure(self._worth_measuring(candidates, prints), prints)
+        insert_signatures(self.lsh, new, _signatures(new, prints), _minhash)
+        self.indexed.update((seed, prints[seed].body_digest) for seed in new)
+        self._measure(self._candidates(new, prints), prints)
 
-    def _candidates(self, new: list[str], minhashes) -> list[tuple[str, str]]:
-        """Pairs with a new seed that share an LSH bucket."""
-        fresh = set(new)
-        pairs = set()
+    def _candidates(self, new: list[str], prints) -> list[tuple[str, str]]:
+        """Pairs with a new seed that share an LSH bucket and are worth measuring."""
         if len(new) > SELF_JOIN_SHARE * len(self.indexed):
-            for table, counts in zip(self.lsh.hashtables, self.lsh.get_counts(), strict=True):
-                for bucket in [bucket for bucket, count in counts.items() if count > 1]:
-                    members = sorted(table.get(bucket))
-                    pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:]
-                                 if a in fresh or b in fresh)
+            seeds = sorted(self.indexed)
+            signatures = _signatures(seeds, prints)
+            first, second = shared_buckets(signatures)
+            fresh = np.isin(seeds, new)
+            with_new = fresh[first] | fresh[second]
+            first, second = first[with_new], second[with_new]
         else:
+            pairs = set()
             for seed in new:
                 pairs.update((seed, other) if seed < other else (other, seed)
-                             for other in self.lsh.query(minhashes[seed]) if other != seed)
+                             for other in self.lsh.query(_minhash(_signatures([seed], prints)[0])) if other != seed)
+            if not pairs:
+                return []
+            seeds = sorted({seed for pair in pairs for seed in pair})
+            row = {seed: number for number, seed in enumerate(seeds)}
+            signatures = _signatures(seeds, prints)
+            first = np.array([row[a] for a, _ in pairs], dtype=np.int64)
+            second = np.array([row[b] for _, b in pairs], dtype=np.int64)
+        sizes = np.array([prints[seed].shingles for seed in seeds], dtype=float)
+        keep = self._worth_measuring(signatures, sizes, first, second)
+        pairs = ((seeds[a], seeds[b]) for a, b in zip(first[keep].tolist(), second[keep].tolist(), strict=True))
         return sorted(pair for pair in pairs if pair not in self.pairs)
 
-    def _worth_measuring(self, pairs: list[tuple[str, str]], prints) -> list[tuple[str, str]]:
-        """The pairs whose signatures agree nearly as much as bodies of their
-        lengths must to pass the thresholds (all at once, in numpy)."""
-        if not pairs:
-            return []
-        seeds = sorted({seed for pair in pairs for seed in pair})
-        row = {seed: number for number, seed in enumerate(seeds)}
-        values = np.stack([np.frombuffer(prints[seed].signature, dtype=np.uint32) for seed in seeds])
-        sizes = np.array([prints[seed].shingles for seed in seeds], dtype=float)
-        first = np.array([row[a] for a, _ in pairs])
-        second = np.array([row[b] for _, b in pairs])
-        agree = (values[first] == values[second]).mean(axis=1)
+    def _worth_measuring(self, signatures, sizes, first, second) -> np.ndarray:
+        """Which pairs (rows of `signatures`) agree nearly as much as bodies of
+        their lengths must to pass the thresholds."""
+        agree = np.empty(len(first))
+        # In slices: a cold build of a large archive has millions of candidate pairs.
+        for at in range(0, len(first), 1 << 18):
+            cut = slice(at, at + (1 << 18))
+            agree[cut] = (signatures[first[cut]] == signatures[second[cut]]).mean(axis=1)
         shorter, longer = np.minimum(sizes[first], sizes[second]), np.maximum(sizes[first], sizes[second])
         common = np.maximum(self.thresholds.contained * shorter, self.thresholds.shared * longer)
         with np.errstate(divide="ignore", invalid="ignore"):
             needed = np.where(common <= shorter, common / (shorter + longer - common), 2.0)
-        return [pair for pair, keep in zip(pairs, agree >= needed - ESTIMATE_MARGIN, strict=True) if keep]
+        return agree >= needed - ESTIMATE_MARGIN
 
     def _measure(self, pairs, prints) -> None:
         shingle_sets = {}

@@ -3,8 +3,11 @@
 import datetime as dt
 import pickle
 
+import numpy as np
 import pytest
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from akhbar import compat
 from seed_reader import duplicates
 from seed_reader.corrections import sidecar_for
 from seed_reader.duplicates import (
@@ -16,9 +19,11 @@ from seed_reader.duplicates import (
     Thresholds,
     body_print,
     likeness,
+    minhash_signature,
     report,
     same_stories,
     seed_named,
+    shared_buckets,
 )
 from seed_reader.importer import import_seed
 
@@ -69,6 +74,25 @@ def test_the_same_sentences_in_another_order_are_not_the_same_article(seed):
     story = paragraphs(seed, "002")
     shuffled = story[1::2] + story[0::2]
     assert not measured(story, shuffled).same_article(DEFAULTS)
+
+
+def longest_common_subsequence(a, b) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        diagonal = 0
+        for j, y in enumerate(b):
+            diagonal, row[j + 1] = row[j + 1], diagonal + 1 if x == y else max(row[j + 1], row[j])
+    return row[-1]
+
+
+def test_likeness_is_the_longest_common_subsequence_however_the_bodies_begin_and_end():
+    rng = np.random.default_rng(15)
+    for _ in range(200):
+        common = rng.integers(0, 4, rng.integers(0, 6), dtype=np.uint32)
+        a = np.concatenate([common, rng.integers(0, 4, rng.integers(1, 12), dtype=np.uint32), common[::-1]])
+        b = np.concatenate([common, rng.integers(0, 4, rng.integers(1, 12), dtype=np.uint32), common[::-1]])
+        found, shorter = likeness(a, b), min(len(a), len(b))
+        assert found.contained == round(longest_common_subsequence(a.tolist(), b.tolist()) / shorter, 4)
 
 
 def test_the_print_ignores_encoding_spacing_and_chrome(seed, tmp_path, extractor):
@@ -178,6 +202,52 @@ def test_thresholds_come_from_settings_and_refuse_nonsense():
     assert Thresholds.from_settings({"SEED_READER_DUPLICATES_SHARED": 0.5}) == Thresholds(shared=0.5) != Thresholds()
     with pytest.raises(ValueError, match="SEED_READER_DUPLICATES_CONTAINED = 80: a share between 0 and 1"):
         Thresholds.from_settings({"SEED_READER_DUPLICATES_CONTAINED": 80})
+
+
+def test_signatures_are_datasketchs_minhash():
+    rng = np.random.default_rng(15)
+    for size in (0, 1, 7, 500):
+        values = rng.integers(0, 1 << 32, size, dtype=np.uint32)
+        expected = MinHash(num_perm=duplicates.NUM_PERM, seed=1, hashfunc=int, scheme="affine32")
+        expected.update_batch(values.tolist())
+        assert np.array_equal(minhash_signature(values), expected.hashvalues)
+
+
+def few_valued_signatures(count: int) -> np.ndarray:
+    """Signatures of few distinct values, so that many share LSH buckets."""
+    return np.random.default_rng(15).integers(0, 3, (count, duplicates.NUM_PERM), dtype=np.uint32)
+
+
+def lsh_of(signatures) -> MinHashLSH:
+    lsh = MinHashLSH(num_perm=duplicates.NUM_PERM, params=duplicates.BANDS)
+    for number, row in enumerate(signatures):
+        lsh.insert(number, LeanMinHash(seed=1, hashvalues=row, scheme="affine32"))
+    return lsh
+
+
+def test_the_self_join_finds_the_pairs_datasketch_puts_in_one_bucket():
+    signatures = few_valued_signatures(300)
+    lsh = lsh_of(signatures)
+    expected = sorted({(min(a, b), max(a, b)) for a, row in enumerate(signatures)
+                       for b in lsh.query(LeanMinHash(seed=1, hashvalues=row, scheme="affine32")) if a != b})
+    first, second = shared_buckets(signatures)
+    assert 1000 < len(expected) < 300 * 299 // 2
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
+
+
+@pytest.mark.parametrize("datasketch", [compat.DATASKETCH, ("datasketch", "0.0.1")])  # at once, or one by one
+def test_signatures_inserted_at_once_are_stored_as_one_by_one(monkeypatch, datasketch):
+    monkeypatch.setattr(compat, "DATASKETCH", datasketch)
+    signatures = few_valued_signatures(100)
+    one_by_one, at_once = lsh_of(signatures), MinHashLSH(num_perm=duplicates.NUM_PERM, params=duplicates.BANDS)
+    compat.insert_signatures(at_once, list(range(len(signatures))), signatures, duplicates._minhash)
+    assert [at_once.keys.get(key) for key in range(100)] == [one_by_one.keys.get(key) for key in range(100)]
+    assert [t.itemcounts() for t in at_once.hashtables] == [t.itemcounts() for t in one_by_one.hashtables]
+    for row in signatures[:10]:
+        query = LeanMinHash(seed=1, hashvalues=row, scheme="affine32")
+        assert sorted(at_once.query(query)) == sorted(one_by_one.query(query))
+    with pytest.raises(ValueError, match="scheme"):  # the index knows what it holds
+        at_once.query(MinHash(num_perm=duplicates.NUM_PERM, scheme="legacy"))
 
 
 @pytest.mark.parametrize("self_join_share", [0.0, 100.0])  # new seeds found by a self-join, or one by one
