@@ -43,7 +43,8 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# Build into a scratch folder, then swap: a failed build leaves output/ as it was.
+# Build into a scratch folder, then swap: a failed or killed build leaves output/ as it
+# was (make serve kills its build when stopped); the next build clears the scratch.
 # The scratch folder starts as hard links to the last output (theme/ aside, which
 # Pelican copies in place), so unchanged pages and search bundles are kept, not
 # made again: the build replaces every file it writes, never rewrites one.

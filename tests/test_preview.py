@@ -1,14 +1,18 @@
 """make serve's preview: a busy port is said and the next free one used; an
 edited article's pages are rendered from memory as a whole build renders them;
-an open page shows an edit by itself, and a broken edit's error."""
+an open page shows an edit by itself, and a broken edit's error; a signal
+stops every process it started, and a worker outlives no killed server."""
 
 import importlib.util
+import os
 import shutil
+import signal
 import socket
 import time
 import urllib.request
+from pathlib import Path
 
-from .conftest import ROOT, free_port, pelican
+from .conftest import ROOT, VENV, free_port, pelican
 
 
 def load_preview():
@@ -112,16 +116,19 @@ def test_an_edited_seed_is_shown_as_the_whole_build_shows_it(project):
 # -- make serve, end to end: an edit shows in the open page, a broken one says why ------------
 
 class Serving:
-    """tools/preview.py running on a project copy; its output, line by line."""
+    """tools/preview.py (or `make serve`) running on a project copy; its output,
+    line by line. In a session of its own: its processes are the session's."""
 
-    def __init__(self, project, port: int):
+    def __init__(self, project, port: int, through_make: bool = False):
         import subprocess
         import sys
         import threading
 
         # The fonts, subset once for every test build.
         shutil.copytree(ROOT / ".build" / "webfonts", project / ".build" / "webfonts", dirs_exist_ok=True)
-        self.process = subprocess.Popen([sys.executable, "tools/preview.py", str(port)], cwd=project, text=True,
+        command = (["make", "--no-print-directory", f"VENV={VENV}", f"PORT={port}", "serve"] if through_make
+                   else [sys.executable, "tools/preview.py", str(port)])
+        self.process = subprocess.Popen(command, cwd=project, text=True, start_new_session=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.lines, self.url = [], f"http://127.0.0.1:{port}/"
         threading.Thread(target=lambda: self.lines.extend(self.process.stdout), daemon=True).start()
@@ -144,6 +151,42 @@ class Serving:
     def close(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def session_processes(session: int) -> list[str]:
+    """The command lines of a session's live processes (zombies aside)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = (Path("/proc") / pid / "stat").read_text()
+            command = (Path("/proc") / pid / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue  # ended meanwhile
+        state, _, _, in_session = stat[stat.rindex(")") + 2:].split()[:4]
+        if int(in_session) == session and state != "Z":
+            found.append(command)
+    return found
+
+
+def wait_for_processes(session: int, text: str, count: int = 1, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while sum(text in command for command in session_processes(session)) < count:
+        assert time.monotonic() < deadline, f"not {count} {text!r}: {session_processes(session)}"
+        time.sleep(0.02)
+
+
+def wait_until_none_left(session: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while session_processes(session) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session_processes(session) == []
+
+
+def add_unimported_seeds(project) -> None:
+    """Seeds no build has imported yet, enough for the importer's pool."""
+    seed = (project / EDITED_SEED).read_text(encoding="utf-8")
+    for number in range(110):
+        (project / "seeds" / f"copy_{number:03}.txt").write_text(f"{seed}\n\nنقل نمبر {number}۔\n", encoding="utf-8")
 
 
 def test_make_serve_shows_an_edit_in_the_open_page_and_a_broken_one_on_it(project, browser):
@@ -186,9 +229,7 @@ def test_make_serve_shows_an_edit_in_the_open_page_and_a_broken_one_on_it(projec
 def test_the_worker_imports_seeds_it_has_not_seen_on_every_core(project, capfd):
     """Loading an archive with many seeds no build has imported yet uses the
     importer's pool of processes, which a daemon process may not start."""
-    seed = (project / EDITED_SEED).read_text(encoding="utf-8")
-    for number in range(110):
-        (project / "seeds" / f"copy_{number:03}.txt").write_text(f"{seed}\n\nنقل نمبر {number}۔\n", encoding="utf-8")
+    add_unimported_seeds(project)
     spec = importlib.util.spec_from_file_location("project_preview", project / "tools" / "preview.py")
     preview = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(preview)
@@ -200,3 +241,45 @@ def test_the_worker_imports_seeds_it_has_not_seen_on_every_core(project, capfd):
         assert "Live preview ready" in said.out and "Could not process" not in said.err, said.err[-3000:]
     finally:
         worker.stop()
+
+
+# -- stopping: nothing make serve started outlives it -----------------------------------------
+
+def test_a_signal_to_make_serve_ends_every_process_it_started_and_output_stays_whole(project):
+    """SIGTERM to make (as kill or a process manager sends it) mid-build: the
+    server, the worker and the build all end at once; output/ is the last
+    whole site, not swapped."""
+    serving = Serving(project, free_port(), through_make=True)
+    session = serving.process.pid
+    try:
+        serving.wait_for("Live preview ready")
+        output = project / "output"
+        site, built = output.stat().st_ino, sorted(path.relative_to(output) for path in output.rglob("*"))
+        (project / "theme" / "templates" / "base.html").touch()
+        wait_for_processes(session, "output.new")  # Pelican, building
+        serving.process.send_signal(signal.SIGTERM)
+        assert serving.process.wait(timeout=3) == -signal.SIGTERM
+        wait_until_none_left(session, timeout=1)
+        assert output.stat().st_ino == site
+        assert sorted(path.relative_to(output) for path in output.rglob("*")) == built
+    finally:
+        serving.close()
+
+
+def test_a_worker_whose_server_is_killed_ends_itself_and_its_pool(project):
+    """SIGKILL leaves the server no say. Its worker, loading (importing new
+    seeds on a pool) and so not reading its connection, sees the server has
+    gone and ends itself and the pool."""
+    import subprocess
+    import sys
+
+    add_unimported_seeds(project)
+    server = subprocess.Popen([sys.executable, "-c", "import preview; preview.WORKER.load()"], cwd=project / "tools",
+                              start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_processes(server.pid, "spawn_main", count=3)  # the worker and its pool
+        server.kill()
+        server.wait()
+        wait_until_none_left(server.pid, timeout=2)
+    finally:
+        server.kill()

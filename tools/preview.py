@@ -20,10 +20,17 @@ terminal; its article keeps its last good page, and the whole build waits
 until the edit is fixed (it would leave the article out). A failed build is
 shown the same way and the last good site stays. A rebuild started while an
 editor's `make html` runs waits for it (the Makefile's build lock).
+
+SIGTERM, SIGINT or SIGHUP stop it all: the watcher and the server, the
+worker with its pool, and a build under way (killed: the build swaps output/
+in whole or not at all). The worker and each build run in process groups of
+their own, so that each is ended whole; a worker whose server was killed
+outright ends itself.
 """
 
 import argparse
 import atexit
+import contextlib
 import errno
 import functools
 import html
@@ -31,6 +38,7 @@ import http.server
 import json
 import multiprocessing
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -60,6 +68,8 @@ background:#7a1010;color:#fff;font:1rem/1.5 system-ui,sans-serif}
 SETTINGS: dict = {}
 # How many ports after the asked one to try when it is busy.
 FREE_PORT_TRIES = 20
+# Set on SIGTERM, SIGINT or SIGHUP: the watcher returns and nothing new starts.
+STOP = threading.Event()
 
 
 class Preview:
@@ -175,12 +185,17 @@ class Worker:
     def __init__(self):
         self.lock = threading.Lock()
         self.current = None  # (process, connection), once loaded
+        self.processes = []  # every worker started and not ended: loading or in use
+        self.stopped = False
         atexit.register(self.stop)
 
     def stop(self) -> None:
+        """End every worker, loading or in use, and start no more."""
         with self.lock:
-            if self.current:
-                self.current[0].kill()
+            self.stopped = True
+            processes, self.processes = self.processes, []
+        for process in processes:
+            end_worker(process)
 
     def load(self) -> None:
         """A new worker on the last build; replaces the one in use once it is ready."""
@@ -189,15 +204,21 @@ class Worker:
         # Not a daemon: loading imports changed seeds with a pool of its own.
         process = context.Process(target=live_preview.serve, args=(
             theirs, str(ROOT / "pelican.conf.py"), SETTINGS, str(ROOT / ".build" / "preview")))
-        process.start()
+        with self.lock:
+            if self.stopped:
+                return
+            process.start()
+            self.processes.append(process)
         theirs.close()
         try:
             kind, detail = ours.recv()
         except EOFError:
             kind, detail = "failed", f"exit code {process.exitcode}"
+        if self.stopped:
+            return  # ended by stop()
         if kind != "ready":
             print(f"live preview unavailable ({detail}): edits show after each whole build", flush=True)
-            process.kill()
+            self.end(process)
             return
         print(f"Live preview ready: {detail['articles']} articles, {detail['pages']} pages held "
               f"(loaded in {detail['seconds']} s, {detail['memory_mb']} MB)", flush=True)
@@ -206,7 +227,14 @@ class Worker:
         if old:
             old[1].send(None)
             old[0].join(timeout=5)
-            old[0].kill()
+            self.end(old[0])
+
+    def end(self, process) -> None:
+        with self.lock:
+            if process not in self.processes:
+                return  # stop() has it
+            self.processes.remove(process)
+        end_worker(process)
 
     def update(self, paths: list[str]):
         with self.lock:
@@ -223,6 +251,14 @@ class Worker:
             print(f"live preview: {detail}; the whole build will show the edit", flush=True)
             return None
         return detail
+
+
+def end_worker(process) -> None:
+    """Kill a worker and the pool it may have started: its process group, which it makes as it starts."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.kill()  # in case it had not made its group yet
+    process.join()
 
 
 WORKER = Worker()
@@ -245,6 +281,8 @@ class Builder:
             self.wanted.clear()
             started = time.time()
             ok = build()
+            if STOP.is_set():
+                return
             with PREVIEW.lock:
                 if ok:
                     PREVIEW.build_error = None
@@ -257,16 +295,37 @@ class Builder:
                 WORKER.load()
 
 
+# The make html under way, if any (the first build, then the Builder's).
+BUILDS: set[subprocess.Popen] = set()
+
+
 def build() -> bool:
     started = time.monotonic()
     # The interpreter this runs in is the project's environment (make serve starts it).
     settings = " ".join(f"{name}={json.dumps(value)}" for name, value in SETTINGS.items())
-    result = subprocess.run(["make", "--no-print-directory", f"VENV={sys.prefix}", f"SETTINGS={settings}", "html"],
-                            cwd=ROOT)
+    # A process group of its own, to be ended whole: make passes a SIGTERM on to
+    # its shell, but not to the Pelican the shell runs.
+    process = subprocess.Popen(["make", "--no-print-directory", f"VENV={sys.prefix}", f"SETTINGS={settings}", "html"],
+                               cwd=ROOT, process_group=0)
+    BUILDS.add(process)
+    if STOP.is_set():
+        end_builds()  # stopped while it started
+    returncode = process.wait()
+    BUILDS.discard(process)
+    if STOP.is_set():
+        return False
     seconds = time.monotonic() - started
-    print(f"rebuilt in {seconds:.1f} s" if result.returncode == 0 else
+    print(f"rebuilt in {seconds:.1f} s" if returncode == 0 else
           "build failed: the preview keeps the last good site", flush=True)
-    return result.returncode == 0
+    return returncode == 0
+
+
+def end_builds() -> None:
+    """Kill the build under way. Safe at any point: it builds into a scratch folder
+    and swaps it for output/ in one step; the next build clears the scratch."""
+    for process in list(BUILDS):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 def quick(paths: list[str]) -> bool:
@@ -314,6 +373,19 @@ def bind(port: int) -> http.server.ThreadingHTTPServer:
 
 
 def main(port: int) -> None:
+    signalled = []
+
+    def stop(signum, _frame) -> None:
+        signalled.append(signum)
+        STOP.set()
+        end_builds()
+
+    # Ctrl-C reaches make serve's process group, SIGTERM (kill, a process manager)
+    # this process alone (make passes it on): either way this process ends the
+    # rest. The handler only sets the event the watcher checks: exiting from
+    # inside it would wait for the worker, which multiprocessing joins at exit.
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
     server = bind(port)  # before the first build: a busy port is said at once
     build()
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -321,7 +393,7 @@ def main(port: int) -> None:
     builder = Builder()
     threading.Thread(target=WORKER.load, daemon=True).start()
     paths = [ROOT / name for name in WATCHED if (ROOT / name).exists()]
-    watched = functools.partial(watch, *paths, debounce=400, step=20,
+    watched = functools.partial(watch, *paths, debounce=400, step=20, stop_event=STOP,
                                 watch_filter=lambda change, path: "__pycache__" not in path)
     for changes in watched():
         changed = sorted({path for _, path in changes})
@@ -335,6 +407,11 @@ def main(port: int) -> None:
             print("the whole build waits until the edit can be read", flush=True)
             continue
         builder.request()
+    server.shutdown()
+    WORKER.stop()
+    # Ended as the signal asks, so that make (and a shell) see how.
+    signal.signal(signalled[0], signal.SIG_DFL)
+    os.kill(os.getpid(), signalled[0])
 
 
 if __name__ == "__main__":

@@ -25,12 +25,17 @@ not for the preview: it waits for the whole build.
 
 `serve(connection, ...)` runs one archive in its own process (tools/preview.py
 starts it): loads, says it is ready, then answers each list of paths with an
-`Update`.
+`Update`. It runs in a process group of its own, with the pool that imports
+seeds, for the server to end whole; if the server itself is killed, the
+process ends itself and its pool.
 """
 
 import logging
+import multiprocessing
 import os
 import resource
+import signal
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -187,6 +192,10 @@ class LiveArchive:
 
 def serve(connection, settings_file: str, overrides: dict, output_path: str) -> None:
     """One archive in this process: load it, say so, answer updates until told to stop (None)."""
+    # A group of its own, which the pool importing seeds joins: the server ends them
+    # together, on a Ctrl-C too (which reaches make serve's group, not this one).
+    os.setpgid(0, 0)
+    threading.Thread(target=_end_with_server, daemon=True).start()
     archive = LiveArchive(settings_file, overrides, output_path)
     started = time.monotonic()
     try:
@@ -208,3 +217,13 @@ def serve(connection, settings_file: str, overrides: dict, output_path: str) -> 
             connection.send(("update", archive.update(paths)))
         except Exception as error:  # noqa: BLE001 - the server falls back to a whole build
             connection.send(("failed", f"{type(error).__name__}: {error}"))
+
+
+def _end_with_server() -> None:
+    """A server killed outright cannot end this process, and while loading it
+    does not read the connection: once the server is gone (this process handed
+    on to another parent), end this process group."""
+    server = multiprocessing.parent_process().pid
+    while os.getppid() == server:
+        time.sleep(0.5)
+    os.killpg(0, signal.SIGKILL)
