@@ -44,10 +44,12 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	touch $@
 
 # Build into a scratch folder, then swap: a failed or killed build leaves output/ as it
-# was (make serve kills its build when stopped); the next build clears the scratch.
-# The scratch folder starts as hard links to the last output (theme/ aside, which
-# Pelican copies in place), so unchanged pages and search bundles are kept, not
-# made again: the build replaces every file it writes, never rewrites one.
+# was (make serve kills its build when stopped). The scratch folder starts as hard
+# links to the last output (theme/ aside, which Pelican copies in place), so unchanged
+# pages and search bundles are kept, not made again: the build replaces every file it
+# writes, never rewrites one. After the swap it holds the site before the build, and
+# tools/scratch_output.py brings it level with output/ for the next build, relinking
+# only what that build changed (or a killed build left).
 # One build at a time (make serve rebuilds while an editor runs make html): each
 # holds an exclusive lock on $(BUILD_LOCK) for its whole run, so two never share
 # the scratch folder. The swap is one atomic exchange (tools/swap_output.py), so
@@ -63,12 +65,9 @@ endef
 
 define build_into_output
 	$(call locked,\
-	rm -rf $(BUILD_DIR)/output.new; \
-	mkdir -p $(BUILD_DIR)/output.new; \
-	if [ -d $(OUTPUT) ]; then find $(OUTPUT) -mindepth 1 -maxdepth 1 ! -name theme -exec cp -al -t $(BUILD_DIR)/output.new/ {} + ; fi; \
+	$(PY) tools/scratch_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
 	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
-	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
-	rm -rf $(BUILD_DIR)/output.new)
+	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT))
 endef
 
 html: $(VENV)/.installed
