@@ -15,7 +15,8 @@ a plugin subscribes to the stage its work belongs to, and the order does not
 depend on the `PLUGINS` list. The stages named for the summary are timed
 into `state.stage_seconds`.
 
-Importing this module connects both to Pelican's signals, so every plugin
+Importing this module connects these to Pelican's signals (and pauses the garbage
+collector while articles are read, below), so every plugin
 that imports it shares them.
 
 Settings: FAST_EXIT (True): leave without freeing the build's objects one by
