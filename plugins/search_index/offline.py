@@ -22,7 +22,9 @@ calls LOADER.load(name, data), name being its path without ".js".
 """
 
 import json
+import pickle
 import shutil
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -109,3 +111,25 @@ def write_offline_index(records: list[SearchRecord], search: Path, bundle: str) 
     _write_script(search, PATHS["docs"].format(bundle=bundle), {"shards": keys})
     for number, record in enumerate(records):
         _write_script(search, PATHS["record"].format(bundle=bundle, number=number), record.shown())
+
+
+# -- in a process of its own, while Pagefind indexes --------------------------
+
+def send_bundle(stream, records: list[SearchRecord], search: Path, bundle: str) -> None:
+    """One bundle's records to the process that `write_sent_bundles`."""
+    pickle.dump((str(search), bundle, [record.packed() for record in records]), stream,
+                protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def write_sent_bundles(stream) -> None:
+    """The offline index of each bundle sent down `stream`, until it closes."""
+    while True:
+        try:
+            search, bundle, packed = pickle.load(stream)
+        except EOFError:
+            return
+        write_offline_index([SearchRecord.unpacked(fields) for fields in packed], Path(search), bundle)
+
+
+if __name__ == "__main__":
+    write_sent_bundles(sys.stdin.buffer)

@@ -123,6 +123,16 @@ class SearchRecord:
     def terms(self) -> list[str]:
         return [*self.words, *self.more]
 
+    def packed(self) -> tuple:
+        """The record as plain values, its words as one string each (they hold
+        no space: Pagefind gets them space-separated): quick to pickle."""
+        return self.url, self.lang, self.story, self.text, " ".join(self.words), " ".join(self.more), self.meta
+
+    @classmethod
+    def unpacked(cls, packed: tuple) -> "SearchRecord":
+        url, lang, story, text, words, more, meta = packed
+        return cls(url, lang, story, text, words.split(" ") if words else [], more.split(" ") if more else [], meta)
+
     def shown(self) -> dict:
         """What the search page loads of a result: where it is, what to show
         and, for checking a hit, the indexed words its text does not give."""
