@@ -233,7 +233,8 @@ def _write_changed(changed: dict[str, tuple], pagefind: Path, search: Path, work
     # one is sent the records alone, a bundle at a time, from a thread.
     plugins = str(Path(__file__).resolve().parents[1])
     paths = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
-    offline_writer = subprocess.Popen([sys.executable, "-m", "search_index.offline"], stdin=subprocess.PIPE,
+    write = "import sys; from search_index.offline import write_sent_bundles; write_sent_bundles(sys.stdin.buffer)"
+    offline_writer = subprocess.Popen([sys.executable, "-c", write], stdin=subprocess.PIPE,
                                       env={**os.environ, "PYTHONPATH": paths})
 
     def send():

@@ -24,7 +24,6 @@ calls LOADER.load(name, data), name being its path without ".js".
 import json
 import pickle
 import shutil
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -129,7 +128,3 @@ def write_sent_bundles(stream) -> None:
         except EOFError:
             return
         write_offline_index([SearchRecord.unpacked(fields) for fields in packed], Path(search), bundle)
-
-
-if __name__ == "__main__":
-    write_sent_bundles(sys.stdin.buffer)
