@@ -43,6 +43,12 @@ def test_two_builds_at_once_wait_for_each_other(project):
     assert gaps == [], "output/ had no index.html during a swap"
     for page in ("index.html", "002-6aa83e8293d70fa7.html", "en/002-6aa83e8293d70fa7.html", "search.html"):
         assert (output / page).is_file(), page
+    # The scratch folder keeps the site before the last build for the next one to
+    # start from, and never shares output/'s theme files, which Pelican writes in place.
+    scratch = project / ".build" / "output.new"
+    assert (scratch / "index.html").is_file()
+    theme = {path.stat().st_ino for path in (output / "theme").rglob("*") if path.is_file()}
+    assert theme and not [path for path in scratch.rglob("*") if path.is_file() and path.stat().st_ino in theme]
 
 
 SECRET = "token-8c1f0e-not-for-publication"
