@@ -12,14 +12,24 @@ STRICT ?=
 # Extra Pelican settings, NAME=JSON, e.g. SETTINGS='SITEURL="https://example.org/archive"'
 SETTINGS ?=
 PELICANOPTS ?=
-OVERRIDES = $(strip $(if $(STRICT),BUILD_REPORT_STRICT=true) $(SETTINGS))
+# One segment of the archive (a year, undated or new; docs/builds.md): make html SEGMENT=2023
+# builds its articles alone into segments/2023/ (its site and its kept caches), and
+# make merge-segments joins every segment there into output/.
+SEGMENT ?=
+SEGMENTS_DIR := segments
+SITE_DIR = $(if $(SEGMENT),$(SEGMENTS_DIR)/$(SEGMENT)/output,$(OUTPUT))
+SCRATCH = $(if $(SEGMENT),$(SEGMENTS_DIR)/$(SEGMENT)/output.new,$(BUILD_DIR)/output.new)
+SEGMENT_SETTINGS = $(if $(SEGMENT),SEGMENT="$(SEGMENT)" CACHE_PATH="$(SEGMENTS_DIR)/$(SEGMENT)/cache")
+OVERRIDES = $(strip $(if $(STRICT),BUILD_REPORT_STRICT=true) $(SEGMENT_SETTINGS) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html publish serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
+.PHONY: help html merge-segments publish serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
 	@echo "make serve                preview on http://127.0.0.1:$(PORT)/: an edit shows in a second, pages reload"
+	@echo "make html SEGMENT=2023    build one year's articles alone, into segments/2023/"
+	@echo "make merge-segments       join the segments built under segments/ into output/"
 	@echo "make publish              build with absolute URLs (SITEURL=https://host/path)"
 	@echo "make check                validate seeds, corrections, content and data files"
 	@echo "make extract FILE=a.txt   print what the importer extracts, as JSON (several files or a folder: a line each)"
@@ -30,7 +40,7 @@ help:
 	@echo "make test                 ruff, make check, then the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
-	@echo "make clean                remove output/ and build scratch"
+	@echo "make clean                remove output/, segments/ and build scratch"
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
@@ -65,13 +75,23 @@ endef
 
 define build_into_output
 	$(call locked,\
-	$(PY) tools/scratch_output.py $(BUILD_DIR)/output.new $(OUTPUT); \
-	$(PELICAN) -s $(1) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
-	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT))
+	$(PY) tools/scratch_output.py $(SCRATCH) $(SITE_DIR); \
+	$(PELICAN) -s $(1) -o $(SCRATCH) $(OVERRIDE_OPTS) $(PELICANOPTS); \
+	$(PY) tools/swap_output.py $(SCRATCH) $(SITE_DIR))
 endef
 
 html: $(VENV)/.installed
 	$(call build_into_output,pelican.conf.py)
+	@echo "Site ready: open $(SITE_DIR)/index.html from disk, or run make serve"
+
+# The scratch folder starts as the union of the segments' sites, and the build's
+# caches as the union of theirs (tools/segments.py): the whole build then makes
+# again only what spans segments.
+merge-segments: $(VENV)/.installed
+	$(call locked,\
+	$(PY) tools/segments.py merge $(SEGMENTS_DIR) $(BUILD_DIR)/output.new $(BUILD_DIR)/cache; \
+	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
+	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT))
 	@echo "Site ready: open $(OUTPUT)/index.html from disk, or run make serve"
 
 publish: STRICT := 1
@@ -147,4 +167,4 @@ screenshots: html $(VENV)/.installed-test browser-deps
 	$(PY) tests/screenshots.py output docs/screenshots
 
 clean:
-	rm -rf $(OUTPUT) $(BUILD_DIR)
+	rm -rf $(OUTPUT) $(BUILD_DIR) $(SEGMENTS_DIR)

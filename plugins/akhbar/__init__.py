@@ -16,6 +16,7 @@ plugin imports from it what it needs, and no plugin imports another.
 - `reports`: the files under CACHE_PATH the build report lists problems in;
 - `sources`: which files a build may read;
 - `urls`: where each kind of page lives; `published_urls`: the record of published URLs;
+- `segments`: which sources a build of one year (a segment) reads;
 - `markdown_metadata`: what an editor may write in a Markdown file's header;
 - `name_groups`: names the glossary does not know, grouped across the archive;
 - `settings`: each plugin's settings section, and the site-wide settings;

@@ -72,6 +72,7 @@ SITE = Section(
     "",
     Setting("PUBLIC_URL", None, "the public address: canonical URLs, feeds, Open Graph (required)"),
     Setting("PUBLISHED_URLS", "published-urls.txt", "the record of published URLs, committed with the articles"),
+    Setting("SEGMENT", None, "build only this segment's articles: a year, undated or new (make html SEGMENT=…)"),
     Setting("FAST_EXIT", True, "leave the build's memory to the system at exit instead of freeing it"),
 )
 

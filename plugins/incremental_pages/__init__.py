@@ -34,10 +34,18 @@ from .writer import WRITERS, IncrementalWriter
 logger = logging.getLogger(__name__)
 
 
+# Settings that say where a build writes, or which part of the archive it
+# reads, not what a page shows (a page's own fingerprint covers what it lists):
+# a segment's pages stay current in the merge's whole build (akhbar.segments).
+WHERE_NOT_WHAT = frozenset({"OUTPUT_PATH", "CACHE_PATH", "SEGMENT"})
+
+
 def site_key(settings: dict) -> str:
     """Everything every page depends on: settings, theme, plugins and their data."""
     plain = {}
     for name, value in sorted(settings.items()):
+        if name in WHERE_NOT_WHAT:
+            continue
         try:
             plain[name] = json.loads(json.dumps(value, sort_keys=True))
         except (TypeError, ValueError):

@@ -6,9 +6,11 @@ import html
 import logging
 import os
 import re
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
@@ -16,7 +18,10 @@ from akhbar.build import build_state, keep_for_next_build, sources_changed
 from akhbar.compat import list_files_with
 from akhbar.kept import kept_folder
 from akhbar.progress import PROGRESS
+from akhbar.published_urls import read_segments, record_path
 from akhbar.reports import IMPORT_WARNING, IMPORT_WARNINGS, report_file
+from akhbar.segments import sources_of
+from akhbar.settings import site_settings
 from akhbar.sources import source_files
 
 from .archive_chrome import MIN_SEEDS
@@ -228,16 +233,22 @@ class RegularFilesOnly:
         self.walked.clear()
 
     def use_for(self, generator):
+        segment = site_settings(generator.settings).segment
+        # A segment build reads only its own articles (akhbar.segments).
+        articles_of = (lambda found: found) if segment is None or not isinstance(generator, ArticlesGenerator) \
+            else partial(sources_of, str(segment), segments=read_segments(record_path(generator.settings)))
+
         def walk(paths, exclude):
             paths = [paths] if isinstance(paths, str) else paths
-            key = (generator.path, tuple(paths), tuple(exclude), tuple(generator.settings["IGNORE_FILES"]))
+            key = (type(generator), generator.path, tuple(paths), tuple(exclude),
+                   tuple(generator.settings["IGNORE_FILES"]))
             if key not in self.walked:
                 found, refused = source_files(generator.path, paths, exclude, generator.settings["IGNORE_FILES"])
                 for problem in refused:
                     if problem not in self.reported:
                         self.reported.add(problem)
                         logger.error("%s", problem)
-                self.walked[key] = found
+                self.walked[key] = articles_of(found)
             return self.walked[key]
 
         list_files_with(generator, walk)

@@ -14,8 +14,9 @@ page the site writes (index.html, sitemap.xml). Here:
   naming both files, and the rest of the archive still builds;
 - a static page on an article's URL is dropped the same way.
 
-Each build adds the URLs it published to the record; a URL stays recorded
-while its file exists, even when that file fails to import for a while.
+Each build adds the URLs it published to the record, with the segment (year)
+of each source; a URL stays recorded while its file exists, even when that
+file fails to import for a while. A segment build leaves the record alone.
 
 Then each article's URL and file name are fixed (akhbar.compat.fix_urls):
 Pelican works them out from the settings on every use, a dozen uses per
@@ -29,7 +30,9 @@ from pelican import signals
 
 from akhbar import urls
 from akhbar.compat import fix_urls
-from akhbar.published_urls import read_record, record_path, write_record
+from akhbar.published_urls import read_record, read_segments, record_path, write_record
+from akhbar.segments import segment_of
+from akhbar.settings import site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -92,10 +95,16 @@ def drop_duplicate_urls(generator):
         generator.translations = [a for a in generator.translations if id(a) not in dropped]
         for article in generator.articles:
             article.translations = [t for t in article.translations if id(t) not in dropped]
+    if site_settings(settings).segment is not None:
+        return  # a segment build knows only its own articles: the merge's whole build writes the record
     published = [c for c in contents if id(c) not in dropped]
     record = {url: path for url, path in record.items() if os.path.isfile(os.path.join(settings["PATH"], path))}
     record.update((c.save_as, source[id(c)]) for c in published)
-    write_record(record_path(settings), record)
+    # Each source's segment, so a segment build finds its own without reading the others.
+    recorded = set(record.values())
+    segments = {path: segment for path, segment in read_segments(record_path(settings)).items() if path in recorded}
+    segments.update((source[id(c)], segment_of(c)) for c in published)
+    write_record(record_path(settings), record, segments)
 
 
 def drop_pages_on_article_urls(generator):
