@@ -16,6 +16,7 @@ benchmark can score the importer on the corpus.
 """
 
 import datetime as dt
+import math
 import random
 import re
 import sys
@@ -31,6 +32,7 @@ from seed_reader.importer import extractor_for, import_seed  # noqa: E402
 URDU_MONTHS = ["جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"]
 URDU_WEEKDAYS = ["پیر", "منگل", "بدھ", "جمعرات", "جمعہ", "ہفتہ", "اتوار"]
 DAY_WORDS = ["ایک", "دو", "تین", "چار", "پانچ", "چھ", "سات", "آٹھ", "نو", "دس"]
+ARTICLES_A_YEAR = 1000
 CATEGORIES = ["روس", "دنیا", "پاکستان", "یورپ", "کاروبار", "کھیل"]
 
 
@@ -248,9 +250,12 @@ def generate(count: int, project: Path, seed: int = 2021) -> dict[str, dict]:
     english = project / "content" / "en"
     seeds.mkdir(parents=True, exist_ok=True)
     english.mkdir(parents=True, exist_ok=True)
-    start = dt.date(2015, 1, 1)
+    # An archive grows by years: about 1,000 articles a year, ten years at least,
+    # ending in 2024 (so a year, one segment, is as large in any archive).
+    years = max(10, math.ceil(count / ARTICLES_A_YEAR))
+    start = dt.date(2015, 1, 1) - dt.timedelta(days=365 * (years - 10))
     for number in range(count):
-        date = start + dt.timedelta(days=rng.randrange(3650))
+        date = start + dt.timedelta(days=rng.randrange(365 * years))
         headline = f"{rng.choice(pools.headlines)} ({number})"
         style = STYLES[number % len(STYLES)]
         person = rng.choice(pools.people)

@@ -8,7 +8,9 @@ For each N: wall time and peak memory of the whole build and of each stage
 (reading, rendering, search index, fonts, from the build summary), pages
 written and pages per second, output and index sizes, the rebuild after
 editing one seed, make html after editing one more, make serve's delay from
-saving an edit to its page being served (tools/preview.py), the baseline (the same articles as plain Markdown with
+saving an edit to its page being served (tools/preview.py), one year
+built alone (make html SEGMENT=2020; the corpus has about 1,000 articles a
+year at any size, so this must not grow with the archive), the baseline (the same articles as plain Markdown with
 their headline, date, category and names as tags, Pelican 4.12 with its
 default theme, then the Pagefind CLI over its output) and our
 figures as ratios to it, the precision and recall of duplicate detection
@@ -39,9 +41,12 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import corpus  # noqa: E402
 import duplicates_bench  # noqa: E402
 import search_bench  # noqa: E402
+from akhbar.published_urls import read_segments  # noqa: E402
 from seed_reader.same_story import LISTING  # noqa: E402
 
 STAGES = ("reading", "rendering", "search index", "fonts")
+# The year the benchmark builds alone: inside every archive's range of years.
+SEGMENT = "2020"
 PAGE_SIZE = 4096
 
 
@@ -212,19 +217,33 @@ def edit_one_seed(project: Path, offset: int = 0) -> str:
     return seed.name
 
 
-def make_html_after_an_edit(project: Path) -> dict:
-    """`make html` after an editor's change to one more seed: the whole command."""
+def make_command(project: Path, *arguments: str) -> list[str]:
+    """`make …` in the benchmark's archive, with this checkout's venv and fonts."""
     for name in ("Makefile", "requirements.txt", "tools"):
         source = ROOT / name
         if not (project / name).exists():
             (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    command = ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}",
-               f"SETTINGS=WEBFONTS_CACHE=\"{ROOT / '.build' / 'webfonts'}\"", "html"]
-    # Once unmeasured: make builds into .build/output.new, and the output path is
-    # a setting every page's fingerprint covers, so the first make renders all.
+    return ["make", "--no-print-directory", f"VENV={ROOT / '.venv'}",
+            f"SETTINGS=WEBFONTS_CACHE=\"{ROOT / '.build' / 'webfonts'}\"", *arguments]
+
+
+def make_html_after_an_edit(project: Path) -> dict:
+    """`make html` after an editor's change to one more seed: the whole command."""
+    command = make_command(project, "html")
+    # Once unmeasured: the first make html fills its scratch folder with links to every file.
     measured(command, project)
     edit_one_seed(project, offset=1)
     return measured(command, project)
+
+
+def segment_build(project: Path) -> dict:
+    """`make html SEGMENT=…` of one year with nothing kept, as on a fresh CI
+    runner. The corpus has about 1,000 articles a year at any size, so this
+    must not grow with the archive (issue 19)."""
+    run = measured(make_command(project, "html", f"SEGMENT={SEGMENT}"), project)
+    sources = sum(1 for s in read_segments(project / "published-urls.txt").values() if s == SEGMENT)
+    return {"segment": SEGMENT, "sources": sources, "seconds": round(run["wall"], 1),
+            "cpu_seconds": round(run["cpu"], 1), "peak_memory_mb": megabytes(peak(run))}
 
 
 def preview_after_an_edit(project: Path) -> dict:
@@ -327,6 +346,7 @@ def build(count: int, scratch: Path) -> dict:
     rebuild_stages = stages_of(rebuild)
     make_html = make_html_after_an_edit(project)
     preview = preview_after_an_edit(project)
+    segment = segment_build(project)
     ours = {
         "articles": count,
         "corpus_seconds": round(generated, 1),
@@ -351,6 +371,8 @@ def build(count: int, scratch: Path) -> dict:
         "make_html_after_editing_one_seed_seconds": round(make_html["wall"], 1),
         # make serve: from saving an edit to the new page served (issue 19: ≤ 2 s at 10,000).
         "preview_after_editing_one_seed": preview,
+        # One year built alone (make html SEGMENT=…): the same size in every archive.
+        "segment_build": segment,
     }
     if count <= BASELINE_MAX_ARTICLES:
         base = baseline(project, scratch)
@@ -381,6 +403,7 @@ def growth(small: dict, large: dict) -> dict:
         "peak_memory": ratio(large["peak_memory_mb"], small["peak_memory_mb"]),
         "rebuild_after_editing_one_seed": ratio(large["rebuild_after_editing_one_seed"]["seconds"],
                                                 small["rebuild_after_editing_one_seed"]["seconds"]),
+        "segment_build": ratio(large["segment_build"]["seconds"], small["segment_build"]["seconds"]),
         "preview_save_to_served": ratio(large["preview_after_editing_one_seed"]["seconds_from_save_to_served"],
                                         small["preview_after_editing_one_seed"]["seconds_from_save_to_served"]),
     }
