@@ -87,10 +87,12 @@ html: $(VENV)/.installed
 # The scratch folder starts as the union of the segments' sites, and the build's
 # caches as the union of theirs (tools/segments.py): the whole build then makes
 # again only what spans segments.
+# CONF=publishconf.py STRICT=1 after segments built with make publish SEGMENT=….
+CONF ?= pelican.conf.py
 merge-segments: $(VENV)/.installed
 	$(call locked,\
 	$(PY) tools/segments.py merge $(SEGMENTS_DIR) $(BUILD_DIR)/output.new $(BUILD_DIR)/cache; \
-	$(PELICAN) -s pelican.conf.py -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
+	$(PELICAN) -s $(CONF) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
 	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT))
 	@echo "Site ready: open $(OUTPUT)/index.html from disk, or run make serve"
 

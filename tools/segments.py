@@ -7,7 +7,7 @@ JSON list (a CI job matrix: one runner per segment, `make html SEGMENT=…`).
 segment builds under SEGMENTS (each `SEGMENTS/<name>/output` and `…/cache`).
 SCRATCH becomes the union of their output folders (hard links) and CACHE gets
 the union of what they kept: imported seeds, Markdown conversions, page and
-search-bundle fingerprints, search records. The whole build that follows
+search-bundle fingerprints, search records, share pictures. The whole build that follows
 (`make merge-segments`) then imports nothing a segment imported, and renders
 and indexes again only what differs from every segment's: listings that span
 years, pages whose related stories cross a year, the search lexicon. Each file
@@ -31,6 +31,7 @@ from akhbar.published_urls import read_segments  # noqa: E402
 from akhbar.segments import known_segments  # noqa: E402
 from markdown_reader.conversions import VERSION as CONVERSIONS_VERSION  # noqa: E402
 from seed_reader.imports import CACHE_VERSION as SEEDS_VERSION  # noqa: E402
+from share_previews.previews import FOLDER as PREVIEWS  # noqa: E402
 
 # Pelican copies the theme's files in place: never shared between folders (scratch_output.py).
 UNLINKED = "theme"
@@ -116,6 +117,13 @@ def merge(segments: Path, scratch: Path, cache: Path) -> None:
         kept = load_kept(folder / "cache" / "markdown.pickle", CONVERSIONS_VERSION)
         conversions.update(kept["conversions"] if kept else {})
     save_kept(cache / "markdown.pickle", CONVERSIONS_VERSION, {"conversions": conversions})
+    # Share pictures (publish builds), each named by a hash of what it is drawn from.
+    for folder in folders:
+        for image in sorted((folder / "cache" / PREVIEWS).glob("*.png")):
+            kept = cache / PREVIEWS / image.name
+            if not kept.exists():
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                os.link(image, kept)
     print(f"Merging {len(folders)} segments ({', '.join(f.name for f in folders)}): {len(given)} files")
 
 
