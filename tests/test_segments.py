@@ -12,6 +12,7 @@ from akhbar.published_urls import read_record, read_segments, write_record
 from akhbar.segments import NEW, known_segments, sources_of
 
 from .conftest import make
+from .test_duplicates import plant_copies
 
 
 def site_files(folder) -> dict[str, bytes]:
@@ -35,32 +36,41 @@ def test_a_segment_takes_its_articles_their_corrections_and_every_other_file():
 
 def test_the_record_keeps_each_sources_segment_and_reads_a_record_without_them(tmp_path):
     path = tmp_path / "published-urls.txt"
-    write_record(path, {"a.html": "seeds/a.txt", "b.html": "seeds/b.txt"}, {"seeds/a.txt": "2021"})
-    assert path.read_text(encoding="utf-8").splitlines()[-2:] == ["a.html\tseeds/a.txt\t2021", "b.html\tseeds/b.txt"]
+    write_record(path, {"a.html": "seeds/a.txt", "b.html": "seeds/b.txt"},
+                 {"seeds/a.txt": "2021", "seeds/a-copy.txt": "2021"})
+    assert path.read_text(encoding="utf-8").splitlines()[-3:] == [
+        "a.html\tseeds/a.txt\t2021", "b.html\tseeds/b.txt", "\tseeds/a-copy.txt\t2021"]
+    # The copy has a segment and no URL.
     assert read_record(path) == {"a.html": "seeds/a.txt", "b.html": "seeds/b.txt"}
-    assert read_segments(path) == {"seeds/a.txt": "2021"}
+    assert read_segments(path) == {"seeds/a.txt": "2021", "seeds/a-copy.txt": "2021"}
 
 
 def test_segments_built_alone_and_merged_give_the_whole_build_byte_for_byte(project):
+    plant_copies(project)  # copies of stories of 2021, 2025 and undated ones, and a story of 2022
     whole = make(project, "html")
     assert whole.returncode == 0, whole.stdout + whole.stderr
     expected = site_files(project / "output")
     record = (project / "published-urls.txt").read_bytes()
     segments = read_segments(project / "published-urls.txt")
-    assert set(segments.values()) == {"2021", "2025", "undated"}
+    assert set(segments.values()) == {"2021", "2022", "2025", "undated"}
+    # A copy not published goes with the story it repeats, so its segment decides between them too.
+    assert [segments[f"seeds/{copy}.txt"] for copy in ("900_copy", "904_bbc", "902_earlier", "903_other_chrome")] \
+        == ["2021", "2021", "2025", "undated"]
     # A fresh runner per segment: nothing kept from the whole build.
     shutil.rmtree(project / "output")
     shutil.rmtree(project / ".build")
 
     listed = subprocess.run([sys.executable, "tools/segments.py", "list"], cwd=project,
                             capture_output=True, text=True, check=True)
-    assert json.loads(listed.stdout) == ["2025", "2021", "undated", "new"]
+    assert json.loads(listed.stdout) == ["2025", "2022", "2021", "undated", "new"]
     for segment in json.loads(listed.stdout):
         built = make(project, "html", f"SEGMENT={segment}")
         assert built.returncode == 0, built.stdout + built.stderr
     # Each segment has its own articles' pages only, and leaves the record alone.
-    of_2021 = [source for source, segment in segments.items() if segment == "2021"]
-    others = [source for source, segment in segments.items() if segment != "2021"]
+    published = set(read_record(project / "published-urls.txt").values())
+    of_2021 = [source for source, segment in segments.items() if segment == "2021" and source in published]
+    others = [source for source, segment in segments.items() if segment != "2021" and source in published]
+    assert of_2021 and others
     assert all((project / "segments" / "2021" / "output" / page_of(project, s)).is_file() for s in of_2021)
     assert not any((project / "segments" / "2021" / "output" / page_of(project, s)).exists() for s in others)
     assert (project / "published-urls.txt").read_bytes() == record

@@ -47,6 +47,11 @@ class BuildState:
     # output path. Written by incremental_pages when it renders; read by
     # search_index, which keys each record by the pages of its story.
     page_fingerprints: dict[str, str | None] = field(default_factory=dict)
+    # Each seed not published because it is the same story as another: its
+    # source path -> the published one's (paths relative to the project).
+    # Written by seed_reader (same_story); read by unique_urls, which records
+    # the copy in the published one's segment.
+    copies_not_published: dict[str, str] = field(default_factory=dict)
     # Pages kept as the last build wrote them. Written by incremental_pages;
     # read by build_report (the summary).
     pages_unchanged: int = 0

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .settings import site_settings
 
-HEADER = ("# Published URLs, the file each belongs to and its year, written by every build (plugins/unique_urls).\n"
+HEADER = ("# Published URLs, the file each belongs to and its year, written by every build (plugins/unique_urls);\n"
+          "# a seed not published, the same story as another, has no URL and that story's year.\n"
           "# Commit it with the articles: an article that claims a URL listed here for another file is not built.\n")
 
 
@@ -28,7 +29,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def read_record(path: Path) -> dict[str, str]:
     """URL -> source path (relative to the project), from the record file."""
-    return {row[0]: row[1] for row in _rows(path)}
+    return {row[0]: row[1] for row in _rows(path) if row[0]}
 
 
 def read_segments(path: Path) -> dict[str, str]:
@@ -38,9 +39,13 @@ def read_segments(path: Path) -> dict[str, str]:
 
 
 def write_record(path: Path, record: dict[str, str], segments: dict[str, str] | None = None) -> None:
+    """The record; a source with a segment but no URL (a copy of a story
+    published from another seed) gets a line with an empty URL."""
     segments = segments or {}
+    published = set(record.values())
+    rows = [*sorted(record.items()), *(("", source) for source in sorted(segments) if source not in published)]
     text = HEADER + "".join(f"{url}\t{source}\t{segments[source]}\n" if source in segments else f"{url}\t{source}\n"
-                            for url, source in sorted(record.items()))
+                            for url, source in rows)
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         scratch = path.with_name(path.name + ".new")
         scratch.write_text(text, encoding="utf-8")

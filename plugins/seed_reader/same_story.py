@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pelican.log import console
 
+from akhbar.build import build_state
 from akhbar.kept import kept_folder, load_kept, save_kept
 from akhbar.published_urls import read_record, record_path
 from akhbar.reports import report_file
@@ -121,6 +122,7 @@ class SameStories:
             outlets = {}
             for folded in story.folded:
                 dropped[folded.seed] = story
+                build_state().copies_not_published[folded.seed] = story.kept
                 outlet = getattr(articles[folded.seed], "outlet", None)
                 if folded.kind == SYNDICATED and outlet and outlet != kept.outlet:
                     outlets[outlet.id] = outlet

@@ -29,6 +29,7 @@ import os
 from pelican import signals
 
 from akhbar import urls
+from akhbar.build import build_state
 from akhbar.compat import fix_urls
 from akhbar.published_urls import read_record, read_segments, record_path, write_record
 from akhbar.segments import segment_of
@@ -104,6 +105,9 @@ def drop_duplicate_urls(generator):
     recorded = set(record.values())
     segments = {path: segment for path, segment in read_segments(record_path(settings)).items() if path in recorded}
     segments.update((source[id(c)], segment_of(c)) for c in published)
+    # A copy goes with the story it repeats: a segment build then decides between them as a whole build does.
+    segments.update((copy, segments[kept]) for copy, kept in build_state().copies_not_published.items()
+                    if kept in segments)
     write_record(record_path(settings), record, segments)
 
 
