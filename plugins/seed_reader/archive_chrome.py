@@ -6,6 +6,7 @@ never learned, even when a wire story runs in several seeds. Editors can keep
 a learned line in the text with data/never_chrome.toml.
 """
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from akhbar.normalize import normalize_urdu
 
 from .decoding import SeedError, decode_seed
-from .page import PageLine, comparable
+from .page import PageLine, comparable, page_lines
 
 # A line printed on at least this many seeds is chrome; a headline shared by
 # a few copies of one wire story stays below it.
@@ -36,10 +37,24 @@ def chrome_candidates(text: str) -> dict[str, str]:
 def candidates_of_file(path: Path) -> dict[str, str]:
     """A seed file's candidate lines; a seed that cannot be read has none
     (the import reports why)."""
+    return read_for_learning(path)[0]
+
+
+def line_print(key: str) -> int:
+    """A short, stable hash of a `comparable` line."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def read_for_learning(path: Path) -> tuple[dict[str, str], frozenset[int]]:
+    """A seed file's candidate lines, and the prints of every line as its
+    import sees them (`page.page_lines`): the learned lines an import can
+    meet are those, so its result depends on no others (imports.py keys it
+    by them). A seed that cannot be read has neither (the import reports why)."""
     try:
-        return chrome_candidates(decode_seed(path.read_bytes()).text)
+        text = decode_seed(path.read_bytes()).text
     except (OSError, SeedError):
-        return {}
+        return {}, frozenset()
+    return chrome_candidates(text), frozenset(line_print(line.key) for line in page_lines(normalize_urdu(text)).lines)
 
 
 def learn_archive_chrome(candidates: Iterable[dict[str, str]],

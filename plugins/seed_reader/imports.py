@@ -24,7 +24,7 @@ from akhbar.progress import PROGRESS
 from akhbar.sources import refusal
 from akhbar.tree_hash import files_key
 
-from .archive_chrome import candidates_of_file, learn_archive_chrome
+from .archive_chrome import learn_archive_chrome, line_print, read_for_learning
 from .corrections import sidecar_for
 from .decoding import SeedError
 from .importer import ImportedSeed, extractor_for, import_seed
@@ -33,7 +33,7 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
 
@@ -116,7 +116,7 @@ class ImportedSeeds:
     def __init__(self, cache_file: Path, data_dir: Path):
         self.cache_file = cache_file
         self.data_dir = Path(data_dir)
-        self.base_importer = self.importer = importer_key(self.data_dir)
+        self.importer = importer_key(self.data_dir)
         # Lines the whole archive prints often (archive_chrome.py), learned in prefetch.
         self.archive_chrome: frozenset[str] = frozenset()
         self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
@@ -125,50 +125,56 @@ class ImportedSeeds:
         self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
         # The stamp each key was made at: a seed and a sidecar whose size and
-        # modification time are unchanged keep their key without being read
-        # and hashed again (as Pelican's own cache trusts modification times).
+        # modification time, and the learned lines it prints, are unchanged
+        # keep their key without being read and hashed again (as Pelican's own
+        # cache trusts modification times).
         self.stamps: dict[str, tuple] = {}
         self.known_stamps: dict[str, tuple] = {}
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
-        # Each seed's candidate chrome lines, by the stamp they were read at.
-        self.candidates: dict[str, tuple[tuple, dict[str, str]]] = {}
+        # Each seed's candidate chrome lines and the prints of all its lines,
+        # by the stamp they were read at.
+        self.candidates: dict[str, tuple[tuple, dict[str, str], frozenset[int]]] = {}
         self.learned: dict[str, tuple[str, int]] = {}
-        self.kept_importer = None
+        self.learned_prints: frozenset[int] = frozenset()
         kept = load_kept(cache_file, CACHE_VERSION)
         if kept is not None:
             self.stored = kept["seeds"]
             self.candidates = kept["candidates"]
-            self.kept_importer, self.known_stamps = kept["importer"], kept["stamps"]
-        self._trust_stamps()
-
-    def _trust_stamps(self) -> None:
-        if self.kept_importer != self.importer:
-            self.known_stamps = {}
+            if kept["importer"] == self.importer:
+                self.known_stamps = kept["stamps"]
 
     def learn(self, paths: list[Path], workers: int = 1) -> frozenset[str]:
-        """Learn the archive's own chrome from every seed; an import depends on
-        it, so it is part of every seed's key. Seeds whose file changed are read
-        again, on every core when there are many."""
+        """Learn the archive's own chrome from every seed. An import depends on
+        the learned lines among its own lines, so those are part of its key: a
+        line newly learned imports again only the seeds that print it, and a
+        segment build's imports stay current in the whole build wherever the
+        two learned alike. Seeds whose file changed are read again, on every
+        core when there are many."""
         stamps = {str(path): file_stamp(path) for path in paths}
         unread = [Path(name) for name, stamp in stamps.items()
                   if self.candidates.get(name, (None,))[0] != stamp]
         if len(unread) >= PARALLEL_MIN_SEEDS and workers >= 2:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                read = dict(zip(map(str, unread), pool.map(candidates_of_file, unread, chunksize=64), strict=True))
+                read = dict(zip(map(str, unread), pool.map(read_for_learning, unread, chunksize=64), strict=True))
         else:
-            read = {str(path): candidates_of_file(path) for path in unread}
-        self.candidates = {name: (stamp, read[name]) if name in read else self.candidates[name]
+            read = {str(path): read_for_learning(path) for path in unread}
+        self.candidates = {name: (stamp, *read[name]) if name in read else self.candidates[name]
                            for name, stamp in stamps.items()}
         # By path: the spelling shown for a learned line must not depend on the folder listing order.
         self.learned = learn_archive_chrome(self.candidates[name][1] for name in sorted(self.candidates))
         self.archive_chrome = frozenset(self.learned)
-        learned = hashlib.sha256("\n".join(sorted(self.archive_chrome)).encode("utf-8")).hexdigest()
-        self.importer = f"{self.base_importer}:{learned}"
-        self._trust_stamps()
+        self.learned_prints = frozenset(map(line_print, self.archive_chrome))
         self.keys.clear()
         return self.archive_chrome
+
+    def _chrome_met(self, name: str) -> str:
+        """The learned lines this seed prints, as prints (all learned lines
+        for a seed not learned from)."""
+        kept = self.candidates.get(name)
+        met = self.learned_prints & kept[2] if kept else self.learned_prints
+        return hashlib.sha256(b"".join(p.to_bytes(8, "big") for p in sorted(met))).hexdigest()
 
     def prefetch(self, paths: list[Path], workers: int) -> None:
         """Learn the archive's chrome, then start importing, one process per
@@ -206,9 +212,10 @@ class ImportedSeeds:
     def _key(self, path: Path) -> str:
         name = str(path)
         if name not in self.keys:
-            stamp = file_stamp(path)  # before reading: a file changed meanwhile is hashed again next time
+            # The stamp before reading: a file changed meanwhile is hashed again next time.
+            stamp = (file_stamp(path), self._chrome_met(name))
             known, kept = self.known_stamps.get(name), self.stored.get(name)
-            self.keys[name] = kept[0] if known == stamp and kept else seed_key(path, self.importer)
+            self.keys[name] = kept[0] if known == stamp and kept else seed_key(path, f"{self.importer}:{stamp[1]}")
             self.stamps[name] = stamp
         return self.keys[name]
 

@@ -54,3 +54,40 @@ def test_seeds_imported_on_every_core_use_the_learned_chrome(tmp_path):
     titles = [seeds.get(path).extraction.title for path in paths]
     assert titles == [f"شہر میں نئے منصوبے کا افتتاح نمبر {n}" for n in range(len(paths))]
     assert seeds.imported_now == {str(path) for path in paths}
+
+
+def test_a_newly_learned_line_imports_again_only_the_seeds_that_print_it(tmp_path):
+    """An import is kept under the learned lines it prints, not under all of
+    them: the fifth seed of a new outlet does not import the archive again."""
+    from seed_reader.archive_chrome import MIN_SEEDS
+    from seed_reader.imports import ImportedSeeds
+    from seed_reader.knowledge import DATA_DIR
+
+    def write(name: str, text: str):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        return tmp_path / name
+
+    other_slogan = "ہر خبر سب سے پہلے آپ تک"
+    outlet = [write(f"a{n}.txt", outlet_page(n)) for n in range(MIN_SEEDS)]
+    newcomer = [write(f"b{n}.txt", outlet_page(100 + n).replace(SLOGAN, other_slogan))
+                for n in range(MIN_SEEDS - 1)]
+
+    def build(paths):
+        seeds = ImportedSeeds(tmp_path / "imports.pickle", DATA_DIR)
+        seeds.prefetch(paths, workers=1)
+        titles = {path.name: seeds.get(path).extraction.title for path in paths}
+        seeds.save()
+        return seeds, titles
+
+    first, titles = build(outlet + newcomer)
+    assert {text for text, _ in first.learned.values()} == {SLOGAN, MENU}
+    assert titles["b0.txt"] == other_slogan  # four pages teach nothing yet
+
+    newcomer.append(write(f"b{MIN_SEEDS - 1}.txt", outlet_page(200).replace(SLOGAN, other_slogan)))
+    second, titles = build(outlet + newcomer)
+    assert other_slogan in {text for text, _ in second.learned.values()}
+    assert second.imported_now == {str(path) for path in newcomer}
+    assert titles["b0.txt"] == "شہر میں نئے منصوبے کا افتتاح نمبر 100"
+    # Nothing changed: nothing is imported again.
+    third, _ = build(outlet + newcomer)
+    assert third.imported_now == set()
