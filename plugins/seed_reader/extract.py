@@ -163,9 +163,21 @@ LANGUAGE_SAMPLE_CHARS = 20_000
 
 def detect_language(text: str) -> str:
     text = _MARKUP.sub(" ", text[:LANGUAGE_SAMPLE_CHARS])
-    arabic = sum(map(len, _ARABIC_SCRIPT.findall(text)))
     latin = sum(map(len, _LATIN.findall(text)))
-    return "ur" if arabic >= latin else "en"
+    return "ur" if _arabic_letters_reach(text, latin) else "en"
+
+
+def _arabic_letters_reach(text: str, count: int) -> bool:
+    """Whether text holds at least `count` Arabic-script letters. Counted in
+    growing prefixes: on an Urdu page the first few hundred characters
+    outnumber all its Latin letters, and counting the rest cost most of the
+    detection."""
+    prefix = 512
+    while prefix < len(text):
+        if sum(map(len, _ARABIC_SCRIPT.findall(text, 0, prefix))) >= count:
+            return True
+        prefix *= 4
+    return sum(map(len, _ARABIC_SCRIPT.findall(text))) >= count
 
 
 def headline_from_lede(paragraphs: list[str]) -> str:
