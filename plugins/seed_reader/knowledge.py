@@ -111,6 +111,10 @@ class PatternSet:
         found = self._set.Match(text) if self.patterns else None
         return getattr(self.patterns[min(found)], self._run)(text) if found else None
 
+    def matching(self, text: str) -> set[int]:
+        """The places in the list of every pattern that matches text."""
+        return set(self._set.Match(text) or ()) if self.patterns else set()
+
     def __iter__(self):
         return iter(self.patterns)
 
