@@ -167,16 +167,14 @@ class LineClassifier:
         menu item), or on many pages of the archive, are chrome."""
         counts = Counter(line.key for line in page.lines if line.words <= SHORT_LINE_WORDS)
         for line in page.lines:
-            if line.kind != TEXT:
+            if line.kind != TEXT or line.protected:
                 continue
-            key = line.key
-            if line.protected:
-                continue
-            if key in archive_chrome and not self.knowledge.category_for_label(line.text):
+            # A line's key costs a regex pass: a paragraph's is made only for the archive's chrome.
+            if archive_chrome and line.key in archive_chrome and not self.knowledge.category_for_label(line.text):
                 # (a section label every page of a section prints is metadata, not chrome)
                 line.mark("repeated", "printed on many pages of the archive")
-            elif not line.ends_sentence and (
-                    (counts[key] > 2 and line.words <= SHORT_LINE_WORDS) or (counts[key] > 1 and line.words <= 3)):
+            elif line.words <= SHORT_LINE_WORDS and not line.ends_sentence and (
+                    counts[key := line.key] > 2 or (counts[key] > 1 and line.words <= 3)):
                 # A headline is printed twice by many templates; a site's name
                 # or a menu item more often, or in fewer words.
                 line.mark("repeated", f"printed {counts[key]} times on the page")

@@ -230,6 +230,8 @@ class DateVocabulary:
             label = "updated" if label_match["updated"] else "published"
             text = text[label_match.end():]
         mentions = self.find_dates(text)
+        if not mentions and not label and not self._hijri.search(text):
+            return None  # nothing on the line dates it: most lines with a number
         if len(mentions) > 2 or (len(mentions) == 2 and mentions[0].as_date() != mentions[1].as_date()):
             return None
         mention = mentions[0] if mentions else None

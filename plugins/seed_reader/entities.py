@@ -1,5 +1,6 @@
 """People, places, organisations and topics named in a text, through the glossary."""
 
+from itertools import compress, count
 from typing import NamedTuple
 
 from akhbar.normalize import WORD, TextWords, words
@@ -60,11 +61,14 @@ class Gazetteer:
         found_words = text if isinstance(text, TextWords) else TextWords(text)
         raw, tokens = found_words.raw, found_words.folded
         found: dict[str, list] = {}
-        position = 0
         by_first_word = self._by_first_word
-        while position < len(tokens):
-            step = 1
-            for key, exact, gluable, entry in by_first_word.get(tokens[position], ()):
+        after_match = 0  # the words of the last variant found begin no other
+        # Only the few words that begin a variant are tried: they are picked out
+        # in C, not by a Python loop over every word of the text.
+        for position in compress(count(), map(by_first_word.__contains__, tokens)):
+            if position < after_match:
+                continue
+            for key, exact, gluable, entry in by_first_word[tokens[position]]:
                 end = position + len(key)
                 last = tokens[end - 1] if end <= len(tokens) else ""
                 glued = len(last) - len(key[-1])
@@ -76,9 +80,8 @@ class Gazetteer:
                     mention[1] += 1
                     written = " ".join(raw[position:end])
                     mention[3][written[:-glued] if glued else written] = None
-                    step = len(key)
+                    after_match = end
                     break
-            position += step
-        mentions = [EntityMention(entry, count, first, tuple(spellings))
-                    for entry, count, first, spellings in found.values()]
+        mentions = [EntityMention(entry, times, first, tuple(spellings))
+                    for entry, times, first, spellings in found.values()]
         return sorted(mentions, key=lambda m: (-m.count, m.first))

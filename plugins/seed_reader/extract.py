@@ -23,7 +23,7 @@ from .chrome import LineClassifier
 from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
 from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
-from .knowledge import Category, Knowledge, Outlet, Wire
+from .knowledge import Category, Knowledge, Outlet, PatternSet, Wire
 from .names import Name, find_names
 from .page import CAPTION, Page, page_lines
 
@@ -163,9 +163,21 @@ LANGUAGE_SAMPLE_CHARS = 20_000
 
 def detect_language(text: str) -> str:
     text = _MARKUP.sub(" ", text[:LANGUAGE_SAMPLE_CHARS])
-    arabic = sum(map(len, _ARABIC_SCRIPT.findall(text)))
     latin = sum(map(len, _LATIN.findall(text)))
-    return "ur" if arabic >= latin else "en"
+    return "ur" if _arabic_letters_reach(text, latin) else "en"
+
+
+def _arabic_letters_reach(text: str, count: int) -> bool:
+    """Whether text holds at least `count` Arabic-script letters. Counted in
+    growing prefixes: on an Urdu page the first few hundred characters
+    outnumber all its Latin letters, and counting the rest cost most of the
+    detection."""
+    prefix = 512
+    while prefix < len(text):
+        if sum(map(len, _ARABIC_SCRIPT.findall(text, 0, prefix))) >= count:
+            return True
+        prefix *= 4
+    return sum(map(len, _ARABIC_SCRIPT.findall(text))) >= count
 
 
 def headline_from_lede(paragraphs: list[str]) -> str:
@@ -244,6 +256,13 @@ class ArticleExtractor:
         self.dates = DateVocabulary(knowledge.day_words, knowledge.date_words)
         self.classifier = LineClassifier(knowledge, self.dates)
         self.gazetteer = Gazetteer(knowledge.glossary)
+        # Every outlet's signatures in one RE2 scan of a page, not a scan per
+        # signature; and where each outlet's signatures are in that set.
+        self._signatures = PatternSet([s for outlet in knowledge.outlets for s in outlet.signatures], anchor="search")
+        self._outlet_signatures, start = [], 0
+        for outlet in knowledge.outlets:
+            self._outlet_signatures.append((outlet, range(start, start + len(outlet.signatures))))
+            start += len(outlet.signatures)
         # (wire, its name casefolded, "<phrase> <name>" patterns): the phrases
         # are tried only on a text that contains the name at all.
         self._source_patterns = [
@@ -259,9 +278,10 @@ class ArticleExtractor:
         return bool(self.knowledge.caption_head_endings.first(line))
 
     def _outlet(self, text: str) -> tuple[Outlet | None, str | None]:
+        matching = self._signatures.matching(text)
         scores = []
-        for outlet in self.knowledge.outlets:
-            hits = sum(1 for s in outlet.signatures if s.search(text))
+        for outlet, places in self._outlet_signatures:
+            hits = sum(1 for place in places if place in matching)
             if hits:
                 scores.append((hits, outlet))
         if not scores:

@@ -7,6 +7,7 @@ found without reading Python.
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import re2
@@ -110,6 +111,10 @@ class PatternSet:
         """The match of the first pattern that matches text, or None."""
         found = self._set.Match(text) if self.patterns else None
         return getattr(self.patterns[min(found)], self._run)(text) if found else None
+
+    def matching(self, text: str) -> set[int]:
+        """The places in the list of every pattern that matches text."""
+        return set(self._set.Match(text) or ()) if self.patterns else set()
 
     def __iter__(self):
         return iter(self.patterns)
@@ -267,11 +272,17 @@ class Knowledge:
         return next((e for e in self.glossary if e.id == entry_id), None)
 
     def category_for_label(self, label: str) -> Category | None:
-        folded = fold_for_matching(label)
+        return self._category_by_label.get(fold_for_matching(label))
+
+    @cached_property
+    def _category_by_label(self) -> dict[str, Category]:
+        """Each label, folded, to the first category that has it: folded once,
+        not on every look-up (the head of every page asks several times)."""
+        by_label: dict[str, Category] = {}
         for category in self.categories:
-            if any(fold_for_matching(x) == folded for x in category.labels):
-                return category
-        return None
+            for label in category.labels:
+                by_label.setdefault(fold_for_matching(label), category)
+        return by_label
 
 
 def _line_containing(text: str, needle: str, start_line: int = 1) -> int:

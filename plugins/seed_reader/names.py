@@ -311,8 +311,12 @@ class _Finder:
                 continue
             # A known name may begin an organisation's ("پنجاب اسمبلی پریس
             # کمیٹی", "علی گڑھ مسلم یونیورسٹی"): the floor stays where it is.
-            known = next((n for n in known_lengths.get(folded[position], ())
-                          if tuple(folded[position:position + n]) in known_names), 0)
+            # A plain loop: a generator made for each word that may begin a name cost more.
+            for known in known_lengths.get(folded[position], ()):
+                if tuple(folded[position:position + known]) in known_names:
+                    break
+            else:
+                known = 0
             if known:
                 position += known
                 continue

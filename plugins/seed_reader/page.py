@@ -7,7 +7,6 @@ each line its `kind`: chrome, metadata, caption, headline, standfirst or body.
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from akhbar.normalize import BIDI_CONTROLS
 
@@ -38,6 +37,27 @@ _TAG = re.compile(r"<[^<>]*>")
 _DIGIT = re.compile(r"\d")
 
 
+class computed_once:
+    """functools.cached_property without its lock: Python 3.11 takes one
+    RLock, shared by every line of every page, on each first read (about 0.03
+    ms of a seed's 3.5). A line is read by one thread; were two to compute a
+    value at once, both would compute the same."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        # Stored under the same name: later reads find it and never come here.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class PageLine:
     number: int  # 1-based line of the seed
@@ -50,43 +70,43 @@ class PageLine:
     # What a stage found in the line (a DateLine, a caption's credit …).
     found: object = None
 
-    @cached_property
+    @computed_once
     def words(self) -> int:
         return len(_WORD.findall(self.text))
 
-    @cached_property
+    @computed_once
     def ends_sentence(self) -> bool:
         """Ends with a full stop (۔ or .): a paragraph's end, rarely a headline's."""
         return bool(_SENTENCE_END.search(self.without_markup))
 
-    @cached_property
+    @computed_once
     def sentences_inside(self) -> bool:
         """A full stop followed by more text: several sentences."""
         return bool(_INNER_STOP.search(self.without_markup.rstrip("۔. ")))
 
-    @cached_property
+    @computed_once
     def has_arabic(self) -> bool:
         return bool(_ARABIC.search(self.text))
 
-    @cached_property
+    @computed_once
     def has_latin(self) -> bool:
         return bool(_LATIN.search(self.text))
 
-    @cached_property
+    @computed_once
     def without_markup(self) -> str:
         return _TAG.sub(" ", self.text).strip()
 
-    @cached_property
+    @computed_once
     def looks_like_header(self) -> bool:
         """"Title: …", "Date: …": a Pelican header in a seed is text, never metadata."""
         return bool(_PELICAN_HEADER.match(self.text))
 
-    @cached_property
+    @computed_once
     def key(self) -> str:
         """The line as `comparable` text: what two copies of a line share."""
         return comparable(self.text)
 
-    @cached_property
+    @computed_once
     def has_digit(self) -> bool:
         return bool(_DIGIT.search(self.text))
 
