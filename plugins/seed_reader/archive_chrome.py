@@ -14,7 +14,7 @@ from pathlib import Path
 from akhbar.normalize import normalize_urdu
 
 from .decoding import SeedError, decode_seed
-from .page import PageLine, comparable, page_lines
+from .page import page_lines
 
 # A line printed on at least this many seeds is chrome; a headline shared by
 # a few copies of one wire story stays below it.
@@ -25,13 +25,21 @@ MAX_WORDS = 8
 
 def chrome_candidates(text: str) -> dict[str, str]:
     """The lines of one seed that could be chrome: `page.comparable` key → the line."""
-    found = {}
-    for raw in normalize_urdu(text).split("\n"):
-        line = PageLine(0, raw.strip(), blank_after=True)
-        if line.text and line.words <= MAX_WORDS and not line.ends_sentence:
-            found.setdefault(comparable(line.text), line.text)
+    return _short_lines(normalize_urdu(text))[0]
+
+
+def _short_lines(text: str) -> tuple[dict[str, str], frozenset[int]]:
+    """The candidates of a normalised text, and the prints of all its lines
+    short enough to be learned, as its import sees its lines (`page_lines`)."""
+    found, prints = {}, set()
+    for line in page_lines(text).lines:
+        if line.words <= MAX_WORDS:
+            key = line.key
+            prints.add(line_print(key))
+            if not line.ends_sentence:
+                found.setdefault(key, line.text)
     found.pop("", None)
-    return found
+    return found, frozenset(prints)
 
 
 def candidates_of_file(path: Path) -> dict[str, str]:
@@ -46,15 +54,14 @@ def line_print(key: str) -> int:
 
 
 def read_for_learning(path: Path) -> tuple[dict[str, str], frozenset[int]]:
-    """A seed file's candidate lines, and the prints of every line as its
-    import sees them (`page.page_lines`): the learned lines an import can
-    meet are those, so its result depends on no others (imports.py keys it
-    by them). A seed that cannot be read has neither (the import reports why)."""
+    """A seed file's candidate lines, and the prints of its lines of at most
+    MAX_WORDS words: the import looks up only those among the learned lines
+    (chrome.py), so its result depends on no others (imports.py keys it by
+    them). A seed that cannot be read has neither (the import reports why)."""
     try:
-        text = decode_seed(path.read_bytes()).text
+        return _short_lines(normalize_urdu(decode_seed(path.read_bytes()).text))
     except (OSError, SeedError):
         return {}, frozenset()
-    return chrome_candidates(text), frozenset(line_print(line.key) for line in page_lines(normalize_urdu(text)).lines)
 
 
 def learn_archive_chrome(candidates: Iterable[dict[str, str]],

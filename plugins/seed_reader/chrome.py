@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from .archive_chrome import MAX_WORDS as LEARNED_MAX_WORDS
 from .knowledge import Knowledge
 from .page import CAPTION, TEXT, Page, PageLine, comparable
 
@@ -170,7 +171,9 @@ class LineClassifier:
             if line.kind != TEXT or line.protected:
                 continue
             # A line's key costs a regex pass: a paragraph's is made only for the archive's chrome.
-            if archive_chrome and line.key in archive_chrome and not self.knowledge.category_for_label(line.text):
+            # Only lines as short as learned ones are looked up: an import is kept under those (imports.py).
+            if archive_chrome and line.words <= LEARNED_MAX_WORDS and line.key in archive_chrome \
+                    and not self.knowledge.category_for_label(line.text):
                 # (a section label every page of a section prints is metadata, not chrome)
                 line.mark("repeated", "printed on many pages of the archive")
             elif line.words <= SHORT_LINE_WORDS and not line.ends_sentence and (
