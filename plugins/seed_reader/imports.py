@@ -33,7 +33,7 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 # A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
 
@@ -133,7 +133,7 @@ class ImportedSeeds:
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
-        # Each seed's candidate chrome lines and the prints of all its lines,
+        # Each seed's candidate chrome lines and the prints of its short lines,
         # by the stamp they were read at.
         self.candidates: dict[str, tuple[tuple, dict[str, str], frozenset[int]]] = {}
         self.learned: dict[str, tuple[str, int]] = {}
