@@ -122,7 +122,10 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
     both mention Moscow. Entries named everywhere are skipped, and of a common
     entry's stories only the NEAREST_HOLDERS nearest in time are looked at.
     """
-    entries = [{m.entry.id for m in story.entities} for story in stories]
+    # Sorted: a story's score is a sum of floats, which must be added in the same
+    # order in every process (a set's order follows the string hash seed), or
+    # two stories that share the same entries tie in one build and not in the next.
+    entries = [sorted({m.entry.id for m in story.entities}) for story in stories]
     holders = defaultdict(list)  # entry -> indexes of its stories, ascending
     for index, entry_ids in enumerate(entries):
         for entry_id in entry_ids:
