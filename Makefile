@@ -73,9 +73,11 @@ define locked
 	$(1)
 endef
 
+# $(1): the settings file; $(2): how the scratch folder is readied (by default
+# brought level with the last site).
 define build_into_output
 	$(call locked,\
-	$(PY) tools/scratch_output.py $(SCRATCH) $(SITE_DIR); \
+	$(or $(2),$(PY) tools/scratch_output.py $(SCRATCH) $(SITE_DIR)); \
 	$(PELICAN) -s $(1) -o $(SCRATCH) $(OVERRIDE_OPTS) $(PELICANOPTS); \
 	$(PY) tools/swap_output.py $(SCRATCH) $(SITE_DIR))
 endef
@@ -89,11 +91,9 @@ html: $(VENV)/.installed
 # again only what spans segments.
 # CONF=publishconf.py STRICT=1 after segments built with make publish SEGMENT=….
 CONF ?= pelican.conf.py
+merge-segments: override SEGMENT :=
 merge-segments: $(VENV)/.installed
-	$(call locked,\
-	$(PY) tools/segments.py merge $(SEGMENTS_DIR) $(BUILD_DIR)/output.new $(BUILD_DIR)/cache; \
-	$(PELICAN) -s $(CONF) -o $(BUILD_DIR)/output.new $(OVERRIDE_OPTS) $(PELICANOPTS); \
-	$(PY) tools/swap_output.py $(BUILD_DIR)/output.new $(OUTPUT))
+	$(call build_into_output,$(CONF),$(PY) tools/segments.py merge $(SEGMENTS_DIR) $(SCRATCH) $(BUILD_DIR)/cache)
 	@echo "Site ready: open $(OUTPUT)/index.html from disk, or run make serve"
 
 publish: STRICT := 1

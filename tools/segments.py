@@ -68,15 +68,20 @@ def link_outputs(folders: list[Path], scratch: Path) -> dict[str, Path]:
     return given
 
 
+def kept_json(folder: Path, name: str) -> dict:
+    """A JSON file a segment build kept, or nothing (a segment that never wrote it)."""
+    try:
+        return json.loads((folder / "cache" / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def merge_manifest(name: str, folders: list[Path], given: dict[str, Path]) -> dict:
     """Each output file's entry from the segment whose file is in the scratch."""
     entries = {}
     for folder in folders:
-        try:
-            data = json.loads((folder / "cache" / name).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        entries.update({file: entry for file, entry in data.get("entries", {}).items() if given.get(file) == folder})
+        entries.update({file: entry for file, entry in kept_json(folder, name).get("entries", {}).items()
+                        if given.get(file) == folder})
     return {"version": 1, "entries": dict(sorted(entries.items()))}
 
 
@@ -104,10 +109,7 @@ def merge(segments: Path, scratch: Path, cache: Path) -> None:
                                               ensure_ascii=False, separators=(",", ":")))
     records = {}
     for folder in folders:
-        try:
-            records.update(json.loads((folder / "cache" / "search-records.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            continue
+        records.update(kept_json(folder, "search-records.json"))
     replace_file(cache / "search-records.json", json.dumps(dict(sorted(records.items())), separators=(",", ":")))
     seeds = merge_kept_seeds(folders)
     if seeds is not None:
