@@ -14,12 +14,10 @@ from itertools import pairwise
 
 from .archive_chrome import MAX_WORDS as LEARNED_MAX_WORDS
 from .knowledge import Knowledge
-from .page import CAPTION, TEXT, Page, PageLine, comparable
+from .page import CAPTION, METADATA, TEXT, Page, PageLine, comparable
 
 # A menu item, a repeated site name or a counter label is at most this long.
 SHORT_LINE_WORDS = 5
-# Chrome that menus print among their items.
-CHROME_IN_MENUS = frozenset({"trending", "language-switch", "search", "menu", "site-name", "latin-chrome", "repeated"})
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
 # No chrome line is longer than this (a copyright or comment-form notice is the longest).
@@ -39,7 +37,18 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
 _NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
 # "Home > Pakistan > Politics", "ہوم / پاکستان": each item a few words.
+# "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", "Story ID: 1234": a label and a number, nothing else.
+_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\d+$")
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30}){1,5}$")
+# A menu printed on one line: its items between bars or bullets, or apart by
+# runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
+_INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s{2,}|\t")
+# It has at least this many items, each of at most this many words.
+INLINE_MENU_ITEMS = 3
+INLINE_MENU_ITEM_WORDS = 3
+# What follows the headline in a page's title: " - ہم سب", " | Dawn".
+_SITE_AFTER_TITLE = re.compile(r"^\s*[-–—|:]\s*\S.{0,40}$")
+_TITLE_SEPARATOR = re.compile(r"[-–—|:]")
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 # "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
 _PLACE_AND_AGENCY = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{1,20}){0,2}\s*[،,]?\s*\([^()]{1,30}\)\s*[:：]?$")
@@ -86,6 +95,7 @@ class LineClassifier:
             if found:
                 line.mark(*found)
         self._captions_before_credits(page)
+        _page_titles(page)
         self._repeated(page, archive_chrome)
         self._menus(page)
 
@@ -127,6 +137,8 @@ class LineClassifier:
             return "counter", "digits only"
         if line.words <= SHORT_LINE_WORDS and self._counter.match(text):
             return "counter", "a number with a counter word"
+        if line.words <= SHORT_LINE_WORDS and _LABELLED_NUMBER.match(text):
+            return "counter", "a label and a number (an article's code or count)"
         if match := self._tags.match(text):
             tags = match.group("tags") or ""
             return "tags", "a tag row", [t.strip() for t in re.split(r"[,،|]", tags) if t.strip()]
@@ -147,6 +159,8 @@ class LineClassifier:
             return "latin-chrome", "Latin text on an Urdu page"
         if _BREADCRUMB.match(text) and not line.ends_sentence and line.words <= 10:
             return "breadcrumb", "items between > or / marks"
+        if items := _inline_menu_items(line):
+            return "menu", f"a menu on one line ({items} short items)"
         if _PLACE_AND_AGENCY.match(text):
             return "dateline", "a place and an agency, without a date"
         if match := _IN_SECTION.match(text):
@@ -190,11 +204,11 @@ class LineClassifier:
                 if not line.ends_sentence:
                     line.mark("menu", "a short bulleted or numbered item")
         # Three or more one- or two-word lines in a row: a menu printed as lines.
-        # Short lines already known as chrome ("تازہ ترین") count in the run.
+        # Short lines already known as chrome ("تازہ ترین", "Latest") count in the run; metadata ends it.
         run: list[PageLine] = []
         for line in [*page.lines, None]:
             if line is not None and line.words <= MENU_RUN_WORDS and not line.ends_sentence and (
-                    line.kind == TEXT or line.kind in CHROME_IN_MENUS):
+                    line.kind == TEXT or line.kind not in METADATA and line.kind != CAPTION):
                 run.append(line)
                 continue
             if len(run) >= MENU_RUN_LINES:
@@ -216,6 +230,33 @@ class LineClassifier:
                 break  # the first paragraph: a site name is printed above it
             if line.words <= 4 and self._site_name.match(line.text):
                 line.mark("site-name", "a short line naming a site")
+
+
+def _page_titles(page: Page) -> None:
+    """The page's title as the browser shows it, "<headline> - <site>", printed
+    above the headline itself: chrome, as the site's name is."""
+    texts = [line for line in page.lines if line.kind == TEXT and line.words <= HEADLINE_LIST_WORDS + 8
+             and len(line.text) <= SHORT_LINE_CHARS]
+    headlines = {line.text for line in texts if line.words >= 3}
+    for line in texts:
+        # Each place a separator could end the headline, looked up: linear in the page.
+        for separator in _TITLE_SEPARATOR.finditer(line.text):
+            if line.text[:separator.start()].rstrip() in headlines and _SITE_AFTER_TITLE.match(
+                    line.text[separator.start():]):
+                line.mark("page-title", "the headline with the site's name after it (the page's title)")
+                break
+
+
+def _inline_menu_items(line: PageLine) -> int:
+    """How many items a menu printed on one line has (0: it is no menu). Items
+    have no digits and no full stop: a row of scores or a sentence typed
+    with a double space is text."""
+    if line.ends_sentence or line.has_digit:
+        return 0
+    items = [item for item in _INLINE_MENU_SEPARATOR.split(line.text) if item]
+    if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > INLINE_MENU_ITEM_WORDS for item in items):
+        return 0
+    return len(items)
 
 
 def is_parenthesised(line: PageLine) -> bool:

@@ -22,6 +22,8 @@ _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی را
 DATE_LINE_MAX_CHARS = 400
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
 _TAG = re.compile(r"<[^<>]*>")
+# An IANA time zone after the time ("18:20 Asia/Tehran").
+_TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+")
 _PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*$")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # Left on a date line once its date, weekday, time, label and filler words are gone.
@@ -156,6 +158,12 @@ class DateVocabulary:
         )
 
     @cached_property
+    def _updated_inside(self) -> re.Pattern:
+        """An "updated" label after the date: "12.11.2025 - اپ ڈیٹ : 13.11.2025"."""
+        updated = _alternation(normalize_urdu(w) for w in self.words.updated)
+        return re.compile(rf"[\s|\-–—(،,]+(?:{updated})(?![^\W\d_])", re.IGNORECASE)
+
+    @cached_property
     def _filler(self) -> re.Pattern:
         return re.compile(rf"(?<![^\W\d_])(?:{_alternation(self.words.filler)})(?![^\W\d_])", re.IGNORECASE)
 
@@ -163,7 +171,7 @@ class DateVocabulary:
     def _hijri(self) -> re.Pattern:
         months = _alternation(normalize_urdu(m) for m in self.words.hijri_months)
         return re.compile(
-            rf"(?:\d{{1,2}}\s*)?(?:{months})(?![^\W\d_])\s*[,،]?\s*(?:\d{{4}})?\s*(?:ھ|ہجری|AH|H)?(?![^\W\d_])",
+            rf"(?:\d{{1,2}}\s*)?(?:{months})(?![^\W\d_])\s*[,،]?\s*(?:\d{{4}})?\s*(?:ھ|ہـ?|ہجری|AH|H)?(?![^\W\d_])",
             re.IGNORECASE,
         )
 
@@ -229,6 +237,9 @@ class DateVocabulary:
         if label_match:
             label = "updated" if label_match["updated"] else "published"
             text = text[label_match.end():]
+        inside = self._updated_inside.search(text) if label != "updated" else None
+        if inside and self.find_dates(text[:inside.start()]):
+            text = text[:inside.start()]  # the date before "updated" is the publication's
         mentions = self.find_dates(text)
         if not mentions and not label and not self._hijri.search(text):
             return None  # nothing on the line dates it: most lines with a number
@@ -248,7 +259,7 @@ class DateVocabulary:
         hijri = bool(self._hijri.search(rest))
         rest = self._hijri.sub(" ", rest)
         has_time = bool(_TIME.search(rest))
-        rest = _TIME.sub(" ", rest)
+        rest = _TIME_ZONE.sub(" ", _TIME.sub(" ", rest))
         has_weekday = bool(self._any_weekday.search(rest))
         rest = self._any_weekday.sub(" ", rest)
         rest = self._filler.sub(" ", rest)

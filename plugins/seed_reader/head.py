@@ -17,6 +17,13 @@ from .page import BODY, CAPTION, HEADLINE, METADATA, STANDFIRST, TEXT, Page, Pag
 # A headline is one line of at most this many words; a longer line is already
 # one of the article's paragraphs.
 HEADLINE_MAX_WORDS = 25
+# A headline has at least this many words where a longer candidate follows: one
+# or two words at the top of a page are the site's name ("مشرق", "Daily Times").
+HEADLINE_MIN_WORDS = 3
+# Chrome that navigates the site: printed above the headline, never between it and the text.
+NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link"})
+# A headline that opens like a dateline ("کراچی: …") is at most this long.
+DATELINE_HEADLINE_MAX_WORDS = 16
 # A standfirst without a full stop is at most this long.
 STANDFIRST_MAX_WORDS = 45
 # A section label ("قومی خبریں") is at most this long, and its headline much longer.
@@ -51,8 +58,12 @@ def opens_with_dateline(line: PageLine) -> bool:
 
 def is_paragraph(line: PageLine) -> bool:
     """A line that reads as article text, not as a headline."""
-    if line.words > HEADLINE_MAX_WORDS or opens_with_dateline(line):
-        return True
+    if line.words > HEADLINE_MAX_WORDS or line.looks_like_header:
+        return True  # "Title: …" in a seed is text (test_bad_input), never its head
+    if opens_with_dateline(line):
+        # "کراچی: شاہراہ فیصل پر ٹریفک جام" is a headline; a paragraph under a
+        # dateline runs on, or ends with a full stop.
+        return line.ends_sentence or line.sentences_inside or line.words > DATELINE_HEADLINE_MAX_WORDS
     # A headline may end with a full stop, but then stands apart from the text.
     return line.ends_sentence and not line.blank_after
 
@@ -111,6 +122,8 @@ class _HeadReader:
             line.mark("section-label", "a short label above the headline")
         elif _doubled(lines, index) and _credit_like(line) and _next_text(lines, index) is not None:
             _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
+        elif why := _not_the_headline(lines, index):
+            line.mark("above-headline", why)
         else:
             head.headline = line
             line.mark(HEADLINE, "the first headline-shaped line")
@@ -122,7 +135,8 @@ class _HeadReader:
         return (self.head.section_label is None and line.words <= LABEL_MAX_WORDS and following is not None
                 and _headline_shaped(following) and following.words > 2 * line.words
                 and not line.ends_sentence and _adjacent(self.lines, line, following)
-                and _next_text(self.lines, self.lines.index(following)) is not None)
+                and _next_text(self.lines, self.lines.index(following)) is not None
+                and not _not_the_headline(self.lines, self.lines.index(following)))
 
     def under_headline(self, line: PageLine, index: int) -> bool:
         """Between the headline and the text: its copies, pictures, a glued
@@ -149,8 +163,8 @@ class _HeadReader:
             else:
                 line.mark(STANDFIRST, "in brackets under the headline")
                 head.standfirst = line
-        elif no_standfirst_yet and line.words <= NOTE_MAX_WORDS and not line.ends_sentence and not line.has_digit:
-            # Two to four words under a headline are a writer's name or a label, not its summary.
+        elif _note_shaped(line) and _next_text(lines, index) is not None:
+            # Two to four words under a headline (or its standfirst) are a writer's name or a label.
             line.mark("note", "a few words under the headline")
         elif no_standfirst_yet and _is_standfirst(lines, index):
             line.mark(STANDFIRST, "the summary line under the headline")
@@ -158,6 +172,25 @@ class _HeadReader:
         else:
             return False
         return True
+
+
+def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
+    """Why a headline-shaped line above the text is not the headline, if a
+    later one is: the site's name and motto stand above its navigation, the
+    headline under it."""
+    later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
+    if later is None or not _headline_shaped(later):
+        return None
+    if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \
+            and _next_text(lines, lines.index(later)) is not None:
+        return "too short for a headline, and a longer one follows (the site's name)"
+    if any(other.kind in NAVIGATION for other in lines[index + 1:lines.index(later)]):
+        return "above the site's navigation (the site's name or motto)"
+    return None
+
+
+def _note_shaped(line: PageLine) -> bool:
+    return line.words <= NOTE_MAX_WORDS and not line.ends_sentence and not line.has_digit
 
 
 def _next_text(lines: list[PageLine], index: int) -> PageLine | None:
@@ -194,7 +227,8 @@ def _is_standfirst(lines: list[PageLine], index: int) -> bool:
     line = lines[index]
     if opens_with_dateline(line) or line.words > 2 * STANDFIRST_MAX_WORDS or line.looks_like_header:
         return False
-    following = _next_text(lines, index)
+    # The text after it, past a writer's name under it.
+    following = next((other for other in lines[index + 1:] if other.kind == TEXT and not _note_shaped(other)), None)
     if following is None:
         return False
     between = lines[index + 1:lines.index(following)]

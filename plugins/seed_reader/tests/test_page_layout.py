@@ -44,6 +44,9 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("Web Desk | March 14, 2026", dt.date(2026, 3, 14)),
     ("14:28 GMT 14.03.2026", dt.date(2026, 3, 14)),
     ("Sat, 14 Mar 2026 10:15:00 +0500", dt.date(2026, 3, 14)),
+    ("١٧ دسمبر ٢٠٢٥ ١٨:٢٠ Asia/Tehran", dt.date(2025, 12, 17)),         # Arabic-Indic digits, a time zone
+    ("عمر فاروق  |12.11.2025 - اپ ڈیٹ : 13.11.2025", dt.date(2025, 11, 12)),  # the published date, not the update
+    ("شائع شدہ: جمعرات 10 ربیع الثانی 1447هـ - 2 اکتوبر 2025م", dt.date(2025, 10, 2)),  # Hijri beside Gregorian
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -130,6 +133,47 @@ def test_player_fallback_breadcrumbs_and_menu_runs(extractor):
     assert kinds(found)["ہوم"] == "menu" and kinds(found)["Play Video"] == "player"
 
 
+def test_a_menu_on_one_line_is_chrome_and_a_sentence_with_a_double_space_is_not(extractor):
+    typo = "اپوزیشن نے بجٹ پر  سخت تنقید کی اور کہا کہ اس سے مہنگائی بڑھے گی۔"
+    found = extractor.extract("\n".join([
+        "ہوم  پاکستان  دنیا  کھیل  شوبز", "Home | News | Sport | Video | E-Paper", HEADLINE, LEDE, typo]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, typo]
+    assert kinds(found)["ہوم  پاکستان  دنیا  کھیل  شوبز"] == "menu"
+    assert kinds(found)["Home | News | Sport | Video | E-Paper"] in ("menu", "latin-chrome")
+
+
+def test_the_sites_name_and_motto_above_its_navigation_are_not_the_headline(extractor):
+    # A scraper that joins a page's blocks with single newlines: no blank line anywhere.
+    found = extractor.extract("\n".join(["صدائے وطن", "ہر خبر کی سچی تصویر", "ہوم  پاکستان  دنیا  کھیل",
+                                         HEADLINE, "ویب ڈیسک", LEDE, SECOND]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)["صدائے وطن"] == kinds(found)["ہر خبر کی سچی تصویر"] == "above-headline"
+    english = extractor.extract(page("Daily Mirror", "Your Right To Know", "Home", "Latest", "World", "Sports",
+                                     "Senate panel seeks report on passport backlog",
+                                     "The committee asked the ministry to clear the backlog within a month."))
+    assert english.title == "Senate panel seeks report on passport backlog"
+
+
+def test_a_headline_may_open_with_a_place_and_a_colon(extractor):
+    headline = "کراچی: شاہراہ فیصل پر ٹریفک جام، شہری گھنٹوں پھنسے رہے"
+    found = extractor.extract(page("تصاویر", headline, LEDE))
+    assert found.title == headline and found.paragraphs == [LEDE]
+
+
+def test_the_pages_title_with_the_sites_name_is_chrome(extractor):
+    found = extractor.extract(page(f"{HEADLINE} - روزنامہ مثال", "ہوم  پاکستان  دنیا", HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert kinds(found)[f"{HEADLINE} - روزنامہ مثال"] == "page-title"
+
+
+def test_cookie_notices_and_an_articles_code_are_chrome(extractor):
+    about_cookies = "Google said it would stop using third-party cookies in its Chrome browser next year."
+    found = extractor.extract(page("This website uses cookies to ensure you get the best experience.", "Got it!",
+                                   HEADLINE, "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", LEDE, about_cookies))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, about_cookies]
+    assert list(kinds(found).values()) == ["consent", "consent", "counter"]
+
+
 def test_short_lines_printed_again_and_again_are_chrome(extractor):
     found = extractor.extract(page("وجود", "وجود", HEADLINE, "وجود", LEDE))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
@@ -192,6 +236,25 @@ def test_never_chrome_lines_stay(extractor, tmp_path):
 
 
 # --- the head --------------------------------------------------------------
+
+def test_captions_with_a_credit_after_a_dash_and_credits_alone(extractor):
+    english_lede = "Dubai Municipality will open three new beaches for night swimming by March, officials said."
+    found = extractor.extract(page("Dubai to open three new night beaches",
+                                   "A view of the beach at Jumeirah. — File photo",
+                                   "Officials at the opening of the beach — Photo: WAM", "KT file photo", english_lede))
+    assert found.paragraphs == [english_lede]
+    assert [c.text for c in found.captions] == [
+        "A view of the beach at Jumeirah.", "Officials at the opening of the beach"]
+    assert kinds(found) == {"KT file photo": "credit"}
+
+
+def test_the_writers_name_under_the_standfirst_is_not_the_text(extractor):
+    standfirst = "ترقیاتی بجٹ میں دس فیصد اضافہ، دفاع کے لیے رقم برقرار"
+    found = extractor.extract("\n".join([HEADLINE, standfirst, "طارق محمود ملک", "Video Duration 02 minutes 31 seconds",
+                                         LEDE, SECOND]))
+    assert found.standfirst == standfirst and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found) == {"طارق محمود ملک": "note", "Video Duration 02 minutes 31 seconds": "player"}
+
 
 def test_standfirst_is_its_own_field(extractor):
     standfirst = "ترقیاتی بجٹ میں دس فیصد اضافہ، دفاع کے لیے رقم برقرار"
