@@ -29,6 +29,8 @@ MENU_RUN_LINES = 3
 MENU_RUN_WORDS = 2
 # A headline in a list of other stories.
 HEADLINE_LIST_WORDS = 16
+# Chrome that closes an article: what follows it is the page's, not the article's.
+ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt"})
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
 _BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -51,7 +53,8 @@ _SITE_AFTER_TITLE = re.compile(r"^\s*[-–—|:]\s*\S.{0,40}$")
 _TITLE_SEPARATOR = re.compile(r"[-–—|:]")
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
 # "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
-_PLACE_AND_AGENCY = re.compile(r"^[^\s()]{2,20}(?:\s[^\s()]{1,20}){0,2}\s*[،,]?\s*\([^()]{1,30}\)\s*[:：]?$")
+# (No digits: "Pakistan 287/6 (50 ov)" is a score.)
+_PLACE_AND_AGENCY = re.compile(r"^[^\s()\d]{2,20}(?:\s[^\s()\d]{1,20}){0,2}\s*[،,]?\s*\([^()\d]{1,30}\)\s*[:：]?$")
 # "ISLAMABAD:" on a line of its own, above the first paragraph.
 _PLACE_ALONE = re.compile(r"^[^\W\d_][^:：]{1,30}[:：]$")
 # "in تجزیہ": WordPress themes print the section under the byline this way.
@@ -98,6 +101,7 @@ class LineClassifier:
         _page_titles(page)
         self._repeated(page, archive_chrome)
         self._menus(page)
+        _stories_after_the_article(page)
 
     def _by_shape(self, line: PageLine, language: str):
         text = line.text
@@ -230,6 +234,24 @@ class LineClassifier:
                 break  # the first paragraph: a site name is printed above it
             if line.words <= 4 and self._site_name.match(line.text):
                 line.mark("site-name", "a short line naming a site")
+
+
+def _stories_after_the_article(page: Page) -> None:
+    """Other stories' headlines listed under the article: after the last
+    paragraph of prose, once a tag row, share row, "related" heading or the
+    like has closed the article, a line without a full stop is a headline
+    in a list, not the article's text."""
+    lines = page.lines
+    prose = [i for i, line in enumerate(lines) if line.kind == TEXT and line.words > HEADLINE_LIST_WORDS
+             and line.ends_sentence]
+    if not prose:
+        return  # no paragraph of prose to end: a page of short lines (scores, a list) is left as it is
+    end = next((i for i in range(prose[-1] + 1, len(lines)) if lines[i].kind in ARTICLE_ENDS), None)
+    if end is None:
+        return
+    for line in lines[end + 1:]:
+        if line.kind == TEXT and not line.protected and line.words <= HEADLINE_LIST_WORDS and not line.ends_sentence:
+            line.mark("related", "a headline listed after the article's end")
 
 
 def _page_titles(page: Page) -> None:

@@ -174,6 +174,26 @@ def test_cookie_notices_and_an_articles_code_are_chrome(extractor):
     assert list(kinds(found).values()) == ["consent", "consent", "counter"]
 
 
+def test_other_stories_listed_after_the_articles_end_are_chrome(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE + " " + SECOND + " " + LEDE, "ٹیگز: بجٹ، معیشت",
+                                   "اس خبر کو شیئر کریں", "مزید ویڈیوز", "لاہور میں فضائی آلودگی خطرناک حد تک بڑھ گئی",
+                                   "گوادر کا ماہی گیر اور بدلتا سمندر", "Subscribe to our newsletter",
+                                   "ہمارا یوٹیوب چینل سبسکرائب کریں",
+                                   "جملہ حقوق © 2025 روزنامہ مثال۔ تمام حقوق محفوظ ہیں"))
+    assert found.paragraphs == [LEDE + " " + SECOND + " " + LEDE]
+    assert kinds(found)["لاہور میں فضائی آلودگی خطرناک حد تک بڑھ گئی"] == "related"
+    # A page of short lines has no paragraph of prose to end: its lines stay.
+    scores = extractor.extract(page("Pakistan beat Sri Lanka by 41 runs", "Pakistan 287/6 (50 ov)",
+                                    "Share", "Sri Lanka 246 (46.3 ov)"))
+    assert "Sri Lanka 246 (46.3 ov)" in scores.paragraphs
+
+
+def test_a_columns_disclaimer_is_chrome_and_a_quoted_personal_opinion_is_not(extractor):
+    quoted = "وزیر نے کہا کہ یہ ان کی ذاتی رائے ہے اور حکومت کا موقف نہیں۔"
+    found = extractor.extract(page(HEADLINE, LEDE, quoted, "نوٹ: یہ تحریر کالم نگار کی ذاتی آرا پر مبنی ہے۔"))
+    assert found.paragraphs == [LEDE, quoted]
+
+
 def test_short_lines_printed_again_and_again_are_chrome(extractor):
     found = extractor.extract(page("وجود", "وجود", HEADLINE, "وجود", LEDE))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
