@@ -248,10 +248,13 @@ class DateVocabulary:
         mention = mentions[0] if mentions else None
         # A place may stand before the date ("ممبئی، 28ستمبر"); nothing but the
         # headline may follow it.
+        weekday_before = False
         if mention and not label:
             place = self._any_weekday.sub(" ", text[:mention.start])
             if (0 < len(_LEFTOVER.findall(place)) <= 3 and not _TIME.search(place)
                     and _PLACE_END.search(place)):
+                # "سرینگر 1°C | ہفتہ، 6 دسمبر 2025": the weekday still says what the line is.
+                weekday_before = bool(self._any_weekday.search(text[:mention.start]))
                 text = text[mention.start:]
         rest = text
         for found in mentions:
@@ -260,7 +263,7 @@ class DateVocabulary:
         rest = self._hijri.sub(" ", rest)
         has_time = bool(_TIME.search(rest))
         rest = _TIME_ZONE.sub(" ", _TIME.sub(" ", rest))
-        has_weekday = bool(self._any_weekday.search(rest))
+        has_weekday = weekday_before or bool(self._any_weekday.search(rest))
         rest = self._any_weekday.sub(" ", rest)
         rest = self._filler.sub(" ", rest)
         if mention is None and not hijri and not (label and not _LEFTOVER.search(rest)):

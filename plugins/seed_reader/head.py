@@ -184,8 +184,15 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \
             and _next_text(lines, lines.index(later)) is not None:
         return "too short for a headline, and a longer one follows (the site's name)"
-    if any(other.kind in NAVIGATION for other in lines[index + 1:lines.index(later)]):
-        return "above the site's navigation (the site's name or motto)"
+    navigation = False
+    for other in lines[index + 1:]:
+        if other.kind in NAVIGATION:
+            navigation = True
+        elif other.kind == TEXT:
+            if not _headline_shaped(other):
+                return None  # the text begins: no headline under navigation
+            if navigation:
+                return "above the site's navigation (the site's name or motto)"
     return None
 
 

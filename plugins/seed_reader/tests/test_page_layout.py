@@ -47,6 +47,9 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("١٧ دسمبر ٢٠٢٥ ١٨:٢٠ Asia/Tehran", dt.date(2025, 12, 17)),         # Arabic-Indic digits, a time zone
     ("عمر فاروق  |12.11.2025 - اپ ڈیٹ : 13.11.2025", dt.date(2025, 11, 12)),  # the published date, not the update
     ("شائع شدہ: جمعرات 10 ربیع الثانی 1447هـ - 2 اکتوبر 2025م", dt.date(2025, 10, 2)),  # Hijri beside Gregorian
+    ("جمعہ، ۵ دسمبر ۲۰۲۵ مطابق ۱۴ جمادی الثانی ۱۴۴۷ھ", dt.date(2025, 12, 5)),
+    ("اپ ڈیٹ کی گئی: 03 دسمبر 2025 08:45 PM", dt.date(2025, 12, 3)),
+    ("Last updated on December 6, 2025", dt.date(2025, 12, 6)),
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -60,6 +63,9 @@ def test_masthead_date_above_the_headline_is_not_the_publication(extractor):
     assert found.date is None and found.date_confidence == "low"
     assert "masthead" in found.doubts["date"]
     assert kinds(found) == {"پیر, نومبر 18, 2024": "site-date", "15 Jumada Al-Awwal 1446": "hijri-date"}
+    # The header's place, weather and today's date.
+    weather = extractor.extract(page("سرینگر  1°C  |  ہفتہ، 6 دسمبر 2025", HEADLINE, LEDE))
+    assert weather.date is None and kinds(weather) == {"سرینگر  1°C  |  ہفتہ، 6 دسمبر 2025": "site-date"}
     both = extractor.extract(page("پیر, نومبر 18, 2024", HEADLINE, "شائع 09 جولائی 2024 01:07pm", LEDE))
     assert both.date == dt.date(2024, 7, 9)
 
@@ -266,6 +272,8 @@ def test_captions_with_a_credit_after_a_dash_and_credits_alone(extractor):
     assert [c.text for c in found.captions] == [
         "A view of the beach at Jumeirah.", "Officials at the opening of the beach"]
     assert kinds(found) == {"KT file photo": "credit"}
+    gallery = extractor.extract(page(HEADLINE, "تصویر 1 از 6", "پروفیسر عبدالقدیر ہاشمی (فائل فوٹو)", LEDE))
+    assert gallery.paragraphs == [LEDE] and [c.text for c in gallery.captions] == ["پروفیسر عبدالقدیر ہاشمی"]
 
 
 def test_the_writers_name_under_the_standfirst_is_not_the_text(extractor):
