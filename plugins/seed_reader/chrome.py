@@ -227,6 +227,11 @@ class LineClassifier:
         if len(listed) >= 2:
             for line in listed:
                 line.mark("related", "a headline in a list of other stories")
+        # The story a "read also" heading on its own line links to, on the next line.
+        for before, after in pairwise(page.lines):
+            if before.kind == "cross-link" and after.kind == TEXT and not after.protected \
+                    and after.words <= HEADLINE_LIST_WORDS and not after.ends_sentence:
+                after.mark("related", "the story a 'read also' heading links to")
         for line in page.lines:
             if line.kind != TEXT:
                 continue

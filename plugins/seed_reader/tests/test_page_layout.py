@@ -194,6 +194,13 @@ def test_other_stories_listed_after_the_articles_end_are_chrome(extractor):
     assert "Sri Lanka 246 (46.3 ov)" in scores.paragraphs
 
 
+def test_the_story_a_read_also_heading_links_to_and_rows_of_networks_are_chrome(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, "یہ بھی پڑھیں", "گلمرگ میں تازہ برفباری، سیاحوں کی آمد میں اضافہ",
+                                   SECOND, "Facebook Twitter WhatsApp Email", "Allow", "No thanks"))
+    assert found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)["گلمرگ میں تازہ برفباری، سیاحوں کی آمد میں اضافہ"] == "related"
+
+
 def test_a_columns_disclaimer_is_chrome_and_a_quoted_personal_opinion_is_not(extractor):
     quoted = "وزیر نے کہا کہ یہ ان کی ذاتی رائے ہے اور حکومت کا موقف نہیں۔"
     found = extractor.extract(page(HEADLINE, LEDE, quoted, "نوٹ: یہ تحریر کالم نگار کی ذاتی آرا پر مبنی ہے۔"))
