@@ -38,9 +38,9 @@ _WRAPPED_IN_TAGS = re.compile(r"^<[^<>]+>.*<[^<>]+>$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
 _NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
-# "Home > Pakistan > Politics", "ہوم / پاکستان": each item a few words.
 # "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", "Story ID: 1234": a label and a number, nothing else.
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\d+$")
+# "Home > Pakistan > Politics", "ہوم / پاکستان": each item a few words.
 _BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30}){1,5}$")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").

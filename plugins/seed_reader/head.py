@@ -22,6 +22,8 @@ HEADLINE_MAX_WORDS = 25
 HEADLINE_MIN_WORDS = 3
 # Chrome that navigates the site: printed above the headline, never between it and the text.
 NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link"})
+# Headline-shaped lines a page's head holds at most between its top and its headline.
+HEAD_MAX_TEXT_LINES = 20
 # A headline that opens like a dateline ("کراچی: …") is at most this long.
 DATELINE_HEADLINE_MAX_WORDS = 16
 # A standfirst without a full stop is at most this long.
@@ -184,7 +186,7 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \
             and _next_text(lines, lines.index(later)) is not None:
         return "too short for a headline, and a longer one follows (the site's name)"
-    navigation = False
+    navigation, text_lines = False, 0
     for other in lines[index + 1:]:
         if other.kind in NAVIGATION:
             navigation = True
@@ -193,6 +195,9 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
                 return None  # the text begins: no headline under navigation
             if navigation:
                 return "above the site's navigation (the site's name or motto)"
+            text_lines += 1
+            if text_lines > HEAD_MAX_TEXT_LINES:
+                return None  # a head is never this long: the look stays linear in the page
     return None
 
 
