@@ -49,7 +49,7 @@ def measure(count: int) -> dict:
     with TemporaryDirectory() as scratch:
         sampler.start()
         started = time.monotonic()
-        write_pagefind({Path(scratch) / "bundle": batch}, workers=1)
+        write_pagefind([(Path(scratch) / "bundle", batch)], total=len(batch), workers=1)
         seconds = time.monotonic() - started
         done.set()
         sampler.join()

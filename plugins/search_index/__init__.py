@@ -30,12 +30,15 @@ import hashlib
 import json
 import logging
 import os
+import queue
 import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
+from itertools import chain
 from pathlib import Path
 
 from pelican import signals
@@ -45,12 +48,13 @@ from akhbar.build import BuildState, index_search
 from akhbar.kept import kept_folder, replace_file
 from akhbar.manifest import BuildManifest
 from akhbar.name_groups import group_names, spellings_by_key
+from akhbar.progress import PROGRESS
 from akhbar.tree_hash import files_key
 
 from .bundles import bundles_of
 from .contract import browser_contract
 from .offline import PATHS, bundle_roots, script_data, send_bundle
-from .pagefind_writer import write_pagefind
+from .pagefind_writer import INDEXING, write_pagefind
 from .records import (
     SearchRecord,
     ignored_name_words,
@@ -69,7 +73,8 @@ logger = logging.getLogger(__name__)
 class Version:
     """An article version to index. Its record is made only when needed: when
     its bundle is written, or when the last build did not make it from the
-    same pages (`key`: the fingerprints of every page of its story)."""
+    same pages (`key`: the fingerprints of every page of its story), and not
+    kept: the records of a whole archive would double the build's memory."""
 
     story: str
     date: str  # the story's: "YYYY-MM-DD", or "" when undated
@@ -78,12 +83,9 @@ class Version:
     versions: dict  # lang -> article, every version of the story
     key: str | None
     names: str = ""  # more words for the story's names (records.name_spellings, person_name_words)
-    _record: SearchRecord | None = None
 
     def record(self) -> SearchRecord:
-        if self._record is None:
-            self._record = record_for(self.article, self.versions, self.names)
-        return self._record
+        return record_for(self.article, self.versions, self.names)
 
 
 class RecordDigests:
@@ -98,13 +100,19 @@ class RecordDigests:
         except (OSError, ValueError):
             self.stored = {}
 
-    def of(self, version: Version) -> str:
-        digest = self.stored.get(version.key) if version.key else None
-        if digest is None:
-            digest = version.record().digest()
-        if version.key:
-            self.kept[version.key] = digest
-        return digest
+    def of(self, versions: list[Version]) -> tuple[list[str], dict[int, SearchRecord]]:
+        """The digests of a bundle's records, and the records that had to be
+        made for them (by their place in the bundle)."""
+        digests, made = [], {}
+        for place, version in enumerate(versions):
+            digest = self.stored.get(version.key) if version.key else None
+            if digest is None:
+                made[place] = version.record()
+                digest = made[place].digest()
+            if version.key:
+                self.kept[version.key] = digest
+            digests.append(digest)
+        return digests, made
 
     def save(self) -> None:
         replace_file(self.path, json.dumps(self.kept, sort_keys=True, separators=(",", ":")))
@@ -204,14 +212,27 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     pagefind, search = output / "pagefind", output / "search"
     marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/{PATHS['docs'].format(bundle=name)}.js")
              for name in bundles}
-    changed = {}
-    for name, versions in bundles.items():
-        fingerprint = bundle_fingerprint([digests.of(v) for v in versions])
-        if not all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
-            changed[name] = ([v.record() for v in versions], fingerprint)
-    if changed:
-        _write_changed(changed, pagefind, search, own.workers or os.cpu_count() or 1)
-    for name, (_, fingerprint) in changed.items():
+    written = {}
+
+    def changed():
+        # Bundle by bundle, as the writers take them: the records of the
+        # bundles being written are in memory, not the archive's. The largest
+        # first, so that the last to finish is a small one.
+        for name, versions in sorted(bundles.items(), key=lambda item: -len(item[1])):
+            found, made = digests.of(versions)
+            fingerprint = bundle_fingerprint(found)
+            if all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
+                PROGRESS.advance(INDEXING, len(versions))
+                continue
+            written[name] = fingerprint
+            yield name, [made[place] if place in made else v.record() for place, v in enumerate(versions)]
+
+    pending = changed()
+    first = next(pending, None)
+    if first is not None:  # no Pagefind or writer process when no bundle changed
+        total = sum(len(versions) for versions in bundles.values())
+        _write_changed(chain([first], pending), pagefind, search, total, own.workers or os.cpu_count() or 1)
+    for name, fingerprint in written.items():
         for mark in marks[name]:
             manifest.record(output, mark, fingerprint)
     for folder in (pagefind, *bundle_roots(search)):
@@ -221,10 +242,11 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
         manifest.forget(entry)
     manifest.save()
     digests.save()
-    return len(changed)
+    return len(written)
 
 
-def _write_changed(changed: dict[str, tuple], pagefind: Path, search: Path, workers: int) -> None:
+def _write_changed(changed: Iterator[tuple[str, list]], pagefind: Path, search: Path, total: int,
+                   workers: int) -> None:
     # The offline indexes are pure Python: another process writes them while
     # the Pagefind processes index, which leave the cores room. A new
     # interpreter, not a fork: a forked child shares this process's memory only
@@ -236,22 +258,35 @@ def _write_changed(changed: dict[str, tuple], pagefind: Path, search: Path, work
     write = "import sys; from search_index.offline import write_sent_bundles; write_sent_bundles(sys.stdin.buffer)"
     offline_writer = subprocess.Popen([sys.executable, "-c", write], stdin=subprocess.PIPE,
                                       env={**os.environ, "PYTHONPATH": paths})
+    # A bundle waits here for the thread that sends it; a full queue holds back
+    # the making of the next bundle, so memory stays bounded however slow either writer.
+    to_send = queue.Queue(maxsize=workers)
 
     def send():
-        with contextlib.suppress(BrokenPipeError), offline_writer.stdin:  # a failed writer says why itself
-            for name, (records, _) in changed.items():
-                send_bundle(offline_writer.stdin, records, search, name)
+        failed = False
+        with contextlib.suppress(BrokenPipeError), offline_writer.stdin:
+            while (bundle := to_send.get()) is not None:
+                if failed:
+                    continue  # a failed writer says why itself; the bundles are still taken
+                try:
+                    send_bundle(offline_writer.stdin, bundle[1], search, bundle[0])
+                except BrokenPipeError:
+                    failed = True
+
+    def queued():
+        for name, records in changed:
+            to_send.put((name, records))
+            yield pagefind / name, records
 
     sender = threading.Thread(target=send)
     sender.start()
     try:
-        # The largest first, so that the last to finish is a small one.
-        largest_first = sorted(changed.items(), key=lambda item: -len(item[1][0]))
-        write_pagefind({pagefind / name: records for name, (records, _) in largest_first}, workers)
+        write_pagefind(queued(), total, workers)
     except BaseException:
         offline_writer.kill()
         raise
     finally:
+        to_send.put(None)
         sender.join()
     if offline_writer.wait() != 0:
         raise RuntimeError(f"writing the offline search index failed (exit code {offline_writer.returncode})")

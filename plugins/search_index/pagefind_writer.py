@@ -5,6 +5,7 @@ they are in akhbar/compat.py)."""
 import asyncio
 import logging
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from akhbar.compat import SettledPagefindIndex, prompt_pagefind_service, shorten_start_polling
@@ -23,6 +24,8 @@ LANGUAGE_TAG = "ur-x-"
 # result minus its rank as its score, which the search page ranks ties by
 # without loading a result.
 RANK = "rank"
+
+INDEXING = "Indexing for search"  # the progress bar's task
 
 # Pagefind's ready-made search interfaces; the site has its own search page.
 UNUSED_PAGEFIND_FILES = (
@@ -46,27 +49,40 @@ async def _write_bundle(records, folder: Path):
                 url=record.url, content=record.content, language=language,
                 meta=record.meta, sort={RANK: str(rank)},
             )
-            PROGRESS.advance("Indexing for search")
+            PROGRESS.advance(INDEXING)
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
     if not shorten_start_polling(folder / "pagefind.js"):
         logger.warning("%s: no 50 ms start polling to shorten (a Pagefind other than 1.5.2?)", folder / "pagefind.js")
 
 
-async def _write_bundles(bundles: dict[Path, list], workers: int):
+async def _write_bundles(bundles: Iterable[tuple[Path, list]], workers: int):
     # Each bundle has its own Pagefind process: `workers` of them index at once.
+    # The next bundle is taken only when a process is free: bundles may be
+    # made as they are taken, so that only those being indexed are in memory.
     slots = asyncio.Semaphore(workers)
 
     async def write(folder, records):
-        async with slots:
+        try:
             await _write_bundle(records, folder)
+        finally:
+            slots.release()
 
-    await asyncio.gather(*(write(folder, records) for folder, records in bundles.items()))
+    tasks, pending = [], iter(bundles)
+    while True:
+        await slots.acquire()
+        bundle = next(pending, None)
+        if bundle is None:
+            break
+        tasks.append(asyncio.create_task(write(*bundle)))
+        del bundle  # its records are held by its task alone, and let go once indexed
+    await asyncio.gather(*tasks)
 
 
-def write_pagefind(bundles: dict[Path, list], workers: int = 1) -> None:
-    """A Pagefind bundle of each folder's records, the same bytes on every build."""
-    PROGRESS.start("Indexing for search", sum(len(records) for records in bundles.values()))
+def write_pagefind(bundles: Iterable[tuple[Path, list]], total: int, workers: int = 1) -> None:
+    """A Pagefind bundle of each folder's records, the same bytes on every
+    build; `total`: how many records the progress bar counts."""
+    PROGRESS.start(INDEXING, total)
     with prompt_pagefind_service():
         asyncio.run(_write_bundles(bundles, workers))
-    PROGRESS.finish("Indexing for search")
+    PROGRESS.finish(INDEXING)
