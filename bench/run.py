@@ -5,7 +5,8 @@ Pelican and Pagefind for comparison, then measure search on the result.
     python bench/run.py 1000 10000
 
 For each N: wall time and peak memory of the whole build and of each stage
-(reading, rendering, search index, fonts, from the build summary), pages
+(reading, queueing pages, saving caches, rendering, search index, fonts,
+previews, from the build summary; "starting" is the rest), pages
 written and pages per second, output and index sizes, the rebuild after
 editing one seed, make html after editing one more, make serve's delay from
 saving an edit to its page being served (tools/preview.py), one year
@@ -44,7 +45,7 @@ import search_bench  # noqa: E402
 from akhbar.published_urls import read_segments  # noqa: E402
 from seed_reader.same_story import LISTING  # noqa: E402
 
-STAGES = ("reading", "rendering", "search index", "fonts")
+STAGES = ("reading", "queueing pages", "saving caches", "rendering", "search index", "fonts", "previews")
 # The year the benchmark builds alone: inside every archive's range of years.
 SEGMENT = "2020"
 PAGE_SIZE = 4096
@@ -300,19 +301,36 @@ def preview_after_an_edit(project: Path) -> dict:
 def importer_on_corpus(project: Path, answers: dict, sample: int = 900) -> dict:
     """Headlines and dates the importer gets right on (a sample of) the corpus,
     against the answers the generator knows; dates given as sure where the
-    text states none are counted apart (they must stay 0)."""
+    text states none are counted apart (they must stay 0). Also its CPU time
+    a seed, and the parts of it that are not extraction: the names the
+    glossary lacks (issue 18) and the print duplicate detection compares
+    (issue 15)."""
     from seed_reader.archive_chrome import candidates_of_file, learn_archive_chrome
+    from seed_reader.decoding import decode_seed
+    from seed_reader.duplicates import body_print
     from seed_reader.importer import extractor_for, import_seed
 
     seeds = sorted(project.glob("seeds/*.txt"))
     archive_chrome = frozenset(learn_archive_chrome(candidates_of_file(p) for p in seeds))
     pools, extractor = corpus.Pools(), extractor_for()
     counts = {"titles": [0, 0], "dates": [0, 0], "invented_dates": 0}
+    cpu = {"import": 0.0, "without_names": 0.0, "print": 0.0}
+    timed = 0
     for path in seeds[:sample]:
         answer = answers[path.name]
         if "same_as" in answer:
             continue  # a copy of another article (issue 15): scored by duplicates_bench
+        started = time.process_time()
         found = import_seed(path, extractor, archive_chrome).extraction
+        cpu["import"] += time.process_time() - started
+        started = time.process_time()
+        import_seed(path, extractor, archive_chrome, with_names=False)
+        cpu["without_names"] += time.process_time() - started
+        text = decode_seed(path.read_bytes()).text
+        started = time.process_time()
+        body_print(text, found.paragraphs)
+        cpu["print"] += time.process_time() - started
+        timed += 1
         if answer["title"]:
             counts["titles"][1] += 1
             same = corpus.without_names(found.title, pools) == corpus.without_names(answer["title"], pools)
@@ -322,7 +340,13 @@ def importer_on_corpus(project: Path, answers: dict, sample: int = 900) -> dict:
             counts["dates"][0] += (found.date.isoformat() if found.date else None) == answer["date"]
         elif found.date and found.date_confidence == "high":
             counts["invented_dates"] += 1
-    return {key: value if isinstance(value, int) else f"{value[0]}/{value[1]}" for key, value in counts.items()}
+    result = {key: value if isinstance(value, int) else f"{value[0]}/{value[1]}" for key, value in counts.items()}
+    per_seed = {key: round(seconds / max(timed, 1) * 1000, 2) for key, seconds in cpu.items()}
+    names = max(per_seed["import"] - per_seed["without_names"], 0.0)
+    result["cpu_ms_per_seed"] = {
+        "import": per_seed["import"], "names": round(names, 2), "duplicate_print": per_seed["print"],
+        "extraction": round(per_seed["import"] - names - per_seed["print"], 2)}
+    return result
 
 
 def build(count: int, scratch: Path) -> dict:
@@ -394,7 +418,7 @@ def growth(small: dict, large: dict) -> dict:
         return round(a / b, 1) if b else None
 
     stages = {name: ratio(large["stages"][name]["seconds"], small["stages"][name]["seconds"])
-              for name in STAGES if name in small["stages"] and name in large["stages"]}
+              for name in ("starting", *STAGES) if name in small["stages"] and name in large["stages"]}
     return {
         "articles": ratio(large["articles"], small["articles"]),
         "build_time": ratio(large["build_seconds"], small["build_seconds"]),

@@ -58,7 +58,8 @@ def test_the_order_of_plugins_changes_nothing(site, tmp_path):
                      f"CACHE_PATH={json.dumps(str(cache))}", f"PLUGINS={json.dumps(plugins[::-1])}")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(tmp_path / "out"), checksums(site)) == []
-    stages = r"; reading [\d.]+ s, rendering [\d.]+ s, search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total"
+    stages = (r"; reading [\d.]+ s, queueing pages [\d.]+ s, saving caches [\d.]+ s, rendering [\d.]+ s, "
+              r"search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total")
     assert re.search(stages, result.stdout)
     # Each record keyed by the fingerprints of its story's pages: known only once they are rendered.
     assert len(json.loads((cache / "search-records.json").read_text(encoding="utf-8"))) == 8

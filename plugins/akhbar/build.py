@@ -13,7 +13,8 @@ run in the order plugins happen to be listed. Here it runs the `STAGES`
 below, in their order, each a signal of this module sent with the state:
 a plugin subscribes to the stage its work belongs to, and the order does not
 depend on the `PLUGINS` list. The stages named for the summary are timed
-into `state.stage_seconds`.
+into `state.stage_seconds`, after the time Pelican took to hand the pages
+to the writer (queueing pages).
 
 Importing this module connects these to Pelican's signals (and pauses the garbage
 collector while articles are read, below), so every plugin
@@ -57,6 +58,10 @@ class BuildState:
     pages_unchanged: int = 0
     # Seconds of each timed stage, in order. Written here; read by build_report.
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    # When every generator had made its context (time.monotonic()): from
+    # then to `finalized`, Pelican hands every page to the writer. Written
+    # and read here.
+    contexts_made: float | None = None
 
 
 _current: BuildState | None = None
@@ -109,7 +114,7 @@ article_reread = _STAGES.signal("article-reread")
 STAGES = (
     # First: the readers then let go of what they kept (each seed's import as
     # stored, 100 MB at 10,000 seeds) before rendering forks its processes.
-    (keep_for_next_build, None),
+    (keep_for_next_build, "saving caches"),
     (render_pages, "rendering"),
     (index_search, "search index"),
     (write_fonts, "fonts"),
@@ -121,6 +126,8 @@ STAGES = (
 def finish_build(pelican) -> None:
     """Pelican's `finalized`: every stage with a subscriber, in order."""
     state = build_state()
+    if state.contexts_made is not None:
+        state.stage_seconds["queueing pages"] = time.monotonic() - state.contexts_made
     if site_settings(state.settings).fast_exit:
         # At exit Python's last garbage collections free the whole heap,
         # object by object: articles, contexts and pages hold each other in
@@ -130,20 +137,30 @@ def finish_build(pelican) -> None:
         # system. Frozen at exit, so a process that builds again keeps
         # collecting.
         atexit.register(gc.freeze)
-    for stage, timed_as in STAGES:
-        if not stage.receivers:
-            continue
-        started = time.monotonic()
-        stage.send(state)
-        if timed_as:
-            state.stage_seconds[timed_as] = time.monotonic() - started
+    try:
+        for stage, timed_as in STAGES:
+            if not stage.receivers:
+                continue
+            started = time.monotonic()
+            stage.send(state)
+            if timed_as:
+                state.stage_seconds[timed_as] = time.monotonic() - started
+    finally:
+        # What reading and rendering froze out of the collector's passes
+        # (below, and incremental_pages) is collected again: a process that
+        # builds again (tests, the live preview's worker) frees this build's
+        # objects. Not sooner: a full collection walks every object of the
+        # archive (seconds at 100,000 articles), and the stages after
+        # rendering would set some off.
+        gc.unfreeze()
 
 
 # Reading the articles makes the archive's objects, nearly all to live until
 # the build ends. Python's collector, triggered by their number, would walk
 # all of them again and again (a fifth of a rebuild's reading at 10,000
 # articles); it waits until they are read, then they are frozen out of its
-# passes (the rendering stage freezes them again, then lets them go).
+# passes (the rendering stage freezes what was made since; the end of the
+# build lets both go).
 _collection_paused = False
 
 
@@ -161,7 +178,12 @@ def resume_collection(_generator) -> None:
         _collection_paused = False
 
 
+def contexts_made(_generators) -> None:
+    build_state().contexts_made = time.monotonic()
+
+
 signals.initialized.connect(start_build)
+signals.all_generators_finalized.connect(contexts_made)
 signals.article_generator_init.connect(pause_collection)
 signals.article_generator_finalized.connect(resume_collection)
 signals.finalized.connect(finish_build)

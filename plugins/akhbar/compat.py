@@ -26,6 +26,7 @@ from importlib.metadata import version
 from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
+from types import MethodType
 
 import numpy as np
 import pelican.generators
@@ -37,7 +38,7 @@ from markdown.extensions.meta import MetaPreprocessor
 from pelican import signals
 from pelican.contents import Article, Content, SkipStub
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,13 @@ UPSTREAM = {
     "pelican.utils.process_translations": "895f109099fe40b93ad558d7d26216de336f8c513ddbf5baadd82a9a2833878a",
     "pelican.generators.ArticlesGenerator.generate_context":
         "16f8066e3e5b8a42181fdf7a90d98bfc2000abec5bac48a7eb9d1586b5731702",
+    # linear_group_pages
+    "pelican.generators.ArticlesGenerator.generate_tags":
+        "37f65d284c713dd4dcd8b823d248cff420e163ac4400a7f7cfc13a4779ad9afb",
+    "pelican.generators.ArticlesGenerator.generate_categories":
+        "cfb524524a3caae35717d53ba9cf85dfe271a0f677a3720f46f0367cf77b9a97",
+    "pelican.generators.ArticlesGenerator.generate_authors":
+        "982c57fcfcf0435e5c882255c00bb78be3945b0dc9c44ecd707c218d00cacd9d",
     "pelican.generators.PagesGenerator.generate_context":
         "c4f79b27ebf97546fda138549ba9c5eef0ba10ee3d000cb59da3f9e1a04f29b8",
     # PelicanWriter, page_context, share_local_siteurl
@@ -167,6 +175,51 @@ def use_linear_process_translations() -> None:
     is replaced, for the whole process."""
     if written_for(PELICAN, "the linear process_translations", "Pelican's own, quadratic one is used"):
         pelican.generators.process_translations = linear_process_translations
+
+
+def linear_group_pages(kind: str):
+    """ArticlesGenerator.generate_tags, generate_categories or generate_authors
+    (kind: "tag", "category", "author"), in linear time.
+
+    Pelican 4.12 gives each tag, category or author page its articles in date
+    order as `[a for a in self.dates if a in articles]`, a list scan per
+    article of the archive: 1.4 s for six categories at 33,000 articles,
+    growing with the square of the archive, and made even when the pages are
+    not written (CATEGORY_SAVE_AS = ""). Here the same list comes from a set
+    of the group's articles; the rest is upstream's code.
+    """
+    def generate(self, write):
+        template = self.get_template(kind)
+        groups = self.tags.items() if kind == "tag" else self.categories if kind == "category" else self.authors
+        for thing, articles in groups:
+            members = set(map(id, articles))
+            dates = [article for article in self.dates if id(article) in members]
+            try:
+                write(thing.save_as, template, self.context, url=thing.url, articles=articles, dates=dates,
+                      template_name=kind, blog=True, page_name=thing.page_name, all_articles=self.articles,
+                      **{kind: thing})
+            except FileOverwriteFailedError:
+                if not thing.slug:
+                    logger.info('%s "%s" has an invalid slug; skipping writing %s page...',
+                                kind.capitalize(), thing, kind,
+                                extra={"limit_msg": f"Further {PLURAL[kind]} with invalid slugs."})
+                    continue
+                logger.error('Failed to write %s page for "%s".', kind.capitalize(), thing)
+                raise
+    return generate
+
+
+PLURAL = {"tag": "tags", "category": "categories", "author": "authors"}
+
+
+def use_linear_group_pages(generator) -> None:
+    """Pelican's `article_generator_init`: the generator's tag, category and
+    author pages written by the linear methods above. Pelican offers no
+    setting or signal to skip the date lists its own make, so they are
+    replaced on this generator (its class keeps upstream's)."""
+    if written_for(PELICAN, "the linear tag, category and author pages", "Pelican's own, quadratic ones are used"):
+        for kind, plural in PLURAL.items():
+            setattr(generator, f"generate_{plural}", MethodType(linear_group_pages(kind), generator))
 
 
 # -- Pelican: a run held in memory (the live preview) ---------------------------

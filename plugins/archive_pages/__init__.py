@@ -23,6 +23,7 @@ from pelican.generators import Generator
 from akhbar import urls
 from akhbar.build import article_reread
 from akhbar.collation import collation_key
+from akhbar.compat import use_linear_group_pages
 from akhbar.kept import replace_file
 from akhbar.languages import LANGUAGES, page_language
 from akhbar.settings import site_settings
@@ -131,6 +132,7 @@ class ArchivePagesGenerator(Generator):
         article_reread.connect(self.reread)
 
         self.by_month = defaultdict(list)
+        self.by_year = defaultdict(list)
         self.undated = []
         self.by_outlet = defaultdict(list)
         self.by_category = defaultdict(list)
@@ -141,6 +143,7 @@ class ArchivePagesGenerator(Generator):
                 self.undated.append(story)
             else:
                 self.by_month[(story.date.year, story.date.month)].append(story)
+                self.by_year[story.date.year].append(story)
             # A syndicated story is listed on the page of every outlet that ran it.
             for outlet in [story.outlet, *getattr(story.original, "also_published_by", ())] if story.outlet else []:
                 self.by_outlet[outlet.id].append(story)
@@ -218,7 +221,7 @@ class ArchivePagesGenerator(Generator):
             self._write_on_this_day(writer, lang)
 
         counts = {month: len(stories) for month, stories in self.by_month.items()}
-        years = sorted({y for y, _ in self.by_month}, reverse=True)
+        years = sorted(self.by_year, reverse=True)
         self._write(
             writer, urls.archives(lang), "archives", lang, self._both(urls.archives),
             timeline=timeline_years(counts),
@@ -239,8 +242,7 @@ class ArchivePagesGenerator(Generator):
             self._listing(writer, lang, lambda language, d=date: urls.day(language, d), stories,
                           heading=("day", date))
         for year in years:
-            stories = [s for s in self.stories if not s.undated and s.date.year == year]
-            self._listing(writer, lang, lambda language, y=year: urls.year(language, y), stories,
+            self._listing(writer, lang, lambda language, y=year: urls.year(language, y), self.by_year[year],
                           heading=("year", year))
         if self.undated:
             self._listing(writer, lang, urls.undated, self.undated, heading=("undated",))
@@ -339,3 +341,6 @@ def get_generators(pelican):
 def register():
     signals.generator_init.connect(install_url_helpers)
     signals.get_generators.connect(get_generators)
+    # Pelican's own tag, category and author pages are not this site's (their
+    # SAVE_AS are empty), but Pelican still works out their article lists.
+    signals.article_generator_init.connect(use_linear_group_pages)

@@ -111,9 +111,11 @@ class IncrementalWriter(PelicanWriter):
         """Fingerprint, and render when changed, every page: a share per process."""
         jobs = self.jobs
         workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
-        # The articles and their metadata live until the build ends: keep the
-        # garbage collector from scanning them again and again while pages are
-        # rendered (and forked processes from copying them by touching them).
+        # The articles, their metadata and the pages' values live until the
+        # build ends: keep the garbage collector from scanning them again and
+        # again while pages are rendered and indexed (and forked processes
+        # from copying them by touching them). The build lets them go at its
+        # end (akhbar.build.finish_build).
         gc.freeze()
         children = []
         for share in range(1, workers):
@@ -138,7 +140,6 @@ class IncrementalWriter(PelicanWriter):
                 raise RuntimeError(f"rendering pages failed:\n{report['error']}")
             outcome.update(report["outcome"])
         PROGRESS.finish("Rendering pages")
-        gc.unfreeze()
         return outcome
 
 

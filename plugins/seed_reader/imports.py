@@ -138,12 +138,15 @@ class ImportedSeeds:
         self.candidates: dict[str, tuple[tuple, dict[str, str], frozenset[int]]] = {}
         self.learned: dict[str, tuple[str, int]] = {}
         self.learned_prints: frozenset[int] = frozenset()
+        # Whether the cache file no longer says what this build would save.
+        self.changed = True
         kept = load_kept(cache_file, CACHE_VERSION)
         if kept is not None:
             self.stored = kept["seeds"]
             self.candidates = kept["candidates"]
             if kept["importer"] == self.importer:
                 self.known_stamps = kept["stamps"]
+                self.changed = False
 
     def learn(self, paths: list[Path], workers: int = 1) -> frozenset[str]:
         """Learn the archive's own chrome from every seed. An import depends on
@@ -160,6 +163,7 @@ class ImportedSeeds:
                 read = dict(zip(map(str, unread), pool.map(read_for_learning, unread, chunksize=64), strict=True))
         else:
             read = {str(path): read_for_learning(path) for path in unread}
+        self.changed |= bool(unread) or len(stamps) != len(self.candidates)
         self.candidates = {name: (stamp, *read[name]) if name in read else self.candidates[name]
                            for name, stamp in stamps.items()}
         # By path: the spelling shown for a learned line must not depend on the folder listing order.
@@ -253,6 +257,8 @@ class ImportedSeeds:
             self._pool.terminate()
             self._pool = None
         kept = {path: value for path, value in self.stored.items() if path in self.used}
-        save_kept(self.cache_file, CACHE_VERSION, {
-            "importer": self.importer, "seeds": kept, "candidates": self.candidates,
-            "stamps": {path: self.stamps[path] for path in kept if path in self.stamps}})
+        stamps = {path: self.stamps[path] for path in kept if path in self.stamps}
+        if self.changed or self.imported_now or len(kept) != len(self.stored) or stamps != self.known_stamps:
+            # Not when it would write what the file holds: at 30,000 seeds, 300 MB and 3 s.
+            save_kept(self.cache_file, CACHE_VERSION, {
+                "importer": self.importer, "seeds": kept, "candidates": self.candidates, "stamps": stamps})

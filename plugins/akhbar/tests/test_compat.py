@@ -3,6 +3,7 @@ written for the installed versions, against upstream code that has not
 changed, and the only place in the project that names a private name of
 theirs."""
 
+import inspect
 import logging
 import re
 from importlib.metadata import version
@@ -81,3 +82,43 @@ def test_the_patch_for_this_version_is_applied(monkeypatch):
     monkeypatch.setattr(pelican.generators, "process_translations", pelican.utils.process_translations)
     compat.use_linear_process_translations()
     assert pelican.generators.process_translations is compat.linear_process_translations
+
+
+class _Group:
+    def __init__(self, name):
+        self.name = self.slug = self.page_name = name
+        self.save_as, self.url = "", name + ".html"
+
+
+class _ArticlesGenerator:
+    """What ArticlesGenerator's tag, category and author methods read of it."""
+
+    def __init__(self):
+        articles = [object() for _ in range(30)]
+        self.articles, self.dates, self.context = articles, articles[::-1], {}
+        self.tags = {_Group(f"tag{n}"): articles[n::4] for n in range(4)}
+        self.categories = [(_Group(f"category{n}"), articles[n::3]) for n in range(3)]
+        self.authors = [(_Group("one"), articles[:7]), (_Group("none"), [])]
+
+    def get_template(self, name):
+        return name
+
+
+@pytest.mark.parametrize("plural", ["tags", "categories", "authors"])
+def test_linear_tag_category_and_author_pages_are_pelicans_own(plural):
+    generator = _ArticlesGenerator()
+    pelicans, ours = [], []
+    getattr(pelican.generators.ArticlesGenerator, f"generate_{plural}")(
+        generator, lambda *args, **values: pelicans.append((args, values)))
+    compat.linear_group_pages({"tags": "tag", "categories": "category", "authors": "author"}[plural])(
+        generator, lambda *args, **values: ours.append((args, values)))
+    assert ours == pelicans
+    assert len(ours) >= 2 and any(values["dates"] for _, values in ours)
+
+
+def test_the_article_generator_gets_the_linear_pages_and_its_class_keeps_pelicans():
+    generator = _ArticlesGenerator()
+    compat.use_linear_group_pages(generator)
+    assert generator.generate_categories.__func__.__qualname__.startswith("linear_group_pages")
+    assert "self.dates if article in articles" in inspect.getsource(
+        pelican.generators.ArticlesGenerator.generate_categories)
