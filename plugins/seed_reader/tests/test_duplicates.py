@@ -1,7 +1,9 @@
 """Duplicate detection without a build: bodies measured, stories decided (duplicates.py)."""
 
 import datetime as dt
+import gc
 import pickle
+import weakref
 
 import numpy as np
 import pytest
@@ -270,6 +272,23 @@ def test_the_index_looks_up_only_new_and_edited_seeds(seed, monkeypatch, self_jo
     kept.update({name: body_print(name, text) for name, text in bodies.items() if name != "000"})
     assert kept.looked_up == [] and not kept.changed
 
+
+
+def test_a_released_index_is_freed_without_the_collector(seed):
+    """A build freezes its objects out of the collector's passes until it
+    ends: the index, which refers to itself, must not wait for one."""
+    index = BodyIndex(DEFAULTS)
+    index.update({prefix: body_print(prefix, paragraphs(seed, prefix)) for prefix in ("000", "001", "002")})
+    table = weakref.ref(index.lsh.hashtables[0])
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        index.release()
+        del index
+        assert table() is None
+    finally:
+        if collecting:
+            gc.enable()
 
 def test_duplicate_of_is_checked_like_the_other_keys(tmp_path, extractor):
     seed_file = tmp_path / "900_x.txt"
