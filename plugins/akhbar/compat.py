@@ -177,6 +177,10 @@ def use_linear_process_translations() -> None:
         pelican.generators.process_translations = linear_process_translations
 
 
+# Pelican's groups of articles that have pages of their own, and their names in the plural.
+PLURAL = {"tag": "tags", "category": "categories", "author": "authors"}
+
+
 def linear_group_pages(kind: str):
     """ArticlesGenerator.generate_tags, generate_categories or generate_authors
     (kind: "tag", "category", "author"), in linear time.
@@ -207,9 +211,6 @@ def linear_group_pages(kind: str):
                 logger.error('Failed to write %s page for "%s".', kind.capitalize(), thing)
                 raise
     return generate
-
-
-PLURAL = {"tag": "tags", "category": "categories", "author": "authors"}
 
 
 def use_linear_group_pages(generator) -> None:
