@@ -1,6 +1,6 @@
-"""Every patch of a Pelican, Pagefind or datasketch internal, in one place.
+"""Every patch of a Pelican or Pagefind internal, in one place.
 
-Where neither Pelican, Pagefind nor datasketch offers a public way (a signal, a setting,
+Where neither Pelican nor Pagefind offers a public way (a signal, a setting,
 an API) to do what the build needs, the build leans on their private parts:
 here, and nowhere else in the project (plugins/akhbar/tests/test_compat.py
 greps for their private names).
@@ -28,11 +28,8 @@ from operator import attrgetter
 from pathlib import Path
 from types import MethodType
 
-import numpy as np
 import pelican.generators
 import pelican.utils
-from datasketch.lsh import _check_scheme_consistency
-from datasketch.storage import DictListStorage, DictSetStorage
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
 from pelican import signals
@@ -45,7 +42,6 @@ logger = logging.getLogger(__name__)
 PELICAN = ("pelican", "4.12.0")
 PAGEFIND = ("pagefind", "1.5.2")  # the Python wrapper
 PAGEFIND_BIN = ("pagefind_bin", "1.5.2")  # the binary, which writes pagefind.js
-DATASKETCH = ("datasketch", "2.0.0")
 
 # What the patches below were written against: the source of each upstream
 # function, method or module, as a SHA-256 of inspect.getsource().
@@ -94,10 +90,6 @@ UPSTREAM = {
     "pagefind.index.PagefindIndex.write_files": "74d55d407f6cba42c77a37eecc50c8cc6d2308c462f90e3a593a3dc2d5b05f88",
     "pagefind.index.PagefindIndex.__aexit__": "2fad8ce045cffd365c8ad6ffec519ba4b7148e41944cfa93762f09335a3b9c0a",
     # insert_signatures
-    "datasketch.lsh.MinHashLSH._insert": "5d3ac447b5a5b73cfc6ff22e167cf904918f6b3ac1f8c1e0e8cdb77a1eee21aa",
-    "datasketch.lsh.MinHashLSH._byteswap": "5d47d0fdec594421e07587763713d87c66508a5aed1ea208b8c3384b3147cc7f",
-    "datasketch.storage.DictListStorage.insert": "9003f8f9144bf08a598a44fb78a2a30120b5c006388273024e78f886c75ccb0d",
-    "datasketch.storage.DictSetStorage.insert": "9871ea44fa1b05dfef4cb9430bee537028ba0c660189df0a6185cf8535e40d31",
 }
 
 
@@ -492,32 +484,3 @@ class SettledPagefindIndex:
             await self.index.write_files()
             await settled(self.folder)
         await self.index._service.close()
-
-
-# -- datasketch: many signatures into a MinHashLSH at once -----------------------
-
-def insert_signatures(lsh, keys: list, signatures: np.ndarray, minhash) -> None:
-    """What `lsh.insert(key, minhash(row), check_duplication=False)` does for
-    each key and row of uint32 `signatures` (affine32 MinHash values), in one
-    pass: the same bucket keys (a band's values, byteswapped, as bytes) in
-    the same dict storage. MinHashLSH has no bulk insert, and one insert (a
-    LeanMinHash, then a Python call per band) costs as much as the rest of a
-    cold build's duplicate detection."""
-    plain = lsh.hashfunc is None and not lsh.prepickle and isinstance(lsh.keys, DictListStorage) \
-        and all(isinstance(table, DictSetStorage) for table in lsh.hashtables)
-    if not (plain and written_for(DATASKETCH, "the bulk MinHashLSH insert", "seeds are inserted one by one")):
-        for key, row in zip(keys, signatures, strict=True):
-            lsh.insert(key, minhash(row), check_duplication=False)
-        return
-    if not keys:
-        return
-    lsh._minhash_scheme = _check_scheme_consistency(getattr(lsh, "_minhash_scheme", None), minhash(signatures[0]))
-    bands = [np.ascontiguousarray(signatures[:, start:end].byteswap()).view(f"V{4 * (end - start)}")[:, 0].tolist()
-             for start, end in lsh.hashranges]
-    stored = lsh.keys._dict
-    for key, hashes in zip(keys, zip(*bands, strict=True), strict=True):
-        stored[key].extend(hashes)
-    for table, hashes in zip(lsh.hashtables, bands, strict=True):
-        buckets = table._dict
-        for bucket, key in zip(hashes, keys, strict=True):
-            buckets[bucket].add(key)

@@ -8,12 +8,13 @@ decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
   digest), and a MinHash signature and the sequence of its body's word
   shingles. The body is the extraction's paragraphs: the site chrome is gone
   before anything is compared.
-- `BodyIndex` finds the pairs of seeds whose bodies may say the same thing with
-  datasketch's MinHash LSH, then measures each such pair exactly: how much of
-  the shorter body the longer one says in the same order (`contained`), and how
-  much of the longer body that is (`shared`). The index and the measured pairs
-  are kept between builds, so a new or edited seed is looked up in the index,
-  never compared with every other seed.
+- `BodyIndex` finds the pairs of seeds whose bodies may say the same thing by
+  MinHash LSH (signatures cut into bands: two seeds whose signatures agree on
+  a whole band are a candidate pair), then measures each such pair exactly: how
+  much of the shorter body the longer one says in the same order (`contained`),
+  and how much of the longer body that is (`shared`). The measured pairs are
+  kept between builds, so a new or edited seed is paired only with the seeds
+  that share a band with it, never compared with every other seed.
 - `same_stories` joins seeds into stories by those pairs, by exact copies and
   by editors' `duplicate_of` / `not_duplicate_of`, and chooses the copy each
   story publishes.
@@ -26,9 +27,6 @@ import posixpath
 from dataclasses import dataclass, field, fields
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
-
-from akhbar.compat import insert_signatures
 
 # Words per shingle: five words are a phrase two different stories rarely share.
 SHINGLE_WORDS = 5
@@ -42,12 +40,27 @@ BANDS = (16, 4)
 # (1.6 standard deviations of the estimate at a similarity of one half; on the
 # benchmark corpus every true pair is above what its lengths need).
 ESTIMATE_MARGIN = 0.1
-# Looking up every new seed in the index one by one costs more than pairing the
-# signatures of all seeds band by band, as the index does (`shared_buckets`),
-# once new seeds are more than this share of the archive (a cold build).
+# Pairing each new seed with the members of its buckets costs more than pairing
+# every bucket's members with each other once, and keeping the pairs with a new
+# seed (`shared_buckets`), once new seeds are more than this share of the
+# archive (a cold build).
 SELF_JOIN_SHARE = 0.2
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=1).permutations.astype(np.uint32)
 _SHINGLE_MIX = np.uint32(0x01000193)
+
+
+def _permutations(count: int, seed: int) -> np.ndarray:
+    """The (a, b) of each of `count` affine hash functions h -> a·h + b mod
+    2^32 (an odd `a`: a bijection): the values datasketch's affine32
+    MinHash(num_perm=count, seed=seed) draws, so that signatures are the ones
+    datasketch makes (test_duplicates.py checks them against it; the build
+    imports neither it nor the SciPy it imports, half a second a build)."""
+    draw = np.random.RandomState(seed)
+    a = draw.randint(0, 1 << 31, count, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = draw.randint(0, 1 << 32, count, dtype=np.uint32)
+    return np.array([a, b])
+
+
+_PERMUTATIONS = _permutations(NUM_PERM, seed=1)
 
 
 @dataclass(frozen=True)
@@ -164,10 +177,11 @@ def _signatures(seeds: list[str], prints) -> np.ndarray:
     return np.stack([np.frombuffer(prints[seed].signature, dtype=np.uint32) for seed in seeds])
 
 
-def shared_buckets(signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def shared_buckets(signatures: np.ndarray, new: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of rows (first < second, sorted) whose signatures agree on
-    every value of some band: the pairs MinHashLSH(params=BANDS) has in one
-    bucket (it keys its buckets by a band's values), all found at once."""
+    every value of some band (BANDS): the pairs a MinHash LSH index has in one
+    bucket, all found at once. With `new` (a mask of rows), only the pairs with
+    a new row: each is paired with the other members of its buckets."""
     count = len(signatures)
     bands, rows = BANDS
     found = [np.zeros(0, dtype=np.int64)]
@@ -176,19 +190,24 @@ def shared_buckets(signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         order = np.lexsort(values.T[::-1])
         ranked = values[order]
         starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
-        ends = np.repeat(np.append(starts[1:], count), np.diff(np.append(starts, count)))
-        # The members of a bucket, in that order: each is paired with every one after it.
-        later = ends - np.arange(count) - 1
-        place = np.repeat(np.arange(count), later)
-        step = np.arange(len(place)) - np.repeat(np.cumsum(later) - later, later) + 1
-        a, b = order[place], order[place + step]
+        sizes = np.diff(np.append(starts, count))
+        if new is None:
+            # The members of a bucket, in that order: each is paired with every one after it.
+            later = np.repeat(starts + sizes, sizes) - np.arange(count) - 1
+            place = np.repeat(np.arange(count), later)
+            other = place + np.arange(len(place)) - np.repeat(np.cumsum(later) - later, later) + 1
+        else:
+            bucket = np.repeat(np.arange(len(starts)), sizes)  # of each place in `ranked`
+            mine = np.flatnonzero(new[order] & (sizes[bucket] > 1))
+            members = sizes[bucket[mine]]
+            place = np.repeat(mine, members)
+            other = np.repeat(starts[bucket[mine]], members) + np.arange(len(place)) \
+                - np.repeat(np.cumsum(members) - members, members)
+            place, other = place[place != other], other[place != other]
+        a, b = order[place], order[other]
         found.append(np.minimum(a, b) * count + np.maximum(a, b))
     pairs = np.unique(np.concatenate(found))
     return pairs // count, pairs % count
-
-
-def _minhash(signature: np.ndarray) -> LeanMinHash:
-    return LeanMinHash(seed=1, hashvalues=signature, scheme="affine32")
 
 
 @dataclass(frozen=True)
@@ -235,44 +254,33 @@ def likeness(a: np.ndarray, b: np.ndarray) -> Likeness:
 
 
 class BodyIndex:
-    """The archive's bodies in a MinHash LSH index, and every pair of them
-    measured so far; kept between builds (`state`), so that a build looks up
-    only the seeds that are new or whose body changed. Which pairs are worth
-    measuring depends on the thresholds: other thresholds start a new index."""
+    """Every pair of the archive's bodies measured so far, and which body of
+    each seed they measured; kept between builds (`state`), so that a build
+    looks up only the seeds that are new or whose body changed, in the
+    signatures of all. Which pairs are worth measuring depends on the
+    thresholds: other thresholds start a new index."""
 
-    VERSION = 2
+    VERSION = 3
 
     def __init__(self, thresholds: Thresholds, kept: dict | None = None):
         self.thresholds = thresholds
         self.format = (self.VERSION, NUM_PERM, BANDS, SHINGLE_WORDS, thresholds)
         if kept and kept.get("format") == self.format:
-            self.lsh, self.indexed, self.pairs = kept["lsh"], kept["indexed"], kept["pairs"]
+            self.indexed, self.pairs = kept["indexed"], kept["pairs"]
         else:
-            self.lsh = MinHashLSH(num_perm=NUM_PERM, params=BANDS)
             self.indexed: dict[str, str] = {}  # seed -> body digest
             self.pairs: dict[tuple[str, str], Likeness] = {}
         self.looked_up: list[str] = []  # the seeds the last update looked up
         self.changed = False  # by the last update: the state is worth keeping again
 
     def state(self) -> dict:
-        return {"format": self.format, "lsh": self.lsh, "indexed": self.indexed, "pairs": self.pairs}
-
-    def release(self) -> None:
-        """Let the LSH tables go now (the index is not used after). A
-        MinHashLSH refers to itself (through a bound method), so unreferenced it
-        waits for a full collection, which a build that has frozen its objects
-        out of the collector's passes (akhbar.build) makes only at its end: at
-        10,000 seeds 48 MB, at 100,000 about ten times that, held through
-        rendering and search."""
-        self.lsh.hashtables = []
-        self.lsh.keys = None
+        return {"format": self.format, "indexed": self.indexed, "pairs": self.pairs}
 
     def update(self, prints: dict[str, BodyPrint]) -> None:
         """Bring the index to these seeds (by name, each with its print)."""
         gone = [seed for seed, digest in self.indexed.items()
                 if seed not in prints or prints[seed].body_digest != digest]
         for seed in gone:
-            self.lsh.remove(seed)
             del self.indexed[seed]
         if gone:
             forgotten = set(gone)
@@ -282,31 +290,17 @@ class BodyIndex:
         self.changed = bool(gone or new)
         if not new:
             return
-        insert_signatures(self.lsh, new, _signatures(new, prints), _minhash)
         self.indexed.update((seed, prints[seed].body_digest) for seed in new)
         self._measure(self._candidates(new, prints), prints)
 
     def _candidates(self, new: list[str], prints) -> list[tuple[str, str]]:
-        """Pairs with a new seed that share an LSH bucket and are worth measuring."""
-        if len(new) > SELF_JOIN_SHARE * len(self.indexed):
-            seeds = sorted(self.indexed)
-            signatures = _signatures(seeds, prints)
-            first, second = shared_buckets(signatures)
-            fresh = np.isin(seeds, new)
-            with_new = fresh[first] | fresh[second]
-            first, second = first[with_new], second[with_new]
-        else:
-            pairs = set()
-            for seed in new:
-                pairs.update((seed, other) if seed < other else (other, seed)
-                             for other in self.lsh.query(_minhash(_signatures([seed], prints)[0])) if other != seed)
-            if not pairs:
-                return []
-            seeds = sorted({seed for pair in pairs for seed in pair})
-            row = {seed: number for number, seed in enumerate(seeds)}
-            signatures = _signatures(seeds, prints)
-            first = np.array([row[a] for a, _ in pairs], dtype=np.int64)
-            second = np.array([row[b] for _, b in pairs], dtype=np.int64)
+        """Pairs with a new seed that share a bucket and are worth measuring."""
+        seeds = sorted(self.indexed)
+        signatures = _signatures(seeds, prints)
+        fresh = np.isin(seeds, new)
+        first, second = shared_buckets(signatures, None if len(new) > SELF_JOIN_SHARE * len(seeds) else fresh)
+        with_new = fresh[first] | fresh[second]
+        first, second = first[with_new], second[with_new]
         sizes = np.array([prints[seed].shingles for seed in seeds], dtype=float)
         keep = self._worth_measuring(signatures, sizes, first, second)
         pairs = ((seeds[a], seeds[b]) for a, b in zip(first[keep].tolist(), second[keep].tolist(), strict=True))

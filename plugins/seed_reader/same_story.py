@@ -113,7 +113,6 @@ class SameStories:
         stories, problems = decide(copies, bodies, published, index)
         if index.changed or not cache.exists():
             save_kept(cache, CACHE_VERSION, index.state())
-        index.release()
         for problem in problems:
             logger.error("%s", problem_line(problem))
 

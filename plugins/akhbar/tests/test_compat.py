@@ -1,4 +1,4 @@
-"""The patches of Pelican, Pagefind and datasketch internals (compat.py):
+"""The patches of Pelican and Pagefind internals (compat.py):
 written for the installed versions, against upstream code that has not
 changed, and the only place in the project that names a private name of
 theirs."""
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def test_the_installed_versions_are_those_the_patches_were_written_for():
     pins = {name.split("[")[0]: pinned for name, pinned in
             (line.split("==") for line in (ROOT / "requirements.txt").read_text().split() if "==" in line)}
-    for name, written_for in (compat.PELICAN, compat.PAGEFIND, compat.PAGEFIND_BIN, compat.DATASKETCH):
+    for name, written_for in (compat.PELICAN, compat.PAGEFIND, compat.PAGEFIND_BIN):
         assert version(name) == written_for == pins[name]
 
 
@@ -57,8 +57,8 @@ def uses_of_private_names(path: Path, private: set[str]) -> list[str]:
     return found
 
 
-def test_private_pelican_pagefind_and_datasketch_names_appear_only_in_compat():
-    private = private_names("pelican") | private_names("pagefind") | private_names("datasketch")
+def test_private_pelican_and_pagefind_names_appear_only_in_compat():
+    private = private_names("pelican") | private_names("pagefind")
     assert len(private) > 50
     sources = [p for folder in ("plugins", "tests", "tools", "bench") for p in (ROOT / folder).rglob("*.py")]
     sources += list(ROOT.glob("*.py"))
