@@ -25,6 +25,8 @@ one (below); False lets Python free them at exit as usual.
 """
 
 import atexit
+import ctypes
+import ctypes.util
 import gc
 import time
 from dataclasses import dataclass, field
@@ -143,6 +145,7 @@ def finish_build(pelican) -> None:
                 continue
             started = time.monotonic()
             stage.send(state)
+            give_back_freed_memory()
             if timed_as:
                 state.stage_seconds[timed_as] = time.monotonic() - started
     finally:
@@ -153,6 +156,25 @@ def finish_build(pelican) -> None:
         # archive (seconds at 100,000 articles), and the stages after
         # rendering would set some off.
         gc.unfreeze()
+
+
+def _heap_trimmer():
+    libc = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+
+
+_malloc_trim = _heap_trimmer()  # glibc's; other C libraries have none
+
+
+def give_back_freed_memory() -> None:
+    """Return to the system the C heap's free pages. Freed memory stays the
+    process's until then: glibc gives back only the top of its heap, and the
+    imports a stage lets go of (each seed's, stored, 100 MB at 10,000 seeds)
+    lie under the archive's objects. Before rendering forks its processes
+    and the search stage starts Pagefind's, so that the peak of all of them
+    together does not count them (51 MB of 514 at 10,000 seeds, in 7 ms)."""
+    if _malloc_trim is not None:
+        _malloc_trim(0)
 
 
 # Reading the articles makes the archive's objects, nearly all to live until

@@ -97,7 +97,7 @@ class BuildReport:
 
     def report_names(self) -> None:
         """One line: how many names recur without a glossary entry, for `make names`."""
-        groups = recurring(group_names((a.get_relative_source_path(), getattr(a, "names", None) or [])
+        groups = recurring(group_names((a.relative_source_path, getattr(a, "names", None) or [])
                                        for a in self.articles))
         if groups:
             console.print(f"{len(groups)} name(s) on {RECURRING_SEEDS} or more seeds have no glossary entry: "
@@ -107,12 +107,12 @@ class BuildReport:
         """The `report_build` stage, the last of a build."""
         PROGRESS.close()
         doubtful = sorted(
-            f"{a.get_relative_source_path()}: {', '.join(a.low_confidence)}"
+            f"{a.relative_source_path}: {', '.join(a.low_confidence)}"
             for a in self.articles
             if getattr(a, "low_confidence", None)
         )
         import_warnings = sorted(
-            f"{a.get_relative_source_path()}: {warning}"
+            f"{a.relative_source_path}: {warning}"
             for a in self.articles
             for warning in getattr(a, "import_warnings", None) or []
         )

@@ -30,6 +30,15 @@ class Unfingerprintable(ValueError):
     pass
 
 
+def _plain_repr(value) -> str | None:
+    """repr() of a value made of plain values (a story's cards: strings,
+    dates, glossary entries shown by id), the fast way to its text; None when
+    it holds an object shown by address, or braces: a set's order changes
+    from run to run (and a dict, or a title with a brace, takes the long way too)."""
+    text = repr(value)
+    return None if "{" in text or _ADDRESS.search(text) else text
+
+
 class Fingerprinter:
     """Hashes values; remembers each article's hash for the rest of the build."""
 
@@ -81,9 +90,11 @@ class Fingerprinter:
         if key not in self._objects:
             if hasattr(value, "fingerprint") and callable(value.fingerprint):
                 # An object that says what pages show of it (a story: its cards).
-                text = self._text(value.fingerprint(), full=False)
+                shown = value.fingerprint()
+                text = _plain_repr(shown) or self._text(shown, full=False)
             elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                text = self._text({f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
+                text = _plain_repr(value) or \
+                    self._text({f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
             else:
                 text = repr(value)
                 if _ADDRESS.search(text):

@@ -68,7 +68,7 @@ def drop_duplicate_urls(generator):
     contents = [*generator.articles, *generator.translations]
     for content in contents:
         fix_urls(content)
-    source = {id(c): c.get_relative_source_path() for c in contents}
+    source = {id(c): c.relative_source_path for c in contents}
     dropped = set()
     for content in contents:
         owner = urls.reserved(content.save_as)
