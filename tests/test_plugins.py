@@ -9,7 +9,7 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from .conftest import ROOT, pelican
+from .conftest import ROOT, copy_project, pelican
 from .test_build import checksums, differing
 
 PLUGINS = sorted(p.name for p in (ROOT / "plugins").iterdir() if (p / "__init__.py").is_file() and p.name != "akhbar")
@@ -51,13 +51,17 @@ def test_a_plugin_loads_alone_in_a_fresh_interpreter(plugin, tmp_path):
 
 def test_the_order_of_plugins_changes_nothing(site, tmp_path):
     """The end of a build runs in akhbar.build's stages, whatever PLUGINS says:
-    the search index still finds the pages rendered, and the site is the same."""
+    the search index still finds the pages rendered, the site is the same, and
+    so is the record of published URLs (each translation in its original's year)."""
     plugins = read_settings(str(ROOT / "pelican.conf.py"))["PLUGINS"]
+    project = copy_project(tmp_path / "project")
     cache = tmp_path / "cache"
-    result = pelican(ROOT, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true", "SHARE_PREVIEWS_ENABLED=true",
+    result = pelican(project, tmp_path / "out", "-e", "BUILD_REPORT_STRICT=true", "SHARE_PREVIEWS_ENABLED=true",
                      f"CACHE_PATH={json.dumps(str(cache))}", f"PLUGINS={json.dumps(plugins[::-1])}")
     assert result.returncode == 0, result.stderr
     assert differing(checksums(tmp_path / "out"), checksums(site)) == []
+    record = "published-urls.txt"
+    assert (project / record).read_text(encoding="utf-8") == (ROOT / record).read_text(encoding="utf-8")
     stages = (r"; reading [\d.]+ s, queueing pages [\d.]+ s, saving caches [\d.]+ s, rendering [\d.]+ s, "
               r"search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total")
     assert re.search(stages, result.stdout)

@@ -358,8 +358,14 @@ def list_files_with(generator, walk) -> None:
     arguments, and still filters by extension and IGNORE_FILES as Pelican does."""
     written_for(PELICAN, "the regular-files-only walk", "a generator may read other files")
 
+    listed = {}  # Pelican asks for the same list up to four times a build
+
     def get_files(paths, exclude=None, extensions=None):
-        return {path for path in walk(paths, exclude or []) if generator._include_path(path, extensions)}
+        found = walk(paths, exclude or [])
+        key = (id(found), extensions if extensions is None or isinstance(extensions, bool) else tuple(extensions))
+        if key not in listed:
+            listed[key] = (found, frozenset(path for path in found if generator._include_path(path, extensions)))
+        return set(listed[key][1])
 
     generator.get_files = get_files
 

@@ -4,8 +4,8 @@ Pelican renders and writes every page on every build, and a build of 10,000
 articles spends most of its time there. This plugin supplies the writer
 (writer.py): generators hand it their pages as usual, and at the build's
 `render_pages` stage (akhbar.build, before the stages that read the pages)
-it renders the pages whose fingerprint changed since the last build, in one
-forked process per core, and removes the pages the archive no longer has.
+it renders the pages whose fingerprint changed since the last build, in
+forked processes (one per core at a time), and removes the pages the archive no longer has.
 Each page's fingerprint, and how many pages were kept, go into the build
 state.
 

@@ -4,8 +4,9 @@ ones whose inputs changed, on every core.
 Generators call write_file() as usual; the call is kept (the template and the
 values, not the HTML) and rendered when all generators are done. Pages whose
 fingerprint (fingerprint.py) and file are as the last build left them are not
-rendered again; the rest are split among forked processes, one per core, each
-rendering and writing its share. Files are replaced, never rewritten in place,
+rendered again; the rest are fingerprinted, rendered and written by forked
+processes, as many at once as there are cores, each taking the next run of
+pages and ending after it (PAGES_PER_PROCESS). Files are replaced, never rewritten in place,
 and pages the archive no longer has are removed (and the feeds and data files
 the last build wrote that this one does not).
 
@@ -16,10 +17,12 @@ site's pages (a sitemap, an SEO check) sees all of them.
 
 import gc
 import logging
+import math
 import os
 import pickle
 import sys
 import traceback
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +40,12 @@ logger = logging.getLogger(__name__)
 
 # Below this many pages to render, forking costs more than it saves.
 PARALLEL_MIN_PAGES = 200
+# Pages a forked process renders before it ends and the next one takes over.
+# A process copies every page of the build's memory it touches (a reference
+# count is a write): one that rendered half the site to the end came to hold
+# a second copy of the archive (2.2 GB at 100,000 articles); one that ends
+# after a run of pages gives back what it copied.
+PAGES_PER_PROCESS = 2000
 
 
 @dataclass
@@ -107,7 +116,8 @@ class IncrementalWriter(PelicanWriter):
         self.jobs = []
 
     def _share_out(self, site_key, manifest, workers) -> dict[str, tuple]:
-        """Fingerprint, and render when changed, every page: a share per process."""
+        """Fingerprint, and render when changed, every page: in forked
+        processes, `workers` at a time, each taking the next run of pages."""
         jobs = self.jobs
         workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
         # The articles, their metadata and the pages' values live until the
@@ -116,28 +126,19 @@ class IncrementalWriter(PelicanWriter):
         # from copying them by touching them). The build lets them go at its
         # end (akhbar.build.finish_build).
         gc.freeze()
-        children = []
-        for share in range(1, workers):
-            reader, writer = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: its share, a report, exit
-                os.close(reader)
-                _work_in_child(jobs[share::workers], site_key, manifest, self.output_path, writer)
-            os.close(writer)
-            children.append((pid, reader))
-        # The bar follows this process's share; the others keep the same pace.
         PROGRESS.start("Rendering pages", len(jobs))
-        outcome = _work(jobs[0::workers], site_key, manifest, self.output_path,
-                        lambda: PROGRESS.advance("Rendering pages", workers))
-        for pid, reader in children:
-            with os.fdopen(reader, "rb") as pipe:
-                report = pickle.load(pipe)
-            os.waitpid(pid, 0)
-            for level, message in report["log"]:
-                logger.log(level, message)
-            if report["error"]:
-                raise RuntimeError(f"rendering pages failed:\n{report['error']}")
-            outcome.update(report["outcome"])
+        if workers == 1:
+            outcome = _work(jobs, site_key, manifest, self.output_path, lambda: PROGRESS.advance("Rendering pages"))
+        else:
+            outcome, running = {}, deque()
+            run = min(PAGES_PER_PROCESS, math.ceil(len(jobs) / workers))
+            for start in range(0, len(jobs), run):
+                if len(running) == workers:
+                    outcome.update(_collect(*running.popleft()))
+                running.append((_fork(jobs[start:start + run], site_key, manifest, self.output_path),
+                                len(jobs[start:start + run])))
+            while running:
+                outcome.update(_collect(*running.popleft()))
         PROGRESS.finish("Rendering pages")
         return outcome
 
@@ -178,6 +179,31 @@ class _Collector(logging.Handler):
 
     def emit(self, record):
         self.records.append((record.levelno, record.getMessage()))
+
+
+def _fork(jobs, site_key, manifest, output_path) -> tuple[int, int]:
+    """A process that renders these jobs and exits: (its pid, the pipe its report comes down)."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        _work_in_child(jobs, site_key, manifest, output_path, writer)
+    os.close(writer)
+    return pid, reader
+
+
+def _collect(process: tuple[int, int], pages: int) -> dict[str, tuple]:
+    """A forked process's outcome, once it has ended; its warnings logged here."""
+    pid, reader = process
+    with os.fdopen(reader, "rb") as pipe:
+        report = pickle.load(pipe)
+    os.waitpid(pid, 0)
+    for level, message in report["log"]:
+        logger.log(level, message)
+    if report["error"]:
+        raise RuntimeError(f"rendering pages failed:\n{report['error']}")
+    PROGRESS.advance("Rendering pages", pages)
+    return report["outcome"]
 
 
 def _work_in_child(jobs, site_key, manifest, output_path, pipe_fd):

@@ -9,7 +9,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from akhbar.languages import LANGUAGES, date_text
 from akhbar.normalize import words
@@ -69,13 +69,16 @@ def person_name_words(entries, ignored: frozenset[str]) -> str:
     alone they name no one in particular."""
     found: dict[str, None] = {}
     for entry in entries:
-        if entry.kind != "person":
-            continue
-        for spelling in (entry.ur, entry.en, *entry.variants):
-            for word in search_words(spelling):
-                if len(word) > 1 and word not in ignored:
-                    found.setdefault(word)
+        if entry.kind == "person":
+            found.update(dict.fromkeys(word for word in _spelling_words(entry) if word not in ignored))
     return " ".join(found)
+
+
+@lru_cache(maxsize=4096)
+def _spelling_words(entry) -> tuple[str, ...]:
+    # Once per person: a name's words are folded for every article that names it otherwise.
+    return tuple(dict.fromkeys(word for spelling in (entry.ur, entry.en, *entry.variants)
+                               for word in search_words(spelling) if len(word) > 1))
 
 
 def ignored_name_words(vocabulary) -> frozenset[str]:

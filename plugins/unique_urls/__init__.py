@@ -96,15 +96,23 @@ def drop_duplicate_urls(generator):
         generator.translations = [a for a in generator.translations if id(a) not in dropped]
         for article in generator.articles:
             article.translations = [t for t in article.translations if id(t) not in dropped]
+
+
+def record_published_urls(generator):
+    """Once every plugin has settled the articles (at pretaxonomy, in the
+    order PLUGINS gives them: duplicates folded, translations dated): the
+    record of published URLs, with each source's segment."""
+    settings = generator.settings
     if site_settings(settings).segment is not None:
         return  # a segment build knows only its own articles: the merge's whole build writes the record
-    published = [c for c in contents if id(c) not in dropped]
+    published = [*generator.articles, *generator.translations]
+    record = read_record(record_path(settings))
     record = {url: path for url, path in record.items() if os.path.isfile(os.path.join(settings["PATH"], path))}
-    record.update((c.save_as, source[id(c)]) for c in published)
+    record.update((c.save_as, c.relative_source_path) for c in published)
     # Each source's segment, so a segment build finds its own without reading the others.
     recorded = set(record.values())
     segments = {path: segment for path, segment in read_segments(record_path(settings)).items() if path in recorded}
-    segments.update((source[id(c)], segment_of(c)) for c in published)
+    segments.update((c.relative_source_path, segment_of(c)) for c in published)
     # A copy goes with the story it repeats: a segment build then decides between them as a whole build does.
     segments.update((copy, segments[kept]) for copy, kept in build_state().copies_not_published.items()
                     if kept in segments)
@@ -124,4 +132,5 @@ def drop_pages_on_article_urls(generator):
 
 def register():
     signals.article_generator_pretaxonomy.connect(drop_duplicate_urls)
+    signals.article_generator_finalized.connect(record_published_urls)
     signals.page_generator_finalized.connect(drop_pages_on_article_urls)
