@@ -44,8 +44,11 @@ PARALLEL_MIN_PAGES = 200
 # A process copies every page of the build's memory it touches (a reference
 # count is a write): one that rendered half the site to the end came to hold
 # a second copy of the archive (2.2 GB at 100,000 articles); one that ends
-# after a run of pages gives back what it copied.
-PAGES_PER_PROCESS = 2000
+# after a run of pages gives back what it copied. Each process also works out
+# again the cards of the stories its pages list: runs of 2,000 pages made a
+# rebuild of 10,000 articles render in 4.3-5.0 s, runs of 5,000 in 3.0-3.4 s,
+# as fast as two processes to the end (3.1-3.3 s).
+PAGES_PER_PROCESS = 5000
 
 
 @dataclass
