@@ -361,11 +361,11 @@ def list_files_with(generator, walk) -> None:
     listed = {}  # Pelican asks for the same list up to four times a build
 
     def get_files(paths, exclude=None, extensions=None):
-        found = walk(paths, exclude or [])
-        key = (id(found), extensions if extensions is None or isinstance(extensions, bool) else tuple(extensions))
+        key = (str(paths), str(exclude), str(extensions))
         if key not in listed:
-            listed[key] = (found, frozenset(path for path in found if generator._include_path(path, extensions)))
-        return set(listed[key][1])
+            listed[key] = frozenset(path for path in walk(paths, exclude or [])
+                                    if generator._include_path(path, extensions))
+        return set(listed[key])
 
     generator.get_files = get_files
 

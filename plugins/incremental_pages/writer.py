@@ -138,8 +138,8 @@ class IncrementalWriter(PelicanWriter):
             for start in range(0, len(jobs), run):
                 if len(running) == workers:
                     outcome.update(_collect(*running.popleft()))
-                running.append((_fork(jobs[start:start + run], site_key, manifest, self.output_path),
-                                len(jobs[start:start + run])))
+                share = jobs[start:start + run]
+                running.append((_fork(share, site_key, manifest, self.output_path), len(share)))
             while running:
                 outcome.update(_collect(*running.popleft()))
         PROGRESS.finish("Rendering pages")
