@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import tree_memory  # noqa: E402
+from run import anonymous_memory  # noqa: E402
 from search_index.pagefind_writer import write_pagefind  # noqa: E402
 from search_index.records import SearchRecord  # noqa: E402
 
@@ -37,12 +37,12 @@ def measure(count: int) -> dict:
     batch = records(count)
     peak = 0
     done = threading.Event()
+    idle = anonymous_memory()  # the records made: what Pagefind and the writer add
 
     def sample():
         nonlocal peak
-        import os
         while not done.is_set():
-            peak = max(peak, tree_memory(os.getpid()))
+            peak = max(peak, anonymous_memory() - idle)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from akhbar.kept import load_kept, replace_file, save_kept  # noqa: E402
+from akhbar.kept import KeptBlobs, load_kept, replace_file, save_kept  # noqa: E402
 from akhbar.published_urls import read_segments  # noqa: E402
 from akhbar.segments import known_segments  # noqa: E402
 from markdown_reader.conversions import VERSION as CONVERSIONS_VERSION  # noqa: E402
@@ -85,17 +85,25 @@ def merge_manifest(name: str, folders: list[Path], given: dict[str, Path]) -> di
     return {"version": 1, "entries": dict(sorted(entries.items()))}
 
 
-def merge_kept_seeds(folders: list[Path]) -> dict | None:
+def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
+    """The segments' kept imports (seed_reader/imports.py) in one store and one pickle."""
     merged = None
+    store = cache / "seeds.sqlite"
+    for leftover in (store, store.with_name("seeds.sqlite-wal"), store.with_name("seeds.sqlite-shm")):
+        leftover.unlink(missing_ok=True)
+    imports = KeptBlobs(store, SEEDS_VERSION)
     for folder in folders:
         kept = load_kept(folder / "cache" / "seeds.pickle", SEEDS_VERSION)
         if kept is None:
             continue
         if merged is None:
-            merged = {"importer": kept["importer"], "seeds": {}, "candidates": {}, "stamps": {}}
-        for part in ("seeds", "candidates", "stamps"):
+            merged = {"importer": kept["importer"], "candidates": {}, "stamps": {}}
+        for part in ("candidates", "stamps"):
             merged[part].update(kept[part])
-    return merged
+        imports.merge(folder / "cache" / "seeds.sqlite")
+    imports.close()
+    if merged is not None:
+        save_kept(cache / "seeds.pickle", SEEDS_VERSION, merged)
 
 
 def merge(segments: Path, scratch: Path, cache: Path) -> None:
@@ -111,9 +119,7 @@ def merge(segments: Path, scratch: Path, cache: Path) -> None:
     for folder in folders:
         records.update(kept_json(folder, "search-records.json"))
     replace_file(cache / "search-records.json", json.dumps(dict(sorted(records.items())), separators=(",", ":")))
-    seeds = merge_kept_seeds(folders)
-    if seeds is not None:
-        save_kept(cache / "seeds.pickle", SEEDS_VERSION, seeds)
+    merge_kept_seeds(folders, cache)
     conversions = {}
     for folder in folders:
         kept = load_kept(folder / "cache" / "markdown.pickle", CONVERSIONS_VERSION)

@@ -114,8 +114,8 @@ article_reread = _STAGES.signal("article-reread")
 
 # In order, each with its name in the summary (None: not timed).
 STAGES = (
-    # First: the readers then let go of what they kept (each seed's import as
-    # stored, 100 MB at 10,000 seeds) before rendering forks its processes.
+    # First: the readers then let go of what they kept (what was learned from
+    # the archive, each seed's stamp) before rendering forks its processes.
     (keep_for_next_build, "saving caches"),
     (render_pages, "rendering"),
     (index_search, "search index"),
@@ -169,8 +169,8 @@ _malloc_trim = _heap_trimmer()  # glibc's; other C libraries have none
 def give_back_freed_memory() -> None:
     """Return to the system the C heap's free pages. Freed memory stays the
     process's until then: glibc gives back only the top of its heap, and the
-    imports a stage lets go of (each seed's, stored, 100 MB at 10,000 seeds)
-    lie under the archive's objects. Before rendering forks its processes
+    objects a stage lets go of (the duplicate finder's prints, the readers'
+    kept data) lie under the archive's objects. Before rendering forks its processes
     and the search stage starts Pagefind's, so that the peak of all of them
     together does not count them (51 MB of 514 at 10,000 seeds, in 7 ms)."""
     if _malloc_trim is not None:

@@ -1,10 +1,13 @@
 """Files a build writes by replacing them, and data it keeps for the next
-build (under CACHE_PATH), as a pickle of a dict with a version: read back
-only when it is whole and of the version the code expects. Pure logic, no Pelican."""
+build (under CACHE_PATH): a pickle of a dict with a version, read back only
+when it is whole and of the version the code expects, or, for data kept per
+source file, a `KeptBlobs` file. Pure logic, no Pelican."""
 
 import contextlib
 import os
 import pickle
+import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -52,3 +55,122 @@ def replace_file(path: Path, content: str | bytes) -> None:
     change, and a build stopped midway leaves the old file whole."""
     with replacing(path) as stream:
         stream.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+class KeptBlobs:
+    """Bytes kept per source file, each with the key it was made under, in one
+    SQLite file: read one at a time, never held all in memory (the imports of
+    100,000 seeds are 1 GB pickled). What is put is committed every
+    COMMIT_EVERY puts: each entry is valid under its key alone, so a build
+    killed midway leaves what it made for the next one. A file that is not a
+    store of this version is started anew. Opened read-only (a command that
+    must not change the build's cache), a missing file is an empty store and
+    what is put stays in memory."""
+
+    COMMIT_EVERY = 1000
+
+    def __init__(self, path: Path, version: int, writable: bool = True):
+        self.path = path
+        self.writable = writable
+        self.unsaved: dict[str, tuple[str, bytes]] = {}
+        self._uncommitted = 0
+        self.db = self._open(version)
+
+    def _open(self, version: int) -> sqlite3.Connection | None:
+        if not self.writable:
+            try:
+                db = sqlite3.connect(_uri(self.path, "ro"), uri=True, timeout=60)
+                return db if db.execute("PRAGMA user_version").fetchone()[0] == version else None
+            except sqlite3.Error:
+                return None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._ready(sqlite3.connect(_uri(self.path, "rwc"), uri=True, timeout=60), version)
+        except sqlite3.DatabaseError as error:
+            # Not a database (a torn or foreign file): never a busy one.
+            if error.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+                raise
+            for leftover in (self.path, *(self.path.with_name(self.path.name + e) for e in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            return self._ready(sqlite3.connect(_uri(self.path, "rwc"), uri=True, timeout=60), version)
+
+    @staticmethod
+    def _ready(db: sqlite3.Connection, version: int) -> sqlite3.Connection:
+        # A write-ahead log: a reader (make names) never waits for a build, and
+        # a crash leaves the last commit whole.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        if db.execute("PRAGMA user_version").fetchone()[0] != version:
+            db.execute("DROP TABLE IF EXISTS kept")
+            db.execute(f"PRAGMA user_version={int(version)}")
+        db.execute("CREATE TABLE IF NOT EXISTS kept (name TEXT PRIMARY KEY, key TEXT NOT NULL, data BLOB NOT NULL)")
+        db.commit()
+        return db
+
+    def keys(self) -> dict[str, str]:
+        """Each name's key."""
+        kept = dict(self.db.execute("SELECT name, key FROM kept")) if self.db else {}
+        return kept | {name: key for name, (key, _) in self.unsaved.items()}
+
+    def get(self, name: str, key: str) -> bytes | None:
+        """The bytes kept for name, if kept under this key."""
+        if name in self.unsaved:
+            kept_key, data = self.unsaved[name]
+            return data if kept_key == key else None
+        if self.db is None:
+            return None
+        row = self.db.execute("SELECT data FROM kept WHERE name = ? AND key = ?", (name, key)).fetchone()
+        return row and row[0]
+
+    def put(self, name: str, key: str, data: bytes) -> None:
+        if not self.writable:
+            self.unsaved[name] = (key, data)
+            return
+        self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?, ?)", (name, key, data))
+        self._uncommitted += 1
+        if self._uncommitted >= self.COMMIT_EVERY:
+            self.commit()
+
+    def keep_only(self, names: Iterable[str]) -> int:
+        """Forget every other name; how many were forgotten."""
+        if not self.writable:
+            return 0
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY)")
+        self.db.execute("DELETE FROM used")
+        self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((n,) for n in names))
+        forgotten = self.db.execute("DELETE FROM kept WHERE name NOT IN (SELECT name FROM used)").rowcount
+        self.commit()
+        pages, free = (self.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+        if free > pages // 2:  # an archive much smaller than it was: give the space back
+            self.db.execute("VACUUM")
+        return forgotten
+
+    def merge(self, other: Path) -> None:
+        """Put everything another store of the same version keeps (segment builds)."""
+        if not other.is_file():
+            return
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        self.commit()
+        self.db.execute("ATTACH DATABASE ? AS other", (_uri(other, "ro"),))
+        try:
+            if self.db.execute("PRAGMA other.user_version").fetchone()[0] == version:
+                self.db.execute("INSERT OR REPLACE INTO kept SELECT name, key, data FROM other.kept")
+                self.commit()
+        finally:
+            self.db.execute("DETACH DATABASE other")
+
+    def commit(self) -> None:
+        if self.writable:
+            self.db.commit()
+            self._uncommitted = 0
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.commit()
+            self.db.close()
+            self.db = None
+
+
+def _uri(path: Path, mode: str) -> str:
+    """SQLite's name for a file (any character in its path quoted), opened in this mode."""
+    return f"{Path(os.path.abspath(path)).as_uri()}?mode={mode}"

@@ -8,6 +8,11 @@ not seen yet are imported in one process per core before Pelican asks for
 them. A seed that cannot be imported is never kept: it is reported again on
 every build.
 
+The imports are kept pickled in a SQLite file (akhbar.kept.KeptBlobs) and
+read back one at a time as Pelican asks: held in memory all at once, they
+were 1 GB at 100,000 seeds. What is learned from the whole archive (its
+chrome) and each seed's file stamp are kept in a pickle beside it.
+
 Glossary entries, outlets, wires and categories are stored by id and come
 back as the objects of the current data files (shared, not copied per seed).
 """
@@ -19,7 +24,7 @@ import pickle
 from pathlib import Path
 
 from akhbar import LIBRARY
-from akhbar.kept import load_kept, save_kept
+from akhbar.kept import KeptBlobs, load_kept, save_kept
 from akhbar.progress import PROGRESS
 from akhbar.sources import refusal
 from akhbar.tree_hash import files_key
@@ -33,7 +38,7 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 # A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
 
@@ -111,16 +116,17 @@ def _import_in_worker(args) -> tuple[str, bytes | None]:
 
 
 class ImportedSeeds:
-    """Imported seeds by path, loaded from and saved to one cache file."""
+    """Imported seeds by path, kept in `cache_file` (what was learned, the
+    stamps) and the SQLite file beside it (the imports). Opened read-only,
+    neither file is changed."""
 
-    def __init__(self, cache_file: Path, data_dir: Path):
+    def __init__(self, cache_file: Path, data_dir: Path, writable: bool = True):
         self.cache_file = cache_file
         self.data_dir = Path(data_dir)
         self.importer = importer_key(self.data_dir)
         # Lines the whole archive prints often (archive_chrome.py), learned in prefetch.
         self.archive_chrome: frozenset[str] = frozenset()
         self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
-        self.stored: dict[str, tuple[str, bytes]] = {}
         self.used: set[str] = set()
         self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
@@ -140,9 +146,11 @@ class ImportedSeeds:
         self.learned_prints: frozenset[int] = frozenset()
         # Whether the cache file no longer says what this build would save.
         self.changed = True
+        self.store = KeptBlobs(cache_file.with_suffix(".sqlite"), CACHE_VERSION, writable)
+        # Each seed's key as kept: the imports themselves are read one by one.
+        self.kept_keys = self.store.keys()
         kept = load_kept(cache_file, CACHE_VERSION)
         if kept is not None:
-            self.stored = kept["seeds"]
             self.candidates = kept["candidates"]
             if kept["importer"] == self.importer:
                 self.known_stamps = kept["stamps"]
@@ -185,7 +193,7 @@ class ImportedSeeds:
         core, the seeds the cache has no current copy of, in the order given
         (the order Pelican will ask)."""
         self.learn(paths, workers)
-        missing = [p for p in paths if self._current(p) is None]
+        missing = [p for p in paths if not self._is_current(p)]
         if len(missing) < PARALLEL_MIN_SEEDS or workers < 2:
             return  # the reader imports them one by one
         self._pool = multiprocessing.get_context("fork").Pool(
@@ -206,8 +214,7 @@ class ImportedSeeds:
             self._awaited.discard(done)
             PROGRESS.advance("Importing seeds")
             if data is not None:
-                self.stored[done] = (self._key(Path(done)), data)
-                self.imported_now.add(done)
+                self._keep(Path(done), data)
         if not self._awaited and self._pool is not None:
             self._pool.close()
             self._pool = None
@@ -218,30 +225,32 @@ class ImportedSeeds:
         if name not in self.keys:
             # The stamp before reading: a file changed meanwhile is hashed again next time.
             stamp = (file_stamp(path), self._chrome_met(name))
-            known, kept = self.known_stamps.get(name), self.stored.get(name)
-            self.keys[name] = kept[0] if known == stamp and kept else seed_key(path, f"{self.importer}:{stamp[1]}")
+            known, kept = self.known_stamps.get(name), self.kept_keys.get(name)
+            self.keys[name] = kept if known == stamp and kept else seed_key(path, f"{self.importer}:{stamp[1]}")
             self.stamps[name] = stamp
         return self.keys[name]
 
-    def _current(self, path: Path) -> bytes | None:
-        kept = self.stored.get(str(path))
-        if kept and kept[0] == self._key(path):
-            return kept[1]
-        return None
+    def _is_current(self, path: Path) -> bool:
+        return self.kept_keys.get(str(path)) == self._key(path)
+
+    def _keep(self, path: Path, data: bytes) -> None:
+        key = self._key(path)
+        self.store.put(str(path), key, data)
+        self.kept_keys[str(path)] = key
+        self.imported_now.add(str(path))
 
     def get(self, path: Path) -> ImportedSeed:
         """The imported seed, from the cache when current; raises SeedError as import_seed does."""
         self.used.add(str(path))
         self._await(path)
-        data = self._current(path)
+        data = self.store.get(str(path), self._key(path)) if self._is_current(path) else None
         if data is not None:
             try:
                 return _Unpickler(data, self.shared).load()
             except pickle.UnpicklingError:
                 pass
         seed = import_seed(path, extractor_for(self.data_dir), self.archive_chrome)
-        self.stored[str(path)] = (self._key(path), dumps(seed))
-        self.imported_now.add(str(path))
+        self._keep(path, dumps(seed))
         return seed
 
     def forget(self, path: Path) -> None:
@@ -256,9 +265,14 @@ class ImportedSeeds:
         if self._pool is not None:
             self._pool.terminate()
             self._pool = None
-        kept = {path: value for path, value in self.stored.items() if path in self.used}
-        stamps = {path: self.stamps[path] for path in kept if path in self.stamps}
-        if self.changed or self.imported_now or len(kept) != len(self.stored) or stamps != self.known_stamps:
-            # Not when it would write what the file holds: at 30,000 seeds, 300 MB and 3 s.
+        # Only imports of the seeds as this build read them: a seed that no
+        # longer imports (now empty, say) is forgotten with its stamp, and so
+        # reported again, not built from its last good import.
+        current = {path for path in self.used if path in self.keys and self.kept_keys.get(path) == self.keys[path]}
+        forgotten = self.store.keep_only(current)
+        self.store.close()
+        stamps = {path: self.stamps[path] for path in current}
+        if self.changed or self.imported_now or forgotten or stamps != self.known_stamps:
+            # Not when it would write what the file holds (27 MB at 100,000 seeds).
             save_kept(self.cache_file, CACHE_VERSION, {
-                "importer": self.importer, "seeds": kept, "candidates": self.candidates, "stamps": stamps})
+                "importer": self.importer, "candidates": self.candidates, "stamps": stamps})

@@ -1,0 +1,63 @@
+"""Imported seeds kept between builds (imports.py), on real seeds of the archive."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seed_reader.decoding import SeedError
+from seed_reader.imports import ImportedSeeds
+from seed_reader.knowledge import DATA_DIR
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+
+
+@pytest.fixture
+def archive(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    return sorted(folder.glob("*.txt"))
+
+
+def build(paths, cache, writable=True):
+    """One build's reading: each seed's headline, or why it could not be imported."""
+    imports = ImportedSeeds(cache, DATA_DIR, writable)
+    imports.prefetch(paths, workers=1)
+    found = {}
+    for path in paths:
+        try:
+            found[path.name] = imports.get(path).extraction.title
+        except SeedError as error:
+            found[path.name] = f"error: {error.reason}"
+    if writable:
+        imports.save()
+    return found, imports
+
+
+def test_a_seed_that_stops_importing_is_reported_on_every_build_not_built_from_its_old_import(archive, tmp_path):
+    cache = tmp_path / "cache" / "seeds.pickle"
+    titles, _ = build(archive, cache)
+    archive[0].write_bytes(b"")
+    for _ in range(2):
+        found, imports = build(archive, cache)
+        assert found[archive[0].name].startswith("error: empty file")
+        assert {name: found[name] for name in titles if name != archive[0].name} == \
+               {name: title for name, title in titles.items() if name != archive[0].name}
+        assert imports.imported_now == set()  # the others came from the store
+
+
+def test_imports_are_kept_one_by_one_and_a_read_only_reader_changes_nothing(archive, tmp_path):
+    cache = tmp_path / "cache" / "seeds.pickle"
+    first, imports = build(archive, cache)
+    assert imports.imported_now == {str(p) for p in archive}
+    assert sorted(ImportedSeeds(cache, DATA_DIR, writable=False).store.keys()) == sorted(map(str, archive))
+    archive[1].write_text(archive[1].read_text(encoding="utf-8") + "\nنیا جملہ۔\n", encoding="utf-8")
+    files = {p: p.read_bytes() for p in cache.parent.iterdir()}
+    found, reader = build(archive, cache, writable=False)
+    assert found == first and reader.imported_now == {str(archive[1])}
+    assert {p: p.read_bytes() for p in cache.parent.iterdir()} == files
+    archive[2].unlink()
+    remaining = [p for p in archive if p.exists()]
+    found, imports = build(remaining, cache)
+    assert imports.imported_now == {str(archive[1])}
+    assert sorted(ImportedSeeds(cache, DATA_DIR, writable=False).store.keys()) == sorted(map(str, remaining))
