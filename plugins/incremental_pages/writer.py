@@ -6,7 +6,8 @@ values, not the HTML) and rendered when all generators are done. Pages whose
 fingerprint (fingerprint.py) and file are as the last build left them are not
 rendered again; the rest are fingerprinted, rendered and written by forked
 processes, as many at once as there are cores, each taking the next run of
-pages and ending after it (PAGES_PER_PROCESS). Files are replaced, never rewritten in place,
+pages and ending after it (PAGES_PER_PROCESS), or sooner once it has made
+MEMORY_PER_PROCESS of memory its own. Files are replaced, never rewritten in place,
 and pages the archive no longer has are removed (and the feeds and data files
 the last build wrote that this one does not).
 
@@ -20,6 +21,7 @@ import logging
 import math
 import os
 import pickle
+import resource
 import sys
 import traceback
 from collections import deque
@@ -49,6 +51,13 @@ PARALLEL_MIN_PAGES = 200
 # rebuild of 10,000 articles render in 4.3-5.0 s, runs of 5,000 in 3.0-3.4 s,
 # as fast as two processes to the end (3.1-3.3 s).
 PAGES_PER_PROCESS = 5000
+# And a process ends sooner once it has faulted in this much memory of its
+# own (copies of the parent's pages, and its own allocations): at 100,000
+# articles, two processes rendering listings, each touching most of the
+# archive, took all processes together from 3.0 to 5.3 GB. Counted in minor
+# page faults, which the kernel keeps for free; at 10,000 articles no
+# process comes near it.
+MEMORY_PER_PROCESS = 400_000_000
 
 
 @dataclass
@@ -133,17 +142,29 @@ class IncrementalWriter(PelicanWriter):
         if workers == 1:
             outcome = _work(jobs, site_key, manifest, self.output_path, lambda: PROGRESS.advance("Rendering pages"))
         else:
-            outcome, running = {}, deque()
-            run = min(PAGES_PER_PROCESS, math.ceil(len(jobs) / workers))
-            for start in range(0, len(jobs), run):
-                if len(running) == workers:
-                    outcome.update(_collect(*running.popleft()))
-                share = jobs[start:start + run]
-                running.append((_fork(share, site_key, manifest, self.output_path), len(share)))
-            while running:
-                outcome.update(_collect(*running.popleft()))
+            outcome = render_in_processes(jobs, site_key, manifest, self.output_path, workers)
         PROGRESS.finish("Rendering pages")
         return outcome
+
+
+def render_in_processes(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str,
+                        workers: int) -> dict[str, tuple]:
+    """_work for every job, in forked processes, `workers` at a time, each
+    taking the next run of pages; the pages a process left (it ended at its
+    memory's limit) go to the next one."""
+    run = min(PAGES_PER_PROCESS, math.ceil(len(jobs) / workers))
+    waiting = deque(jobs[start:start + run] for start in range(0, len(jobs), run))
+    outcome, running = {}, deque()
+    while waiting or running:
+        while waiting and len(running) < workers:
+            share = waiting.popleft()
+            running.append((_fork(share, site_key, manifest, output_path), share))
+        process, share = running.popleft()
+        done = _collect(process)
+        outcome.update(done)
+        if len(done) < len(share):
+            waiting.appendleft(share[len(done):])
+    return outcome
 
 
 def html_files(folder: str) -> list[str]:
@@ -157,12 +178,15 @@ def html_files(folder: str) -> list[str]:
 
 
 def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str,
-          done=lambda: None) -> dict[str, tuple]:
-    """{page: (fingerprint, rendered?)} for these jobs, rendering the changed ones."""
+          done=lambda: None, full=lambda: False) -> dict[str, tuple]:
+    """{page: (fingerprint, rendered?)} for these jobs, rendering the changed
+    ones; for the first of them only, once `full()` (at least one)."""
     output = Path(output_path)
     fingerprints = Fingerprinter(site_key)
     outcome = {}
     for job in jobs:
+        if outcome and full():
+            break
         done()
         fingerprint = fingerprints.page(job.name, job.template.name, job.values)
         if manifest.is_current(output, job.name, fingerprint):
@@ -195,7 +219,7 @@ def _fork(jobs, site_key, manifest, output_path) -> tuple[int, int]:
     return pid, reader
 
 
-def _collect(process: tuple[int, int], pages: int) -> dict[str, tuple]:
+def _collect(process: tuple[int, int]) -> dict[str, tuple]:
     """A forked process's outcome, once it has ended; its warnings logged here."""
     pid, reader = process
     with os.fdopen(reader, "rb") as pipe:
@@ -205,7 +229,7 @@ def _collect(process: tuple[int, int], pages: int) -> dict[str, tuple]:
         logger.log(level, message)
     if report["error"]:
         raise RuntimeError(f"rendering pages failed:\n{report['error']}")
-    PROGRESS.advance("Rendering pages", pages)
+    PROGRESS.advance("Rendering pages", len(report["outcome"]))
     return report["outcome"]
 
 
@@ -216,7 +240,10 @@ def _work_in_child(jobs, site_key, manifest, output_path, pipe_fd):
     report = {"outcome": {}, "log": collector.records, "error": None}
     code = 0
     try:
-        report["outcome"] = _work(jobs, site_key, manifest, output_path)
+        # A fork starts its own count of page faults at 0.
+        faults = MEMORY_PER_PROCESS // resource.getpagesize()
+        report["outcome"] = _work(jobs, site_key, manifest, output_path,
+                                  full=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt > faults)
     except BaseException:  # noqa: BLE001 - everything goes back to the parent
         report["error"] = traceback.format_exc()
         code = 1

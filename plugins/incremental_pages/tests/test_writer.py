@@ -1,0 +1,50 @@
+"""Rendering in forked processes (writer.py): each ends after its run of pages,
+or sooner at its memory's limit, and the next takes over where it stopped."""
+
+import jinja2
+import pytest
+
+from akhbar.manifest import BuildManifest
+from incremental_pages import writer
+from incremental_pages.writer import PageJob, render_in_processes
+
+PAGES = 12
+
+
+@pytest.fixture
+def forks(monkeypatch):
+    """The runs of pages handed to each forked process, in order."""
+    runs, fork = [], writer._fork
+
+    def counted(jobs, *args):
+        runs.append([job.name for job in jobs])
+        return fork(jobs, *args)
+
+    monkeypatch.setattr(writer, "_fork", counted)
+    monkeypatch.setattr(writer, "PAGES_PER_PROCESS", 5)
+    return runs
+
+
+def render(tmp_path):
+    template = jinja2.Environment().from_string("<p>{{ number }}</p>")
+    jobs = [PageJob(f"pages/{n}.html", template, {"localsiteurl": None}, False, {"number": n}) for n in range(PAGES)]
+    manifest = BuildManifest(tmp_path / "pages.json")
+    outcome = render_in_processes(jobs, "site", manifest, str(tmp_path / "output"), workers=2)
+    assert sorted(outcome) == sorted(job.name for job in jobs)
+    assert all(rendered for _, rendered in outcome.values())
+    assert [(tmp_path / "output" / job.name).read_text(encoding="utf-8") for job in jobs] == \
+           [f"<p>{n}</p>" for n in range(PAGES)]
+
+
+def test_each_process_renders_a_run_of_pages(tmp_path, forks):
+    render(tmp_path)
+    assert [len(run) for run in forks] == [5, 5, 2]
+
+
+def test_a_process_at_its_memory_limit_leaves_the_rest_of_its_run_to_the_next(tmp_path, forks, monkeypatch):
+    monkeypatch.setattr(writer, "MEMORY_PER_PROCESS", 1)  # full after its first page
+    render(tmp_path)
+    assert len(forks) == PAGES
+    # Each takes what the last left of its run: the first run is rendered first.
+    assert forks[:3] == [[f"pages/{n}.html" for n in range(0, 5)], [f"pages/{n}.html" for n in range(5, 10)],
+                         [f"pages/{n}.html" for n in range(1, 5)]]
