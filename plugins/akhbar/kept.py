@@ -7,6 +7,7 @@ import contextlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,44 +61,60 @@ def replace_file(path: Path, content: str | bytes) -> None:
 class KeptBlobs:
     """Bytes kept per source file, each with the key it was made under, in one
     SQLite file: read one at a time, never held all in memory (the imports of
-    100,000 seeds are 1 GB pickled). What is put is committed every
-    COMMIT_EVERY puts: each entry is valid under its key alone, so a build
-    killed midway leaves what it made for the next one. A file that is not a
-    store of this version is started anew. Opened read-only (a command that
-    must not change the build's cache), a missing file is an empty store and
-    what is put stays in memory."""
+    100,000 seeds are 1 GB pickled).
+
+    A cache, never a reason for a build to fail: each entry is valid under its
+    key alone, so what a build killed midway committed serves the next one; a
+    file that is not a store of this version is started anew; and when another
+    process holds the file (the live preview's worker beside a whole build), a
+    put that cannot wait stays in memory, not kept. Puts are committed at
+    once, or, in a batch (a stream of imports), every COMMIT_EVERY puts or
+    COMMIT_SECONDS, so no process holds the file for long. Opened read-only (a
+    command that must not change the build's cache), a missing file is an
+    empty store and what is put stays in memory."""
 
     COMMIT_EVERY = 1000
+    COMMIT_SECONDS = 0.5
+    # How long a write waits for another process's; then it is given up.
+    BUSY_SECONDS = 2
 
     def __init__(self, path: Path, version: int, writable: bool = True):
         self.path = path
         self.writable = writable
         self.unsaved: dict[str, tuple[str, bytes]] = {}
         self._uncommitted = 0
+        self._since = 0.0
+        self._batch = False
         self.db = self._open(version)
 
     def _open(self, version: int) -> sqlite3.Connection | None:
-        if not self.writable:
+        if self.writable:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                db = sqlite3.connect(_uri(self.path, "ro"), uri=True, timeout=60)
-                return db if db.execute("PRAGMA user_version").fetchone()[0] == version else None
-            except sqlite3.Error:
-                return None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    return self._ready(self._connect("rwc"), version)
+                except sqlite3.DatabaseError as error:
+                    # Not a database (a torn or foreign file): started anew. Never a busy one.
+                    if error.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+                        raise
+                    for end in ("", "-wal", "-shm"):
+                        self.path.with_name(self.path.name + end).unlink(missing_ok=True)
+                    return self._ready(self._connect("rwc"), version)
+            except sqlite3.OperationalError:  # held by another process: read what it can
+                self.writable = False
         try:
-            return self._ready(sqlite3.connect(_uri(self.path, "rwc"), uri=True, timeout=60), version)
-        except sqlite3.DatabaseError as error:
-            # Not a database (a torn or foreign file): never a busy one.
-            if error.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-                raise
-            for leftover in (self.path, *(self.path.with_name(self.path.name + e) for e in ("-wal", "-shm"))):
-                leftover.unlink(missing_ok=True)
-            return self._ready(sqlite3.connect(_uri(self.path, "rwc"), uri=True, timeout=60), version)
+            db = self._connect("ro")
+            return db if db.execute("PRAGMA user_version").fetchone()[0] == version else None
+        except sqlite3.Error:
+            return None
+
+    def _connect(self, mode: str) -> sqlite3.Connection:
+        return sqlite3.connect(_uri(self.path, mode), uri=True, timeout=self.BUSY_SECONDS)
 
     @staticmethod
     def _ready(db: sqlite3.Connection, version: int) -> sqlite3.Connection:
-        # A write-ahead log: a reader (make names) never waits for a build, and
-        # a crash leaves the last commit whole.
+        # A write-ahead log: a reader never waits for a writer, and a crash
+        # leaves the last commit whole.
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         if db.execute("PRAGMA user_version").fetchone()[0] != version:
@@ -123,26 +140,43 @@ class KeptBlobs:
         return row and row[0]
 
     def put(self, name: str, key: str, data: bytes) -> None:
-        if not self.writable:
-            self.unsaved[name] = (key, data)
-            return
-        self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?, ?)", (name, key, data))
-        self._uncommitted += 1
-        if self._uncommitted >= self.COMMIT_EVERY:
+        if self.writable:
+            try:
+                self.db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?, ?)", (name, key, data))
+                self.unsaved.pop(name, None)
+                self._uncommitted += 1
+                self._since = self._since or time.monotonic()
+                if not self._batch or self._uncommitted >= self.COMMIT_EVERY \
+                        or time.monotonic() - self._since >= self.COMMIT_SECONDS:
+                    self.commit()
+                return
+            except sqlite3.OperationalError:
+                pass  # busy: kept in memory for this run
+        self.unsaved[name] = (key, data)
+
+    def batch(self, on: bool) -> None:
+        """Puts committed together (a stream of them), or each at once; the end of a batch commits it."""
+        self._batch = on
+        if not on:
             self.commit()
 
     def keep_only(self, names: Iterable[str]) -> int:
-        """Forget every other name; how many were forgotten."""
+        """Forget every other name; how many were forgotten (none while
+        another process holds the file)."""
         if not self.writable:
             return 0
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY)")
-        self.db.execute("DELETE FROM used")
-        self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((n,) for n in names))
-        forgotten = self.db.execute("DELETE FROM kept WHERE name NOT IN (SELECT name FROM used)").rowcount
-        self.commit()
-        pages, free = (self.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
-        if free > pages // 2:  # an archive much smaller than it was: give the space back
-            self.db.execute("VACUUM")
+        try:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS used (name TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM used")
+            self.db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((n,) for n in names))
+            forgotten = self.db.execute("DELETE FROM kept WHERE name NOT IN (SELECT name FROM used)").rowcount
+            self.commit()
+            pages, free = (self.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+            if free > pages // 2:  # an archive much smaller than it was: give the space back
+                self.db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            self.db.rollback()
+            return 0
         return forgotten
 
     def merge(self, other: Path) -> None:
@@ -161,8 +195,11 @@ class KeptBlobs:
 
     def commit(self) -> None:
         if self.writable:
-            self.db.commit()
-            self._uncommitted = 0
+            try:
+                self.db.commit()
+            except sqlite3.OperationalError:
+                self.db.rollback()  # busy: what it held is not kept
+        self._uncommitted, self._since = 0, 0.0
 
     def close(self) -> None:
         if self.db is not None:

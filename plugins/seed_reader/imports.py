@@ -201,6 +201,7 @@ class ImportedSeeds:
         jobs = [(str(p), str(self.data_dir)) for p in missing]
         self._arriving = self._pool.imap(_import_in_worker, jobs, chunksize=16)
         self._awaited = {str(p) for p in missing}
+        self.store.batch(True)
         PROGRESS.start("Importing seeds", len(missing))
 
     def _await(self, path: Path) -> None:
@@ -218,6 +219,7 @@ class ImportedSeeds:
         if not self._awaited and self._pool is not None:
             self._pool.close()
             self._pool = None
+            self.store.batch(False)
             PROGRESS.finish("Importing seeds")
 
     def _key(self, path: Path) -> str:

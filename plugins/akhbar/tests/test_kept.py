@@ -65,8 +65,10 @@ def test_kept_blobs_are_read_one_by_one_and_only_under_their_key(tmp_path):
     assert KeptBlobs(tmp_path / "kept.sqlite", 2).keys() == {}  # another version: started anew
 
 
-def test_a_build_killed_midway_keeps_what_it_committed(tmp_path):
+def test_a_build_killed_midway_keeps_what_it_committed(tmp_path, monkeypatch):
+    monkeypatch.setattr(KeptBlobs, "COMMIT_SECONDS", 3600)
     store = KeptBlobs(tmp_path / "kept.sqlite", 1)
+    store.batch(True)  # the imports streaming in from the pool
     for n in range(KeptBlobs.COMMIT_EVERY + 5):
         store.put(f"{n}.txt", "k", b"import")
     # Not closed, as a killed build: another process sees every commit.
@@ -111,3 +113,28 @@ def test_stores_merge_the_later_one_winning(tmp_path):
     for name in ("one", "two", "absent"):
         merged.merge(tmp_path / name / "kept.sqlite")
     assert {name: merged.get(name, "k") for name in merged.keys()} == {"a.txt": b"1", "b.txt": b"2", "c.txt": b"2"}
+
+
+def test_a_put_is_committed_at_once_and_a_batch_every_so_often(tmp_path):
+    store, other = (KeptBlobs(tmp_path / "kept.sqlite", 1) for _ in range(2))
+    store.put("a.txt", "k", b"a")
+    assert other.get("a.txt", "k") == b"a"  # the live preview's worker holds no lock after an import
+    store.batch(True)
+    store.put("b.txt", "k", b"b")
+    assert other.get("b.txt", "k") is None
+    store.batch(False)
+    assert other.get("b.txt", "k") == b"b"
+
+
+def test_a_store_another_process_holds_never_fails_a_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(KeptBlobs, "BUSY_SECONDS", 0.1)
+    holder = KeptBlobs(tmp_path / "kept.sqlite", 1)
+    holder.batch(True)
+    holder.put("held.txt", "k", b"held")  # a write transaction left open
+    store = KeptBlobs(tmp_path / "kept.sqlite", 1)
+    store.put("a.txt", "k", b"a")  # cannot wait: kept in memory for this run
+    assert store.get("a.txt", "k") == b"a" and store.keys() == {"a.txt": "k"}
+    assert store.keep_only([]) == 0
+    store.close()
+    holder.close()
+    assert KeptBlobs(tmp_path / "kept.sqlite", 1).keys() == {"held.txt": "k"}
