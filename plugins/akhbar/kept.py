@@ -150,8 +150,9 @@ class KeptBlobs:
                         or time.monotonic() - self._since >= self.COMMIT_SECONDS:
                     self.commit()
                 return
-            except sqlite3.OperationalError:
-                pass  # busy: kept in memory for this run
+            except sqlite3.OperationalError:  # busy: kept in memory for this run
+                if not self._uncommitted:  # only a transaction's first write waits for a lock
+                    self.db.rollback()
         self.unsaved[name] = (key, data)
 
     def batch(self, on: bool) -> None:

@@ -180,7 +180,7 @@ def html_files(folder: str) -> list[str]:
 def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str,
           done=lambda: None, full=lambda: False) -> dict[str, tuple]:
     """{page: (fingerprint, rendered?)} for these jobs, rendering the changed
-    ones; for the first of them only, once `full()` (at least one)."""
+    ones; stopping early, after at least one, once `full()` says so."""
     output = Path(output_path)
     fingerprints = Fingerprinter(site_key)
     outcome = {}

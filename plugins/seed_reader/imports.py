@@ -38,7 +38,7 @@ from .knowledge import Category, GlossaryEntry, Knowledge, Outlet, Wire
 SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 # A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
 
@@ -130,12 +130,15 @@ class ImportedSeeds:
         self.used: set[str] = set()
         self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
-        # The stamp each key was made at: a seed and a sidecar whose size and
-        # modification time, and the learned lines it prints, are unchanged
-        # keep their key without being read and hashed again (as Pelican's own
-        # cache trusts modification times).
+        # The stamp each key was made at, with the key: a seed and a sidecar
+        # whose size and modification time, and the learned lines it prints,
+        # are unchanged keep their key without being read and hashed again (as
+        # Pelican's own cache trusts modification times). The key is kept
+        # here, not taken from the store: an import the store could not take
+        # (another process held it) leaves the store's older one, which must
+        # then not pass for current.
         self.stamps: dict[str, tuple] = {}
-        self.known_stamps: dict[str, tuple] = {}
+        self.known_stamps: dict[str, tuple[tuple, str]] = {}
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
@@ -227,8 +230,8 @@ class ImportedSeeds:
         if name not in self.keys:
             # The stamp before reading: a file changed meanwhile is hashed again next time.
             stamp = (file_stamp(path), self._chrome_met(name))
-            known, kept = self.known_stamps.get(name), self.kept_keys.get(name)
-            self.keys[name] = kept if known == stamp and kept else seed_key(path, f"{self.importer}:{stamp[1]}")
+            known = self.known_stamps.get(name)
+            self.keys[name] = known[1] if known and known[0] == stamp else seed_key(path, f"{self.importer}:{stamp[1]}")
             self.stamps[name] = stamp
         return self.keys[name]
 
@@ -273,7 +276,7 @@ class ImportedSeeds:
         current = {path for path in self.used if path in self.keys and self.kept_keys.get(path) == self.keys[path]}
         forgotten = self.store.keep_only(current)
         self.store.close()
-        stamps = {path: self.stamps[path] for path in current}
+        stamps = {path: (self.stamps[path], self.keys[path]) for path in current}
         if self.changed or self.imported_now or forgotten or stamps != self.known_stamps:
             # Not when it would write what the file holds (27 MB at 100,000 seeds).
             save_kept(self.cache_file, CACHE_VERSION, {

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from seed_reader.decoding import SeedError
-from seed_reader.imports import ImportedSeeds
+from seed_reader.imports import CACHE_VERSION, ImportedSeeds
 from seed_reader.knowledge import DATA_DIR
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -61,3 +61,22 @@ def test_imports_are_kept_one_by_one_and_a_read_only_reader_changes_nothing(arch
     found, imports = build(remaining, cache)
     assert imports.imported_now == {str(archive[1])}
     assert sorted(ImportedSeeds(cache, DATA_DIR, writable=False).store.keys()) == sorted(map(str, remaining))
+
+
+def test_an_import_the_store_could_not_take_never_lets_an_older_one_pass_for_current(archive, tmp_path, monkeypatch):
+    from akhbar.kept import KeptBlobs
+
+    monkeypatch.setattr(KeptBlobs, "BUSY_SECONDS", 0.1)
+    cache = tmp_path / "cache" / "seeds.pickle"
+    first, _ = build(archive, cache)
+    body = "وزیر اعلیٰ نے آج شہر میں نئے منصوبے کا افتتاح کیا اور کہا کہ کام جلد مکمل ہوگا۔"
+    archive[0].write_text(f"نئی سرخی\n\n{body}\n", encoding="utf-8")
+    holder = KeptBlobs(cache.with_suffix(".sqlite"), CACHE_VERSION)  # another process, in the middle of a write
+    holder.batch(True)
+    holder.put("elsewhere.txt", "k", b"")
+    edited, imports = build(archive, cache)
+    assert edited[archive[0].name] == "نئی سرخی" and str(archive[0]) in imports.store.unsaved
+    holder.batch(False)
+    holder.close()
+    again, imports = build(archive, cache)
+    assert again == edited and imports.imported_now == {str(archive[0])}
