@@ -88,10 +88,8 @@ def merge_manifest(name: str, folders: list[Path], given: dict[str, Path]) -> di
 def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
     """The segments' kept imports (seed_reader/imports.py) in one store and one pickle."""
     merged = None
-    store = cache / "seeds.sqlite"
-    for leftover in (store, store.with_name("seeds.sqlite-wal"), store.with_name("seeds.sqlite-shm")):
-        leftover.unlink(missing_ok=True)
-    imports = KeptBlobs(store, SEEDS_VERSION)
+    KeptBlobs.remove(cache / "seeds.sqlite")
+    imports = KeptBlobs(cache / "seeds.sqlite", SEEDS_VERSION)
     for folder in folders:
         kept = load_kept(folder / "cache" / "seeds.pickle", SEEDS_VERSION)
         if kept is None:

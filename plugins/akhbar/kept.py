@@ -97,8 +97,7 @@ class KeptBlobs:
                     # Not a database (a torn or foreign file): started anew. Never a busy one.
                     if error.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
                         raise
-                    for end in ("", "-wal", "-shm"):
-                        self.path.with_name(self.path.name + end).unlink(missing_ok=True)
+                    self.remove(self.path)
                     return self._ready(self._connect("rwc"), version)
             except sqlite3.OperationalError:  # held by another process: read what it can
                 self.writable = False
@@ -107,6 +106,12 @@ class KeptBlobs:
             return db if db.execute("PRAGMA user_version").fetchone()[0] == version else None
         except sqlite3.Error:
             return None
+
+    @staticmethod
+    def remove(path: Path) -> None:
+        """Delete a store: its file and SQLite's log beside it."""
+        for end in ("", "-wal", "-shm"):
+            path.with_name(path.name + end).unlink(missing_ok=True)
 
     def _connect(self, mode: str) -> sqlite3.Connection:
         return sqlite3.connect(_uri(self.path, mode), uri=True, timeout=self.BUSY_SECONDS)
