@@ -5,7 +5,7 @@ Pelican and Pagefind for comparison, then measure search on the result.
     python bench/run.py 1000 10000
 
 For each N: wall time and peak memory of the whole build and of each stage
-(reading, queueing pages, saving caches, rendering, search index, fonts,
+(reading, queueing pages, saving caches, cards, rendering, search index, fonts,
 previews, from the build summary; "starting" is the rest), pages
 written and pages per second, output and index sizes, the rebuild after
 editing one seed, make html after editing one more, make serve's delay from
@@ -46,7 +46,7 @@ import search_bench  # noqa: E402
 from akhbar.published_urls import read_segments  # noqa: E402
 from seed_reader.same_story import LISTING  # noqa: E402
 
-STAGES = ("reading", "queueing pages", "saving caches", "rendering", "search index", "fonts", "previews")
+STAGES = ("reading", "queueing pages", "saving caches", "cards", "rendering", "search index", "fonts", "previews")
 # The year the benchmark builds alone: inside every archive's range of years.
 SEGMENT = "2020"
 

@@ -76,7 +76,7 @@ def test_build_ends_with_a_summary(tmp_path):
     summary = re.search(r"^Build summary: 4 stories \((\d+) article pages: 4 English, 4 Urdu\), (\d+) pages written, "
                         r"(\d+) unchanged, (\d+) errors, "
                         r"(\d+) warnings, (\d+) with low-confidence fields; reading [\d.]+ s, "
-                        r"queueing pages [\d.]+ s, saving caches [\d.]+ s, rendering [\d.]+ s, "
+                        r"queueing pages [\d.]+ s, saving caches [\d.]+ s, cards [\d.]+ s, rendering [\d.]+ s, "
                         r"search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total [\d.]+ s$",
                         result.stdout, re.M)
     assert summary, result.stdout

@@ -62,8 +62,8 @@ def test_the_order_of_plugins_changes_nothing(site, tmp_path):
     assert differing(checksums(tmp_path / "out"), checksums(site)) == []
     record = "published-urls.txt"
     assert (project / record).read_text(encoding="utf-8") == (ROOT / record).read_text(encoding="utf-8")
-    stages = (r"; reading [\d.]+ s, queueing pages [\d.]+ s, saving caches [\d.]+ s, rendering [\d.]+ s, "
-              r"search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total")
+    stages = (r"; reading [\d.]+ s, queueing pages [\d.]+ s, saving caches [\d.]+ s, cards [\d.]+ s, "
+              r"rendering [\d.]+ s, search index [\d.]+ s, fonts [\d.]+ s, previews [\d.]+ s, total")
     assert re.search(stages, result.stdout)
     # Each record keyed by the fingerprints of its story's pages: known only once they are rendered.
     assert len(json.loads((cache / "search-records.json").read_text(encoding="utf-8"))) == 8

@@ -86,6 +86,9 @@ _STAGES = Namespace()
 # Save what the readers keep for the next build (seed_reader's imports,
 # markdown_reader's conversions), and let it go.
 keep_for_next_build = _STAGES.signal("keep-for-next-build")
+# Render once what many pages show, before the pages are (archive_pages:
+# every story's card).
+render_shared_parts = _STAGES.signal("render-shared-parts")
 # Render the pages whose inputs changed and remove those the archive no
 # longer has (incremental_pages); the page fingerprints are known after it.
 render_pages = _STAGES.signal("render-pages")
@@ -117,6 +120,7 @@ STAGES = (
     # First: the readers then let go of what they kept (what was learned from
     # the archive, each seed's stamp) before rendering forks its processes.
     (keep_for_next_build, "saving caches"),
+    (render_shared_parts, "cards"),
     (render_pages, "rendering"),
     (index_search, "search index"),
     (write_fonts, "fonts"),

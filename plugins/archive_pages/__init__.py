@@ -11,6 +11,7 @@ included, marked as Urdu.
 
 import logging
 import math
+import os
 from collections import defaultdict
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -21,14 +22,15 @@ from pelican import signals
 from pelican.generators import Generator
 
 from akhbar import urls
-from akhbar.build import article_reread
+from akhbar.build import BuildState, article_reread, render_shared_parts
 from akhbar.collation import collation_key
 from akhbar.compat import use_linear_group_pages
-from akhbar.kept import replace_file
-from akhbar.languages import LANGUAGES, page_language
+from akhbar.kept import kept_folder, replace_file
+from akhbar.languages import LANGUAGES
 from akhbar.settings import site_settings
 
 from .article_links import article_links, story_link, story_neighbours
+from .cards import CardCache
 from .feeds import atom_time, feed
 from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
 from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
@@ -61,48 +63,16 @@ def schema_thing(entry) -> dict:
     return {"@type": SCHEMA_TYPES[entry.kind], "name": entry.en, "alternateName": entry.ur}
 
 
-class CardCache:
-    """Each story's card rendered once per language and heading level.
-
-    A story shows on the home page, its month, year, outlet and category, on
-    the page of every name it mentions and beside related articles: rendering
-    its card each time was most of a build's rendering. Cards are rendered
-    with a stand-in for SITEURL, which differs with a page's folder, and
-    filled in per page.
-    """
-
-    SITEURL = "\x00SITEURL\x00"
-
-    def __init__(self):
-        self.cards = {}
-        self.macros = {}
-
-    def clear(self):
-        self.cards.clear()
-        self.macros.clear()
-
-    def card(self, context, story, level: int) -> Markup:
-        lang = page_language(context)
-        # Kept with the card it shows: a story whose article changed (the live
-        # preview) makes a new card, and the old HTML is not used.
-        card = story.card(lang)
-        key = (id(story), lang, level)
-        kept = self.cards.get(key)
-        if kept is None or kept[0] is not card:
-            macros = self.macros.get(lang)
-            if macros is None:
-                values = {**context.parent, "SITEURL": self.SITEURL, "page_lang": lang}
-                macros = self.macros[lang] = context.environment.get_template("_macros.html").make_module(values)
-            kept = self.cards[key] = (card, str(macros.card(card, lang, level)))
-        return Markup(kept[1].replace(self.SITEURL, context["SITEURL"]))
-
-
 CARDS = CardCache()
 
 
 @pass_context
 def story_card(context, story, level: int = 2) -> Markup:
     return CARDS.card(context, story, level)
+
+
+def render_card_sheet(state: BuildState):
+    CARDS.make_sheet(kept_folder(state.settings), os.cpu_count() or 1)
 
 
 def install_url_helpers(generator):
@@ -114,7 +84,6 @@ def install_url_helpers(generator):
 
 class ArchivePagesGenerator(Generator):
     def generate_context(self):
-        CARDS.clear()
         originals = self.context.get("articles", [])
         self.stories = sorted((Story(a) for a in originals), key=Story.sort_key)
         self.story_of = {}
@@ -158,6 +127,7 @@ class ArchivePagesGenerator(Generator):
         self.by_month_day = stories_by_month_day(self.stories)
         self.build_day = build_day(self.stories)
         self.context["stories"] = self.stories
+        CARDS.start(self.stories, self.env, self.context)
 
     # -- writing ------------------------------------------------------------
 
@@ -341,6 +311,7 @@ def get_generators(pelican):
 def register():
     signals.generator_init.connect(install_url_helpers)
     signals.get_generators.connect(get_generators)
+    render_shared_parts.connect(render_card_sheet)
     # Pelican's own tag, category and author pages are not this site's (their
     # SAVE_AS are empty), but Pelican still works out their article lists.
     signals.article_generator_init.connect(use_linear_group_pages)

@@ -41,6 +41,9 @@ class Story:
     def __init__(self, original):
         self.original = original
         self._cards = {}
+        # Where its cards are in the build's CardSheet, and their digest (cards.py), once rendered there.
+        self.sheet_slot: int | None = None
+        self.cards_digest: str | None = None
         self.versions = {original.lang: original}
         for translation in getattr(original, "translations", []):
             self.versions.setdefault(translation.lang, translation)
@@ -69,13 +72,15 @@ class Story:
         # Newest first; undated stories after every dated one.
         return (self.undated, -(self.original.date.toordinal()), self.original.slug)
 
-    def fingerprint(self) -> list[Card]:
-        """What other pages show of this story, for plugins/incremental_pages."""
-        return [self.card(lang) for lang in LANGUAGES]
+    def fingerprint(self) -> str | list[Card]:
+        """What other pages show of this story, for plugins/incremental_pages:
+        the digest of its rendered cards, else the cards."""
+        return self.cards_digest or [self.card(lang) for lang in LANGUAGES]
 
     def content_changed(self) -> None:
         """One of its articles was read again (the live preview): make the cards anew."""
         self._cards.clear()
+        self.sheet_slot = self.cards_digest = None
 
     def card(self, lang: str) -> Card:
         # Once per language: a story is listed on many pages, and an article's

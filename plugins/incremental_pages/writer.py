@@ -20,17 +20,15 @@ import gc
 import logging
 import math
 import os
-import pickle
 import resource
-import sys
-import traceback
-from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 from pelican.utils import sanitised_join
 
+from akhbar import forked
 from akhbar.compat import PelicanWriter, page_context, share_local_siteurl
 from akhbar.kept import replace_file
 from akhbar.manifest import BuildManifest
@@ -153,17 +151,16 @@ def render_in_processes(jobs: list[PageJob], site_key: str, manifest: BuildManif
     taking the next run of pages; the pages a process left (it ended at its
     memory's limit) go to the next one."""
     run = min(PAGES_PER_PROCESS, math.ceil(len(jobs) / workers))
-    waiting = deque(jobs[start:start + run] for start in range(0, len(jobs), run))
-    outcome, running = {}, deque()
-    while waiting or running:
-        while waiting and len(running) < workers:
-            share = waiting.popleft()
-            running.append((_fork(share, site_key, manifest, output_path), share))
-        process, share = running.popleft()
-        done = _collect(process)
+    outcome = {}
+
+    def take(share, done):
         outcome.update(done)
-        if len(done) < len(share):
-            waiting.appendleft(share[len(done):])
+        PROGRESS.advance("Rendering pages", len(done))
+        return share[len(done):]
+
+    forked.in_processes(partial(_work_in_child, site_key=site_key, manifest=manifest, output_path=output_path),
+                        [jobs[start:start + run] for start in range(0, len(jobs), run)], workers, take,
+                        "rendering pages")
     return outcome
 
 
@@ -199,59 +196,12 @@ def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_pa
     return outcome
 
 
-class _Collector(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.WARNING)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append((record.levelno, record.getMessage()))
-
-
-def _fork(jobs, site_key, manifest, output_path) -> tuple[int, int]:
-    """A process that renders these jobs and exits: (its pid, the pipe its report comes down)."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(reader)
-        _work_in_child(jobs, site_key, manifest, output_path, writer)
-    os.close(writer)
-    return pid, reader
-
-
-def _collect(process: tuple[int, int]) -> dict[str, tuple]:
-    """A forked process's outcome, once it has ended; its warnings logged here."""
-    pid, reader = process
-    with os.fdopen(reader, "rb") as pipe:
-        report = pickle.load(pipe)
-    os.waitpid(pid, 0)
-    for level, message in report["log"]:
-        logger.log(level, message)
-    if report["error"]:
-        raise RuntimeError(f"rendering pages failed:\n{report['error']}")
-    PROGRESS.advance("Rendering pages", len(report["outcome"]))
-    return report["outcome"]
-
-
-def _work_in_child(jobs, site_key, manifest, output_path, pipe_fd):
-    """_work in a forked process; its warnings go back to the parent, which logs them."""
-    collector = _Collector()
-    logging.getLogger().handlers[:] = [collector]
-    report = {"outcome": {}, "log": collector.records, "error": None}
-    code = 0
-    try:
-        # A fork starts its own count of page faults at 0.
-        faults = MEMORY_PER_PROCESS // resource.getpagesize()
-        report["outcome"] = _work(jobs, site_key, manifest, output_path,
-                                  full=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt > faults)
-    except BaseException:  # noqa: BLE001 - everything goes back to the parent
-        report["error"] = traceback.format_exc()
-        code = 1
-    finally:
-        with os.fdopen(pipe_fd, "wb") as pipe:
-            pickle.dump(report, pipe)
-        sys.stdout.flush()
-        os._exit(code)
+def _work_in_child(jobs, site_key, manifest, output_path) -> dict[str, tuple]:
+    """_work in a forked process, which ends once it has made
+    MEMORY_PER_PROCESS of memory its own (a fork counts its page faults from 0)."""
+    faults = MEMORY_PER_PROCESS // resource.getpagesize()
+    return _work(jobs, site_key, manifest, output_path,
+                 full=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt > faults)
 
 
 WRITERS: list[IncrementalWriter] = []

@@ -21,6 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 
 from akhbar.languages import DIRECTION, date_text, page_language
@@ -48,14 +49,30 @@ def number_text(value, lang: str) -> str:
 
 def install(generator):
     folder = str(Path(generator.settings["THEME"]) / "translations")
+    # Each page asks for a few dozen strings, the same on every page of its
+    # language: looked up and escaped once per build, not on every call.
+    translated = {}
+
+    def localised(context, text):
+        # As Jinja's "newstyle" gettext does: escaped when the template is.
+        return Markup(text) if context.eval_ctx.autoescape else text
 
     @pass_context
-    def ui_gettext(context, message):
-        return catalogue(folder, page_language(context)).gettext(message)
+    def ui_gettext(context, message, **variables):
+        lang = page_language(context)
+        if variables:
+            return localised(context, catalogue(folder, lang).gettext(message)) % variables
+        key = (lang, context.eval_ctx.autoescape, message)
+        if key not in translated:
+            # Always a format string, as in Jinja: "%%" is "%" even with no variables.
+            translated[key] = localised(context, catalogue(folder, lang).gettext(message)) % {}
+        return translated[key]
 
     @pass_context
-    def ui_ngettext(context, singular, plural, number):
-        return catalogue(folder, page_language(context)).ngettext(singular, plural, number)
+    def ui_ngettext(context, singular, plural, number, **variables):
+        variables.setdefault("num", number)
+        text = catalogue(folder, page_language(context)).ngettext(singular, plural, number)
+        return localised(context, text) % variables
 
     @pass_context
     def ui_lang(context):
@@ -63,7 +80,8 @@ def install(generator):
 
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(ui_gettext, ui_ngettext, newstyle=True)
+    env.newstyle_gettext = True  # what {% trans %} blocks are compiled for
+    env.globals.update(gettext=ui_gettext, _=ui_gettext, ngettext=ui_ngettext)
     env.globals["ui_lang"] = ui_lang
     env.globals["DIRECTION"] = DIRECTION
     env.filters["date_text"] = date_text

@@ -1,0 +1,92 @@
+"""Work shared out to forked processes, each of which ends after its share.
+
+A forked process sees the build's whole archive without a byte of it being
+pickled, and gives back, when it ends, whatever it copied of the parent's
+memory by touching it. Its result and its warnings come back down a pipe;
+the warnings are logged in the parent, as if the parent had worked.
+"""
+
+import logging
+import os
+import pickle
+import select
+import sys
+import traceback
+from collections import deque
+from dataclasses import dataclass
+
+
+@dataclass
+class Forked:
+    pid: int
+    pipe: int  # the read end its report comes down
+    share: object
+
+
+def start(work, share) -> Forked:
+    """A process that runs work(share), reports and exits."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        _run_in_child(work, share, writer)
+    os.close(writer)
+    return Forked(pid, reader, share)
+
+
+def collect(process: Forked, what: str):
+    """What work(share) returned, once the process has ended; its warnings
+    logged here. Its error, if it failed, raised here (`what` it was doing)."""
+    with os.fdopen(process.pipe, "rb") as pipe:
+        report = pickle.load(pipe)
+    os.waitpid(process.pid, 0)
+    for name, level, message in report["log"]:
+        logging.getLogger(name).log(level, message)
+    if report["error"]:
+        raise RuntimeError(f"{what} failed:\n{report['error']}")
+    return report["result"]
+
+
+def in_processes(work, shares, workers: int, take, what: str) -> None:
+    """work(share) for every share, in forked processes, `workers` at a
+    time. take(share, result) is called as each process reports, whichever
+    first, and returns what of the share is left undone (a process may stop
+    early), which the next process takes first; or None."""
+    waiting, running = deque(shares), {}
+    while waiting or running:
+        while waiting and len(running) < workers:
+            process = start(work, waiting.popleft())
+            running[process.pipe] = process
+        # Whichever reports first, not the oldest: a core must not wait idle
+        # for a slower process.
+        ready, _, _ = select.select(list(running), [], [])
+        process = running.pop(ready[0])
+        left = take(process.share, collect(process, what))
+        if left:
+            waiting.appendleft(left)
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _run_in_child(work, share, pipe_fd):
+    collector = _Collector()
+    logging.getLogger().handlers[:] = [collector]
+    report = {"result": None, "log": collector.records, "error": None}
+    code = 0
+    try:
+        report["result"] = work(share)
+    except BaseException:  # noqa: BLE001 - everything goes back to the parent
+        report["error"] = traceback.format_exc()
+        code = 1
+    finally:
+        with os.fdopen(pipe_fd, "wb") as pipe:
+            pickle.dump(report, pipe)
+        sys.stdout.flush()
+        os._exit(code)

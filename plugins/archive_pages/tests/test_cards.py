@@ -1,0 +1,79 @@
+"""The card sheet (cards.py): every story's cards rendered ahead, in forked
+processes, as each page would render them itself."""
+
+import datetime as dt
+
+import jinja2
+import pytest
+from markupsafe import Markup
+
+from archive_pages import cards
+from archive_pages.cards import CardCache, CardSheet
+from archive_pages.stories import Story
+
+MACROS = """{% macro card(item, lang, level) -%}
+<li><h{{ level }}><a href="{{ SITEURL }}/{{ item.url }}">{{ item.title }}</a></h{{ level }}> {{ lang }}</li>
+{%- endmacro %}"""
+
+
+class Article:
+    def __init__(self, number):
+        self.lang, self.slug, self.url = "ur", f"story-{number}", f"{number}.html"
+        self.title = f"خبر {number} <&>"
+        self.date = dt.datetime(2024, 1, 1 + number)
+        self.translations = []
+
+
+@pytest.fixture
+def environment():
+    return jinja2.Environment(loader=jinja2.DictLoader({"_macros.html": MACROS}), autoescape=True)
+
+
+@pytest.fixture
+def small_shares(monkeypatch):
+    monkeypatch.setattr(cards, "STORIES_PER_PROCESS", 3)
+    monkeypatch.setattr(cards, "PARALLEL_MIN_STORIES", 1)
+
+
+def in_this_process(environment, story, lang) -> str:
+    return cards.render_card(cards.card_macros(environment, {}, lang), story, lang)
+
+
+def test_forked_processes_render_each_story_as_this_process_would(environment, small_shares, tmp_path):
+    stories = [Story(Article(n)) for n in range(10)]
+    sheet = CardSheet(stories, environment, {}, tmp_path, workers=2)
+    assert [story.sheet_slot for story in stories] == list(range(10))
+    for story in stories:
+        for lang in ("ur", "en"):
+            assert sheet.html(story.sheet_slot, lang) == in_this_process(environment, story, lang)
+    assert "خبر 7 &lt;&amp;&gt;" in sheet.html(7, "en")
+    # What a page's fingerprint holds of a story: the digest of its cards, one per story.
+    assert len({story.fingerprint() for story in stories}) == 10
+    assert list(tmp_path.iterdir()) == []  # the sheet's file has no name: nothing is left behind
+
+
+def test_a_page_fills_in_its_own_siteurl_and_heading_level(environment, small_shares, tmp_path):
+    stories = [Story(Article(n)) for n in range(4)]
+    cache = CardCache()
+    cache.start(stories, environment, {})
+    cache.make_sheet(tmp_path, workers=2)
+    page = environment.from_string("{{ card(story, level) }}", globals={"card": jinja2.pass_context(
+        lambda context, story, level: cache.card(context, story, level))})
+    html = page.render(story=stories[2], level=3, SITEURL="../..", page_lang="en")
+    assert html == '<li><h3><a href="../../2.html">خبر 2 &lt;&amp;&gt;</a></h3> en</li>'
+    assert isinstance(cache.card(page.new_context({"SITEURL": "", "page_lang": "ur"}), stories[2], 2), Markup)
+
+
+def test_a_story_read_again_is_rendered_anew_not_taken_from_the_sheet(environment, small_shares, tmp_path):
+    """The live preview reads an article again: its story's cards change, and
+    the sheet's no longer stand for it."""
+    stories = [Story(Article(n)) for n in range(4)]
+    cache = CardCache()
+    cache.start(stories, environment, {})
+    cache.make_sheet(tmp_path, workers=2)
+    before = stories[1].fingerprint()
+    stories[1].original.title = "نئی سرخی"
+    stories[1].content_changed()
+    context = environment.from_string("").new_context({"SITEURL": "", "page_lang": "ur"})
+    assert "نئی سرخی" in cache.card(context, stories[1], 2)
+    assert stories[1].fingerprint() != before
