@@ -39,10 +39,16 @@ def save_kept(path: Path, version: int, data: dict) -> None:
 def replacing(path: Path):
     """A binary file to write that replaces `path` once the block ends
     without an error (replace_file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
     try:
-        with partial.open("wb") as stream:
+        stream = partial.open("wb")
+    except FileNotFoundError:
+        # Its folder is new: made only then (a build writes 20,000 pages, most
+        # into folders that exist).
+        path.parent.mkdir(parents=True, exist_ok=True)
+        stream = partial.open("wb")
+    try:
+        with stream:
             yield stream
     except BaseException:
         partial.unlink(missing_ok=True)

@@ -74,7 +74,14 @@ WORD = re.compile(r"[\w\u064b-\u065f\u0670\u06d6-\u06ed\u200c]+")
 
 def words(text: str) -> list[str]:
     """The folded words of a text, in order."""
-    return [w.strip("\u200c") for w in WORD.findall(fold_for_matching(text))]
+    folded = fold_for_matching(text)
+    return _without_edge_zwnj(WORD.findall(folded), folded)
+
+
+def _without_edge_zwnj(found: list[str], folded: str) -> list[str]:
+    """The words without a ZWNJ at either end: it joins letters within a word.
+    Most texts have none, and then no word is looked at again."""
+    return found if "\u200c" not in folded else [w.strip("\u200c") for w in found]
 
 
 # WORD with its match kept: re.split gives the text between words and the words, alternating.
@@ -100,4 +107,5 @@ class TextWords:
         self.raw = raw
         # One fold for all the words: "\n" is no word character, so the folded
         # words stay aligned with the written ones.
-        self.folded = [w.strip("\u200c") for w in fold_for_matching("\n".join(raw)).split("\n")]
+        folded = fold_for_matching("\n".join(raw))
+        self.folded = _without_edge_zwnj(folded.split("\n"), folded)

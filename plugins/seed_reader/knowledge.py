@@ -123,6 +123,10 @@ class PatternSet:
         return f"PatternSet({[p.pattern for p in self.patterns]!r})"
 
 
+# Lines whose kind one process remembers (a few MB of text at most).
+SEEN_LINES_KEPT = 20_000
+
+
 class LineKinds:
     """Every whole-line pattern of boilerplate.toml in one RE2 set: a line is
     matched against all of them at once (one scan, not one per pattern), and
@@ -134,10 +138,21 @@ class LineKinds:
         for pattern in patterns:
             self._set.Add(pattern.regex.engine_pattern)
         self._set.Compile()
+        # Chrome is the same lines on page after page of an outlet: a line
+        # seen before is looked up, not scanned again.
+        self._seen: dict[str, str | None] = {}
 
     def kind_of(self, line: str) -> str | None:
+        try:
+            return self._seen[line]
+        except KeyError:
+            pass
         found = self._set.Match(line)
-        return self.kinds[min(found)] if found else None
+        kind = self.kinds[min(found)] if found else None
+        if len(self._seen) >= SEEN_LINES_KEPT:
+            self._seen.clear()
+        self._seen[line] = kind
+        return kind
 
 
 class KnowledgeError(Exception):
