@@ -44,10 +44,9 @@ PARALLEL_MIN_PAGES = 200
 # A process copies every page of the build's memory it touches (a reference
 # count is a write): one that rendered half the site to the end came to hold
 # a second copy of the archive (2.2 GB at 100,000 articles); one that ends
-# after a run of pages gives back what it copied. Each process also works out
-# again the cards of the stories its pages list: runs of 2,000 pages made a
-# rebuild of 10,000 articles render in 4.3-5.0 s, runs of 5,000 in 3.0-3.4 s,
-# as fast as two processes to the end (3.1-3.3 s).
+# after a run of pages gives back what it copied. Runs of 5,000 pages made a
+# rebuild of 10,000 articles render as fast as two processes to the end
+# (3.0-3.4 s against 3.1-3.3 s; runs of 2,000: 4.3-5.0 s).
 PAGES_PER_PROCESS = 5000
 # And a process ends sooner once it has faulted in this much memory of its
 # own (copies of the parent's pages, and its own allocations): at 100,000
