@@ -45,6 +45,12 @@ ESTIMATE_MARGIN = 0.1
 # seed (`shared_buckets`), once new seeds are more than this share of the
 # archive (a cold build).
 SELF_JOIN_SHARE = 0.2
+# A bucket fuller than this is a passage many articles print (a stock
+# paragraph), not one story's copies, which agree on most bands: its members
+# are paired only when they share a later band too. Paired all together, the
+# pairs grew with the square of the archive: 9.0 million at the benchmark's
+# 100,000 articles, 2.3 million now, the same ones found alike (docs/importer.md).
+CROWDED_BUCKET = 50
 _SHINGLE_MIX = np.uint32(0x01000193)
 
 
@@ -181,33 +187,66 @@ def shared_buckets(signatures: np.ndarray, new: np.ndarray | None = None) -> tup
     """The pairs of rows (first < second, sorted) whose signatures agree on
     every value of some band (BANDS): the pairs a MinHash LSH index has in one
     bucket, all found at once. With `new` (a mask of rows), only the pairs with
-    a new row: each is paired with the other members of its buckets."""
+    a new row: each is paired with the other members of its buckets.
+
+    The members of a bucket fuller than CROWDED_BUCKET are paired only when
+    they also share a later band."""
     count = len(signatures)
     bands, rows = BANDS
+    labels = [_bucket_labels(signatures[:, band * rows:(band + 1) * rows]) for band in range(bands)]
+    everyone = np.arange(count)
     found = [np.zeros(0, dtype=np.int64)]
-    for band in range(bands):
-        values = signatures[:, band * rows:(band + 1) * rows]
-        order = np.lexsort(values.T[::-1])
-        ranked = values[order]
-        starts = np.flatnonzero(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1))))
-        sizes = np.diff(np.append(starts, count))
-        if new is None:
-            # The members of a bucket, in that order: each is paired with every one after it.
-            later = np.repeat(starts + sizes, sizes) - np.arange(count) - 1
-            place = np.repeat(np.arange(count), later)
-            other = place + np.arange(len(place)) - np.repeat(np.cumsum(later) - later, later) + 1
-        else:
-            bucket = np.repeat(np.arange(len(starts)), sizes)  # of each place in `ranked`
-            mine = np.flatnonzero(new[order] & (sizes[bucket] > 1))
-            members = sizes[bucket[mine]]
-            place = np.repeat(mine, members)
-            other = np.repeat(starts[bucket[mine]], members) + np.arange(len(place)) \
-                - np.repeat(np.cumsum(members) - members, members)
-            place, other = place[place != other], other[place != other]
-        a, b = order[place], order[other]
-        found.append(np.minimum(a, b) * count + np.maximum(a, b))
+    for band, label in enumerate(labels):
+        crowded = np.bincount(label)[label] > CROWDED_BUCKET
+        # With new rows, only the buckets they are in.
+        rows_here = everyone if new is None else everyone[np.isin(label, label[new])]
+        plain = rows_here[~crowded[rows_here]]
+        found.append(_pairs_sharing(label[plain], plain, new, count))
+        members = rows_here[crowded[rows_here]]
+        if len(members):
+            # Labels are below `count`: one number for the bucket in both bands.
+            # Made unique here: a crowd of copies is paired again in every later band.
+            found.append(np.unique(np.concatenate([
+                _pairs_sharing(label[members] * count + labels[later][members], members, new, count)
+                for later in range(band + 1, bands)] or [found[0]])))
     pairs = np.unique(np.concatenate(found))
     return pairs // count, pairs % count
+
+
+def _bucket_labels(values: np.ndarray) -> np.ndarray:
+    """Each row's bucket, numbered from 0: rows with equal values share one."""
+    order = np.lexsort(values.T[::-1])
+    ranked = values[order]
+    labels = np.empty(len(values), dtype=np.int64)
+    labels[order] = np.cumsum(np.concatenate(([True], (ranked[1:] != ranked[:-1]).any(axis=1)))) - 1
+    return labels
+
+
+def _pairs_sharing(keys: np.ndarray, rows: np.ndarray, new: np.ndarray | None, count: int) -> np.ndarray:
+    """The pairs of `rows` with equal `keys` (with a new row, given `new`),
+    each as first * count + second."""
+    size = len(keys)
+    if size < 2:
+        return np.zeros(0, dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    ranked = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+    sizes = np.diff(np.append(starts, size))
+    if new is None:
+        # The members of a bucket, in that order: each is paired with every one after it.
+        later = np.repeat(starts + sizes, sizes) - np.arange(size) - 1
+        place = np.repeat(np.arange(size), later)
+        other = place + np.arange(len(place)) - np.repeat(np.cumsum(later) - later, later) + 1
+    else:
+        bucket = np.repeat(np.arange(len(starts)), sizes)  # of each place in `ranked`
+        mine = np.flatnonzero(new[rows[order]] & (sizes[bucket] > 1))
+        members = sizes[bucket[mine]]
+        place = np.repeat(mine, members)
+        other = np.repeat(starts[bucket[mine]], members) + np.arange(len(place)) \
+            - np.repeat(np.cumsum(members) - members, members)
+        place, other = place[place != other], other[place != other]
+    a, b = rows[order[place]], rows[order[other]]
+    return np.minimum(a, b) * count + np.maximum(a, b)
 
 
 @dataclass(frozen=True)

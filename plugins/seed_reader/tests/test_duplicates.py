@@ -245,6 +245,22 @@ def test_new_seeds_are_paired_with_what_datasketch_finds_for_them():
     assert list(zip(first.tolist(), second.tolist(), strict=True)) == expected
 
 
+def test_a_crowded_bucket_pairs_only_bodies_that_share_another_band():
+    """A passage many bodies print fills one band's bucket; only the copies
+    among them, which agree on other bands too, are paired."""
+    rows = duplicates.BANDS[1]
+    count = 2 * duplicates.CROWDED_BUCKET
+    signatures = np.random.default_rng(15).integers(0, 1 << 32, (count, duplicates.NUM_PERM), dtype=np.uint32)
+    signatures[:, :rows] = 7  # every body shares the first band
+    signatures[5] = signatures[40]  # a copy: every band
+    signatures[60, 2 * rows:3 * rows] = signatures[61, 2 * rows:3 * rows]  # a third band besides the first
+    for new in (None, np.isin(np.arange(count), [5, 60])):
+        first, second = shared_buckets(signatures, new)
+        assert list(zip(first.tolist(), second.tolist(), strict=True)) == [(5, 40), (60, 61)]
+    few = signatures[:duplicates.CROWDED_BUCKET]  # not crowded: every pair
+    assert len(shared_buckets(few)[0]) == len(few) * (len(few) - 1) // 2
+
+
 @pytest.mark.parametrize("self_join_share", [0.0, 100.0])  # new seeds paired by a self-join, or one by one
 def test_the_index_looks_up_only_new_and_edited_seeds(seed, monkeypatch, self_join_share):
     monkeypatch.setattr(duplicates, "SELF_JOIN_SHARE", self_join_share)
