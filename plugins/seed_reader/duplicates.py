@@ -203,12 +203,12 @@ def shared_buckets(signatures: np.ndarray, new: np.ndarray | None = None) -> tup
         plain = rows_here[~crowded[rows_here]]
         found.append(_pairs_sharing(label[plain], plain, new, count))
         members = rows_here[crowded[rows_here]]
-        if len(members):
+        if len(members) and band + 1 < bands:
             # Labels are below `count`: one number for the bucket in both bands.
             # Made unique here: a crowd of copies is paired again in every later band.
             found.append(np.unique(np.concatenate([
                 _pairs_sharing(label[members] * count + labels[later][members], members, new, count)
-                for later in range(band + 1, bands)] or [found[0]])))
+                for later in range(band + 1, bands)])))
     pairs = np.unique(np.concatenate(found))
     return pairs // count, pairs % count
 
