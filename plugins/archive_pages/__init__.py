@@ -35,6 +35,7 @@ from .feeds import atom_time, feed
 from .month_calendar import month_name, month_weeks, neighbouring_months, stories_by_day, weekday_names
 from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
 from .provenance import provenance
+from .settings import settings_of
 from .stories import Story, related_stories
 from .timeline import timeline_years
 
@@ -72,7 +73,7 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 
 def render_card_sheet(state: BuildState):
-    CARDS.make_sheet(kept_folder(state.settings), os.cpu_count() or 1)
+    CARDS.make_sheet(kept_folder(state.settings), settings_of(state.settings).workers or os.cpu_count() or 1)
 
 
 def install_url_helpers(generator):

@@ -10,7 +10,7 @@ from akhbar import settings as akhbar_settings
 from akhbar.settings import SITE, Section, Setting
 
 # Every plugin with settings, and a plugin's settings module.
-PLUGINS = ["build_report", "incremental_pages", "search_index", "seed_reader", "webfonts"]
+PLUGINS = ["archive_pages", "build_report", "incremental_pages", "search_index", "seed_reader", "webfonts"]
 
 SECTION = Section(
     "DEMO_",

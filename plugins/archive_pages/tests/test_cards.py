@@ -7,6 +7,8 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
+import archive_pages
+from akhbar.build import BuildState
 from archive_pages import cards
 from archive_pages.cards import CardCache, CardSheet
 from archive_pages.stories import Story
@@ -77,3 +79,17 @@ def test_a_story_read_again_is_rendered_anew_not_taken_from_the_sheet(environmen
     context = environment.from_string("").new_context({"SITEURL": "", "page_lang": "ur"})
     assert "نئی سرخی" in cache.card(context, stories[1], 2)
     assert stories[1].fingerprint() != before
+
+
+def test_archive_pages_workers_bounds_the_processes(environment, small_shares, tmp_path, monkeypatch):
+    """ARCHIVE_PAGES_WORKERS = 1: the cards are rendered in this process, none forked."""
+    def no_fork(*_args):
+        raise AssertionError("forked with ARCHIVE_PAGES_WORKERS = 1")
+
+    monkeypatch.setattr(cards.forked, "in_processes", no_fork)
+    monkeypatch.setattr(archive_pages, "CARDS", CardCache())
+    stories = [Story(Article(n)) for n in range(6)]
+    archive_pages.CARDS.start(stories, environment, {})
+    settings = {"ARCHIVE_PAGES_WORKERS": 1, "CACHE_PATH": str(tmp_path)}
+    archive_pages.render_card_sheet(BuildState(settings, str(tmp_path)))
+    assert [story.sheet_slot for story in stories] == list(range(6))
