@@ -59,9 +59,19 @@ def name_order(lang: str):
 SCHEMA_TYPES = {"person": "Person", "place": "Place", "organisation": "Organization", "topic": "Thing"}
 
 
-def schema_thing(entry) -> dict:
-    """A glossary entry as a schema.org object for JSON-LD."""
-    return {"@type": SCHEMA_TYPES[entry.kind], "name": entry.en, "alternateName": entry.ur}
+def schema_things(mentions) -> list[dict]:
+    """The glossary entries an article mentions, as schema.org objects for JSON-LD."""
+    return [{"@type": SCHEMA_TYPES[m.entry.kind], "name": m.entry.en, "alternateName": m.entry.ur}
+            for m in mentions]
+
+
+def by_kind(mentions) -> dict:
+    """An article's mentions by their entry's kind, each kind in their order.
+    In Python: a selectattr per kind was 7 % of rendering an archive."""
+    kinds = {}
+    for mention in mentions:
+        kinds.setdefault(mention.entry.kind, []).append(mention)
+    return kinds
 
 
 CARDS = CardCache()
@@ -80,7 +90,7 @@ def install_url_helpers(generator):
     generator.env.globals.update(urls=urls, local_name=local_name, story_card=story_card,
                                  month_name=month_name, weekday_names=weekday_names, day_text=day_label,
                                  atom_time=atom_time)
-    generator.env.filters["schema_thing"] = schema_thing
+    generator.env.filters.update(schema_things=schema_things, by_kind=by_kind)
 
 
 class ArchivePagesGenerator(Generator):

@@ -50,18 +50,15 @@ def script_data(data) -> str:
     return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _write_script(search: Path, path: str, data) -> None:
-    target = search / f"{path}.js"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"{LOADER}.load({json.dumps(path)},{script_data(data)});\n", encoding="utf-8")
-
-
 def postings(counts: list[tuple[int, int]]) -> str:
     """Record numbers as base-36 gaps, with ".count" where a word occurs more than once."""
+    # The table inline, not a call per number: an archive has millions of postings.
+    table, size = _BASE36, len(_BASE36)
     out, previous = [], 0
     for number, count in counts:
-        gap = _base36(number - previous)
-        out.append(gap if count == 1 else f"{gap}{_COUNT}{_base36(count)}")
+        gap = number - previous
+        gap = table[gap] if gap < size else _base36(gap)
+        out.append(gap if count == 1 else gap + _COUNT + (table[count] if count < size else _base36(count)))
         previous = number
     return _GAP.join(out)
 
@@ -97,19 +94,41 @@ def bundle_roots(search: Path) -> tuple[Path, Path]:
 
 def write_offline_index(records: list[SearchRecord], search: Path, bundle: str) -> None:
     """The offline index and the record files of one bundle."""
-    shards: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    # Word by word first, then shard by shard: a bundle has some 500,000
+    # (record, word) pairs, and a lookup per pair in nested tables was a fifth
+    # of this process's time.
+    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, record in enumerate(records):
-        for word, count in sorted(Counter(record.terms()).items()):
-            shards[word[:SHARD_PREFIX]][word].append((number, count))
-    keys = {prefix: shard_key(prefix) for prefix in shards}
+        for word, count in Counter(record.terms()).items():
+            occurrences[word].append((number, count))
+    shards: dict[str, dict[str, str]] = defaultdict(dict)
+    for word, counts in occurrences.items():
+        shards[word[:SHARD_PREFIX]][word] = postings(counts)
     for folder in bundle_folders(search, bundle):
         shutil.rmtree(folder, ignore_errors=True)
-    for prefix, table in shards.items():
-        encoded = {word: postings(counts) for word, counts in table.items()}
-        _write_script(search, PATHS["terms"].format(bundle=bundle, key=keys[prefix]), encoded)
-    _write_script(search, PATHS["docs"].format(bundle=bundle), {"shards": keys})
+    scripts = _ScriptFolder(search)
+    keys = {prefix: shard_key(prefix) for prefix in shards}
+    for prefix, encoded in shards.items():
+        scripts.write(PATHS["terms"].format(bundle=bundle, key=keys[prefix]), encoded)
+    scripts.write(PATHS["docs"].format(bundle=bundle), {"shards": keys})
     for number, record in enumerate(records):
-        _write_script(search, PATHS["record"].format(bundle=bundle, number=number), record.shown())
+        scripts.write(PATHS["record"].format(bundle=bundle, number=number), record.shown())
+
+
+class _ScriptFolder:
+    """Script files under `search`, each folder made once: a bundle writes
+    over a thousand files into a few folders."""
+
+    def __init__(self, search: Path):
+        self.search, self.made = search, set()
+
+    def write(self, path: str, data) -> None:
+        folder, _, _ = path.rpartition("/")
+        if folder not in self.made:
+            (self.search / folder).mkdir(parents=True, exist_ok=True)
+            self.made.add(folder)
+        with open(self.search / f"{path}.js", "w", encoding="utf-8") as script:
+            script.write(f"{LOADER}.load({json.dumps(path)},{script_data(data)});\n")
 
 
 # -- in a process of its own, while Pagefind indexes --------------------------
