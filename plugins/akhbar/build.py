@@ -17,7 +17,7 @@ into `state.stage_seconds`, after the time Pelican took to hand the pages
 to the writer (queueing pages).
 
 Importing this module connects these to Pelican's signals (and pauses the garbage
-collector while articles are read, below), so every plugin
+collector while the articles and every context are made, below), so every plugin
 that imports it shares them.
 
 Settings: FAST_EXIT (True): leave without freeing the build's objects one by
@@ -183,11 +183,12 @@ def give_back_freed_memory() -> None:
 
 
 # Reading the articles makes the archive's objects, nearly all to live until
-# the build ends. Python's collector, triggered by their number, would walk
-# all of them again and again (a fifth of a rebuild's reading at 10,000
-# articles); it waits until they are read, then they are frozen out of its
-# passes (the rendering stage freezes what was made since; the end of the
-# build lets both go).
+# the build ends, and so do the other generators' contexts made from them
+# (stories, listings, related stories). Python's collector, triggered by
+# their number, would walk all of them again and again (a fifth of a
+# rebuild's reading at 10,000 articles); it waits until every context is made,
+# then they are frozen out of its passes (the rendering stage freezes what
+# was made since; the end of the build lets both go).
 _collection_paused = False
 
 
@@ -207,10 +208,10 @@ def resume_collection(_generator) -> None:
 
 def contexts_made(_generators) -> None:
     build_state().contexts_made = time.monotonic()
+    resume_collection(_generators)
 
 
 signals.initialized.connect(start_build)
 signals.all_generators_finalized.connect(contexts_made)
 signals.article_generator_init.connect(pause_collection)
-signals.article_generator_finalized.connect(resume_collection)
 signals.finalized.connect(finish_build)

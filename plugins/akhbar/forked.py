@@ -9,6 +9,7 @@ the warnings are logged in the parent, as if the parent had worked.
 import logging
 import os
 import pickle
+import resource
 import select
 import sys
 import traceback
@@ -64,6 +65,15 @@ def in_processes(work, shares, workers: int, take, what: str) -> None:
         left = take(process.share, collect(process, what))
         if left:
             waiting.appendleft(left)
+
+
+def faulted_in(limit: int):
+    """In a forked process: a test of whether it has made `limit` bytes of
+    memory its own (copies of the parent's pages it touched, and its own
+    allocations). Counted in minor page faults, which the kernel keeps for
+    free and starts from 0 in a new process."""
+    faults = limit // resource.getpagesize()
+    return lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt > faults
 
 
 class _Collector(logging.Handler):

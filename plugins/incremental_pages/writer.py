@@ -20,7 +20,6 @@ import gc
 import logging
 import math
 import os
-import resource
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -198,9 +197,7 @@ def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_pa
 def _work_in_child(jobs, site_key, manifest, output_path) -> dict[str, tuple]:
     """_work in a forked process, which ends once it has made
     MEMORY_PER_PROCESS of memory its own (a fork counts its page faults from 0)."""
-    faults = MEMORY_PER_PROCESS // resource.getpagesize()
-    return _work(jobs, site_key, manifest, output_path,
-                 full=lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt > faults)
+    return _work(jobs, site_key, manifest, output_path, full=forked.faulted_in(MEMORY_PER_PROCESS))
 
 
 WRITERS: list[IncrementalWriter] = []

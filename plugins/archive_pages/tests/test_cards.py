@@ -54,6 +54,22 @@ def test_forked_processes_render_each_story_as_this_process_would(environment, s
     assert list(tmp_path.iterdir()) == []  # the sheet's file has no name: nothing is left behind
 
 
+def test_a_process_at_its_memory_limit_ends_and_the_next_takes_the_rest(environment, monkeypatch, tmp_path):
+    """Each process stops after one story (a limit of one byte): every story
+    still gets its cards, in its place."""
+    monkeypatch.setattr(cards, "PARALLEL_MIN_STORIES", 1)
+    monkeypatch.setattr(cards, "MEMORY_PER_PROCESS", 1)
+    started = []
+    real_start = cards.forked.start
+    monkeypatch.setattr(cards.forked, "start", lambda work, share: started.append(share) or real_start(work, share))
+    stories = [Story(Article(n)) for n in range(5)]
+    sheet = CardSheet(stories, environment, {}, tmp_path, workers=2)
+    assert len(started) == 5  # two runs of three and two stories, one story a process
+    assert [story.sheet_slot for story in stories] == list(range(5))
+    for story in stories:
+        assert sheet.html(story.sheet_slot, "ur") == in_this_process(environment, story, "ur")
+
+
 def test_a_page_fills_in_its_own_siteurl_and_heading_level(environment, small_shares, tmp_path):
     stories = [Story(Article(n)) for n in range(4)]
     cache = CardCache()
