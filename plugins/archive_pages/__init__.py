@@ -28,6 +28,7 @@ from akhbar.compat import use_linear_group_pages
 from akhbar.kept import kept_folder, replace_file
 from akhbar.languages import LANGUAGES
 from akhbar.settings import site_settings
+from akhbar.site_key import site_key
 
 from .article_links import article_links, story_link, story_neighbours
 from .cards import CardCache
@@ -83,7 +84,8 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 
 def render_card_sheet(state: BuildState):
-    CARDS.make_sheet(kept_folder(state.settings), settings_of(state.settings).workers or os.cpu_count() or 1)
+    CARDS.make_sheet(kept_folder(state.settings), settings_of(state.settings).workers or os.cpu_count() or 1,
+                     site_key(state.settings))
 
 
 def install_url_helpers(generator):

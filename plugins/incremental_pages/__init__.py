@@ -14,44 +14,21 @@ The fingerprints of the last build are in CACHE_PATH/pages.json. Settings
 INCREMENTAL_PAGES_ENABLED (True; False renders every page).
 """
 
-import json
 import logging
 import os
-import sys
 from pathlib import Path
 
-import pelican as pelican_package
 from pelican import signals
 
 from akhbar.build import BuildState, render_pages
 from akhbar.kept import kept_folder
 from akhbar.manifest import BuildManifest
-from akhbar.tree_hash import files_key
+from akhbar.site_key import site_key
 
 from .settings import settings_of
 from .writer import WRITERS, IncrementalWriter
 
 logger = logging.getLogger(__name__)
-
-
-# Settings that say where a build writes, or which part of the archive it
-# reads, not what a page shows (a page's own fingerprint covers what it lists):
-# a segment's pages stay current in the merge's whole build (akhbar.segments).
-WHERE_NOT_WHAT = frozenset({"OUTPUT_PATH", "CACHE_PATH", "SEGMENT"})
-
-
-def site_key(settings: dict) -> str:
-    """Everything every page depends on: settings, theme, plugins and their data."""
-    plain = {}
-    for name, value in sorted(settings.items()):
-        if name in WHERE_NOT_WHAT:
-            continue
-        try:
-            plain[name] = json.loads(json.dumps(value, sort_keys=True))
-        except (TypeError, ValueError):
-            continue  # functions, classes: their code is under the plugin paths below
-    folders = [Path(settings["THEME"])] + [Path(p) for p in settings.get("PLUGIN_PATHS", [])]
-    return json.dumps([plain, pelican_package.__version__, sys.version, files_key(folders)], sort_keys=True)
 
 
 def manifest_path(settings: dict) -> Path:

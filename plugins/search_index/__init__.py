@@ -192,10 +192,13 @@ def bundle_files(folder: Path) -> dict:
             "wasm": f"wasm.{index['wasm'] or 'unknown'}.pagefind"}
 
 
-def bundle_fingerprint(digests: list[str]) -> str:
-    # What writes the bundles counts too: Pagefind's version, this plugin's code and the library's.
-    data = [package_version("pagefind_bin"), files_key([Path(__file__).parent, LIBRARY]), *digests]
-    return hashlib.sha256("\n".join(data).encode("ascii")).hexdigest()
+def writers_key() -> str:
+    """What writes the bundles: Pagefind's version, this plugin's code and the library's."""
+    return package_version("pagefind_bin") + "\n" + files_key([Path(__file__).parent, LIBRARY])
+
+
+def bundle_fingerprint(digests: list[str], writers: str) -> str:
+    return hashlib.sha256("\n".join([writers, *digests]).encode("ascii")).hexdigest()
 
 
 def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> int:
@@ -213,6 +216,7 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/{PATHS['docs'].format(bundle=name)}.js")
              for name in bundles}
     written = {}
+    writers = writers_key()  # once: it reads every file of the code
 
     def changed():
         # Bundle by bundle, as the writers take them: the records of the
@@ -220,7 +224,7 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
         # first, so that the last to finish is a small one.
         for name, versions in sorted(bundles.items(), key=lambda item: -len(item[1])):
             found, made = digests.of(versions)
-            fingerprint = bundle_fingerprint(found)
+            fingerprint = bundle_fingerprint(found, writers)
             if all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
                 PROGRESS.advance(INDEXING, len(versions))
                 continue

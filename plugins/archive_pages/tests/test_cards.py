@@ -2,6 +2,8 @@
 processes, as each page would render them itself."""
 
 import datetime as dt
+import os
+import time
 
 import jinja2
 import pytest
@@ -51,7 +53,51 @@ def test_forked_processes_render_each_story_as_this_process_would(environment, s
     assert "خبر 7 &lt;&amp;&gt;" in sheet.html(7, "en")
     # What a page's fingerprint holds of a story: the digest of its cards, one per story.
     assert len({story.fingerprint() for story in stories}) == 10
-    assert list(tmp_path.iterdir()) == []  # the sheet's file has no name: nothing is left behind
+    # The sheet is kept for the next build, and nothing else is left behind.
+    assert [p.name for p in tmp_path.iterdir()] == [cards.KEPT]
+
+
+def test_the_next_sheet_renders_only_the_cards_whose_values_changed(environment, small_shares, tmp_path,
+                                                                     monkeypatch):
+    stories = [Story(Article(n)) for n in range(8)]
+    first = CardSheet(stories, environment, {}, tmp_path, workers=2, site="site")
+    before = {story.sheet_slot: (first.html(story.sheet_slot, "ur"), story.fingerprint()) for story in stories}
+    first.close()
+
+    rendered = []
+    real_render = cards.render_card
+    monkeypatch.setattr(cards, "render_card",
+                        lambda macros, story, lang: rendered.append(story) or real_render(macros, story, lang))
+    stories = [Story(Article(n)) for n in range(8)]
+    stories[5].original.title = "نئی سرخی"
+    second = CardSheet(stories, environment, {}, tmp_path, workers=1, site="site")
+    assert rendered == [stories[5], stories[5]]  # its two languages, no other story
+    for story in stories:
+        html = second.html(story.sheet_slot, "ur")
+        assert html == in_this_process(environment, story, "ur")
+        if story is not stories[5]:
+            assert (html, story.fingerprint()) == before[story.sheet_slot]
+    second.close()
+
+    rendered.clear()  # another site key (a theme or settings change): every card again
+    CardSheet(stories, environment, {}, tmp_path, workers=1, site="another site").close()
+    assert len(rendered) == 16
+
+
+def test_a_sheet_a_killed_build_left_half_written_is_removed_once_stale(environment, tmp_path):
+    old, recent = tmp_path / f"{cards.PARTIAL}old", tmp_path / f"{cards.PARTIAL}recent"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"another build's, being written")
+    os.utime(old, (time.time() - cards.STALE_SECONDS - 1,) * 2)
+    CardSheet([Story(Article(1))], environment, {}, tmp_path, workers=1).close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([cards.KEPT, recent.name])
+
+
+def test_a_torn_kept_sheet_is_no_cards(environment, tmp_path):
+    (tmp_path / cards.KEPT).write_bytes(b"not a sheet" * 3)
+    stories = [Story(Article(n)) for n in range(3)]
+    sheet = CardSheet(stories, environment, {}, tmp_path, workers=1)
+    assert sheet.html(2, "en") == in_this_process(environment, stories[2], "en")
 
 
 def test_a_process_at_its_memory_limit_ends_and_the_next_takes_the_rest(environment, monkeypatch, tmp_path):
@@ -106,6 +152,6 @@ def test_archive_pages_workers_bounds_the_processes(environment, small_shares, t
     monkeypatch.setattr(archive_pages, "CARDS", CardCache())
     stories = [Story(Article(n)) for n in range(6)]
     archive_pages.CARDS.start(stories, environment, {})
-    settings = {"ARCHIVE_PAGES_WORKERS": 1, "CACHE_PATH": str(tmp_path)}
+    settings = {"ARCHIVE_PAGES_WORKERS": 1, "CACHE_PATH": str(tmp_path / "cache"), "THEME": str(tmp_path)}
     archive_pages.render_card_sheet(BuildState(settings, str(tmp_path)))
     assert [story.sheet_slot for story in stories] == list(range(6))
