@@ -11,10 +11,11 @@ import pelican as pelican_package
 
 from .tree_hash import files_key
 
-# Settings that say where a build writes, or which part of the archive it
-# reads, not what a page shows (a page's own fingerprint covers what it lists):
-# a segment's pages stay current in the merge's whole build (akhbar.segments).
-WHERE_NOT_WHAT = frozenset({"OUTPUT_PATH", "CACHE_PATH", "SEGMENT"})
+# Settings that say where a build writes or keeps its caches, or which part of
+# the archive it reads, not what a page shows (a page's own fingerprint covers
+# what it lists): a segment's pages stay current in the merge's whole build
+# (akhbar.segments), and moving the font cache renders nothing again.
+WHERE_NOT_WHAT = frozenset({"OUTPUT_PATH", "CACHE_PATH", "SEGMENT", "WEBFONTS_CACHE"})
 
 
 def site_key(settings: dict) -> str:
