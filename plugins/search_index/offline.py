@@ -56,8 +56,8 @@ def postings(counts: list[tuple[int, int]]) -> str:
     table, size = _BASE36, len(_BASE36)
     out, previous = [], 0
     for number, count in counts:
-        gap = number - previous
-        gap = table[gap] if gap < size else _base36(gap)
+        distance = number - previous
+        gap = table[distance] if distance < size else _base36(distance)
         out.append(gap if count == 1 else gap + _COUNT + (table[count] if count < size else _base36(count)))
         previous = number
     return _GAP.join(out)
