@@ -146,8 +146,10 @@ $(VNU_JAR):
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 
+# Tests run on TEST_PROCESSES processes (pytest-xdist; each builds its own seed site once).
+TEST_PROCESSES ?= 2
 test: $(VENV)/.installed-test lint check browser-deps $(VNU_JAR)
-	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest
+	VNU_JAR=$(abspath $(VNU_JAR)) $(PY) -m pytest -n $(TEST_PROCESSES)
 
 # Behaviour kept: the seed archive built at REF and from the working tree (each from
 # scratch in a temporary folder), compared byte for byte; exit 1 on any difference.
