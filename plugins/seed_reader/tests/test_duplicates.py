@@ -295,3 +295,11 @@ def test_duplicate_of_is_checked_like_the_other_keys(tmp_path, extractor):
         (3, "field 'not_duplicate_of' has the wrong type (str)"),
     ]
     assert found.corrections == {"title": "ٹھیک"}
+
+
+@pytest.mark.parametrize("size", [0, 1, 500, 100_000])
+def test_sorted_unique_is_numpys_unique(size):
+    values = np.random.default_rng(size).integers(0, max(size // 3, 1), size, dtype=np.int64)
+    assert np.array_equal(duplicates.sorted_unique(values), np.unique(values))
+    shingles = values.astype(np.uint32)
+    assert np.array_equal(duplicates.sorted_unique(shingles), np.unique(shingles))
