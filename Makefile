@@ -23,10 +23,12 @@ SEGMENT_SETTINGS = $(if $(SEGMENT),SEGMENT="$(SEGMENT)" CACHE_PATH="$(SEGMENTS_D
 OVERRIDES = $(strip $(if $(STRICT),BUILD_REPORT_STRICT=true) $(SEGMENT_SETTINGS) $(SETTINGS))
 OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
-.PHONY: help html merge-segments publish serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
+.PHONY: help html merge-segments publish resident stop-resident serve check extract names lint test compare-build clean browser-deps screenshots lighthouse bench
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
+	@echo "make resident             keep the archive read in a process: make html then rebuilds in seconds"
+	@echo "make stop-resident        end that process"
 	@echo "make serve                preview on http://127.0.0.1:$(PORT)/: an edit shows in a second, pages reload"
 	@echo "make html SEGMENT=2023    build one year's articles alone, into segments/2023/"
 	@echo "make merge-segments       join the segments built under segments/ into output/"
@@ -73,12 +75,17 @@ define locked
 	$(1)
 endef
 
+# Pelican's arguments for a build into the scratch folder; $(1): the settings file.
+pelican_args = --log-handler plain -s $(1) -o $(SCRATCH) $(OVERRIDE_OPTS) $(PELICANOPTS)
+
 # $(1): the settings file; $(2): how the scratch folder is readied (by default
-# brought level with the last site).
+# brought level with the last site). Pelican runs in the resident build
+# (make resident) when one runs for the same arguments, else in a process of
+# its own (tools/resident.py); the build lock (descriptor 9) goes with it.
 define build_into_output
 	$(call locked,\
 	$(or $(2),$(PY) tools/scratch_output.py $(SCRATCH) $(SITE_DIR)); \
-	$(PELICAN) -s $(1) -o $(SCRATCH) $(OVERRIDE_OPTS) $(PELICANOPTS); \
+	$(PY) tools/resident.py build --lock-fd 9 -- $(call pelican_args,$(1)); \
 	$(PY) tools/swap_output.py $(SCRATCH) $(SITE_DIR))
 endef
 
@@ -99,6 +106,17 @@ merge-segments: $(VENV)/.installed
 publish: STRICT := 1
 publish: $(VENV)/.installed
 	$(call build_into_output,publishconf.py)
+
+# A process that reads the archive once and stays, so that each make html after
+# an edit reads again only what changed (plugins/akhbar/resident.py): for
+# make html with the same SETTINGS, STRICT and SEGMENT. It ends after an idle
+# hour, on make stop-resident, or at the first make html after a change to the
+# code, theme, settings or data files (which then starts a new one).
+resident: $(VENV)/.installed
+	$(PY) tools/resident.py start -- $(call pelican_args,pelican.conf.py)
+
+stop-resident: $(VENV)/.installed
+	$(PY) tools/resident.py stop
 
 # Preview on 127.0.0.1: an edited article shows at once (from a worker that holds the
 # build in memory), and every change to seeds/, content/, theme/, plugins/ or the
@@ -171,4 +189,5 @@ screenshots: html $(VENV)/.installed-test browser-deps
 	$(PY) tests/screenshots.py output docs/screenshots
 
 clean:
+	-[ ! -x $(PY) ] || $(PY) tools/resident.py stop
 	rm -rf $(OUTPUT) $(BUILD_DIR) $(SEGMENTS_DIR)

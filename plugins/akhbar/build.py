@@ -115,6 +115,19 @@ sources_changed = _STAGES.signal("sources-changed")
 # reading_time: a Markdown article's reading time).
 article_reread = _STAGES.signal("article-reread")
 
+# Not stages either: the resident build (akhbar/resident.py) keeps the
+# articles it has read and gives each later build, in a forked process, the
+# ones whose sources are unchanged. `reading_token` is sent with the
+# generator and a source's absolute path (`path=`), after the generator's
+# preread signal: a reader that can vouch for a kept reading of that source
+# returns what the reading depends on (seed_reader: the import's key), and
+# a reading is reused only where the token is the same; no token, no reuse.
+# `readings_kept` is sent once the resident process has read every source:
+# a reader closes what it opened for the reading (a store, a pool) and gets
+# ready to open it anew in each build, keeping what the kept readings need.
+reading_token = _STAGES.signal("reading-token")
+readings_kept = _STAGES.signal("readings-kept")
+
 # In order, each with its name in the summary (None: not timed).
 STAGES = (
     # First: the readers then let go of what they kept (what was learned from

@@ -29,6 +29,8 @@ from pathlib import Path
 from types import MethodType
 
 import pelican.generators
+import pelican.log
+import pelican.readers
 import pelican.utils
 from markdown import Markdown
 from markdown.extensions.meta import MetaPreprocessor
@@ -90,6 +92,10 @@ UPSTREAM = {
     "pagefind.index.PagefindIndex.write_files": "74d55d407f6cba42c77a37eecc50c8cc6d2308c462f90e3a593a3dc2d5b05f88",
     "pagefind.index.PagefindIndex.__aexit__": "2fad8ce045cffd365c8ad6ffec519ba4b7148e41944cfa93762f09335a3b9c0a",
     # insert_signatures
+    # read_file_with_kept_readings
+    "pelican.readers.Readers.read_file": "356c609e59c1b30a36f6ea886b0d32e21f991d577f37f7ecf0dab7a48097bbbd",
+    # forget_logged_messages
+    "pelican.log.LimitFilter": "816408124a48f8da13fdd16dd2c3633ee7c6bfc508e6f6f12f362b1d8ab539aa",
 }
 
 
@@ -269,6 +275,50 @@ def take_reading(content, reading, kept: frozenset) -> None:
         cache = vars(Content)[method].cache  # pelican.utils.memoized: keyed by (content, siteurl)
         for key in [key for key in cache if key[0] is content]:
             del cache[key]
+
+
+# -- Pelican: a build in a resident process (akhbar/resident.py) ---------------
+
+def read_file_with_kept_readings(kept_reading) -> None:
+    """Make every `Readers.read_file` of this process first ask
+    `kept_reading(path, content_class, preread_sender)` (path absolute) for
+    a content object read before, in a process this one was forked from: if
+    one comes back, it is the reading, bound to this build's context, and the
+    source is not read again. The preread signal is sent first, as Pelican
+    sends it before reading. Pelican has no hook between its readers and its
+    generators: the method is replaced, in this process only."""
+    written_for(PELICAN, "the resident build's kept readings", "sources may be read again or wrongly")
+    read_file = pelican.readers.Readers.read_file
+
+    def read_or_keep(self, base_path, path, content_class=pelican.readers.Page, fmt=None, context=None,
+                     preread_signal=None, preread_sender=None, context_signal=None, context_sender=None):
+        if preread_signal is not None:
+            preread_signal.send(preread_sender)
+        kept = kept_reading(os.path.abspath(os.path.join(base_path, path)), content_class, preread_sender)
+        if kept is not None:
+            kept._context = context
+            return kept
+        return read_file(self, base_path, path, content_class, fmt, context, None, None,
+                         context_signal, context_sender)
+
+    pelican.readers.Readers.read_file = read_or_keep
+
+
+def forget_logged_messages() -> None:
+    """Pelican logs a warning once per process (LimitFilter, class-wide): a
+    build in a forked process must log again what the process it was forked
+    from logged, as a build of its own would."""
+    pelican.log.LimitFilter._ignore.clear()
+    pelican.log.LimitFilter._raised_messages.clear()
+    pelican.log.LimitFilter._group_count.clear()
+
+
+def forget_rendered_texts() -> None:
+    """Drop every body and summary Pelican has memoized (per content object
+    and SITEURL): a reading kept for later builds must not carry one made
+    with another build's context."""
+    for method in ("get_content", "get_summary"):
+        vars(Content)[method].cache.clear()
 
 
 # -- Pelican: the writer --------------------------------------------------------

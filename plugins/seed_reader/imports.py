@@ -139,6 +139,7 @@ class ImportedSeeds:
         # then not pass for current.
         self.stamps: dict[str, tuple] = {}
         self.known_stamps: dict[str, tuple[tuple, str]] = {}
+        self.file_stamps: dict[str, tuple] = {}  # each seed's, when the chrome was learned
         self._pool = None
         self._arriving = iter(())
         self._awaited: set[str] = set()
@@ -167,6 +168,7 @@ class ImportedSeeds:
         two learned alike. Seeds whose file changed are read again, on every
         core when there are many."""
         stamps = {str(path): file_stamp(path) for path in paths}
+        self.file_stamps = dict(stamps)
         unread = [Path(name) for name, stamp in stamps.items()
                   if self.candidates.get(name, (None,))[0] != stamp]
         if len(unread) >= PARALLEL_MIN_SEEDS and workers >= 2:
@@ -228,8 +230,9 @@ class ImportedSeeds:
     def _key(self, path: Path) -> str:
         name = str(path)
         if name not in self.keys:
-            # The stamp before reading: a file changed meanwhile is hashed again next time.
-            stamp = (file_stamp(path), self._chrome_met(name))
+            # The stamp before reading (a file changed meanwhile is hashed again next
+            # time), as learn() took it: one stat of each seed a build, not two.
+            stamp = (self.file_stamps.pop(name, None) or file_stamp(path), self._chrome_met(name))
             known = self.known_stamps.get(name)
             self.keys[name] = known[1] if known and known[0] == stamp else seed_key(path, f"{self.importer}:{stamp[1]}")
             self.stamps[name] = stamp
@@ -258,9 +261,27 @@ class ImportedSeeds:
         self._keep(path, dumps(seed))
         return seed
 
+    def current_key(self, path: Path) -> str | None:
+        """A seed's key when its kept import is current, else None (and None
+        for a path that is not one of the seeds learned from). The seed
+        counts as used by this build, as if read."""
+        name = str(path)
+        if name not in self.candidates:
+            return None
+        self.used.add(name)
+        return self.keys[name] if self._is_current(path) else None
+
+    def close(self) -> None:
+        """Let go of the pool and the store, keeping nothing (save() keeps)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool = None
+        self.store.close()
+
     def forget(self, path: Path) -> None:
         """Look at this seed's bytes again on the next get (it changed during the run)."""
         self.keys.pop(str(path), None)
+        self.file_stamps.pop(str(path), None)
 
     def kept_from_earlier_build(self, path: Path) -> bool:
         return str(path) not in self.imported_now

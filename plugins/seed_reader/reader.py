@@ -14,7 +14,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
-from akhbar.build import build_state, keep_for_next_build, sources_changed
+from akhbar.build import build_state, keep_for_next_build, reading_token, readings_kept, sources_changed
 from akhbar.compat import list_files_with
 from akhbar.kept import kept_folder
 from akhbar.progress import PROGRESS
@@ -137,6 +137,21 @@ class ImportsOfThisBuild:
         if self.imports is not None:
             for path in paths:
                 self.imports.forget(Path(path))
+
+    def reading_token(self, generator, path: str) -> str | None:
+        """A resident build asks whether its kept reading of a source is
+        still this build's (akhbar.build.reading_token): a seed whose import
+        is current answers with the import's key, which covers its bytes, its
+        corrections, the importer and the learned lines it prints."""
+        return self.imports.current_key(Path(path)) if self.imports is not None else None
+
+    def set_aside(self, _sender=None) -> None:
+        """The resident process has read every seed: close the store unsaved
+        (a build saves it), so that each build opens it anew."""
+        PROGRESS.finish("Reading seeds")
+        if self.imports is not None:
+            self.imports.close()
+        self.imports, self.prefetched, self.warnings_shown = None, False, 0
 
     def finish(self, state):
         PROGRESS.finish("Reading seeds")
@@ -268,6 +283,9 @@ def register():
     signals.article_generator_preread.connect(IMPORTS.prefetch)
     keep_for_next_build.connect(IMPORTS.finish)
     sources_changed.connect(IMPORTS.forget)
+    reading_token.connect(IMPORTS.reading_token)
+    # SAME_STORIES keeps what it has seen: a kept reading is not read again.
+    readings_kept.connect(IMPORTS.set_aside)
     # Before translations and unique_urls: a copy left out claims no URL.
     signals.article_generator_pretaxonomy.connect(SAME_STORIES.fold)
     keep_for_next_build.connect(SAME_STORIES.finish)

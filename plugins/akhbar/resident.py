@@ -1,0 +1,376 @@
+"""The resident build (`make resident`): a process that has read the archive
+once and stays, so that `make html` after an edit does not read it again.
+
+A build in a new process spends most of a one-seed rebuild making every
+article object again from the kept imports (docs/builds.md, "Toward a
+one-seed make html in 5 seconds"). The resident process reads every article
+source once, as a build's `ArticlesGenerator` would, and keeps the objects
+as the readers made them, before any signal changes them. For each build it
+forks a child, which runs the whole of Pelican as `pelican` does, except that
+a source whose reading is still current is not read again: the child takes
+the kept object (`compat.read_file_with_kept_readings`). What makes a reading
+current is the reader's to say (`akhbar.build.reading_token`; seed_reader
+answers with the import's key, which covers the seed's bytes, its
+corrections, the importer and the learned lines it prints); a source no
+reader vouches for (Markdown, a page), a new one and one whose reading
+logged a warning or an error is read in every build, so each build reports
+what a build of its own would. The parent never changes its copy, so every
+build starts from the same objects, and its result is a clean build's
+(tests/test_resident.py compares them).
+
+The child runs in the client's place: `make html` runs `tools/resident.py
+build`, which hands the resident process its output and error streams and
+the build lock's descriptor (so the lock is held as long as the build
+runs, even by a child whose client was killed), and waits for the exit
+code; the Makefile then swaps output/ as after any build. A client that goes
+away ends the child and everything it started (its process group).
+
+The resident process answers only the build it was started for: the same
+Pelican arguments in the same folder, with the code, theme, settings and
+data files it loaded (`build_key`). For other arguments (STRICT=1, a
+segment), or with no resident process, the client runs Pelican itself, as
+before. A resident process whose loaded files have changed ends, and the
+client starts a new one after its own build. It also ends after an idle
+hour (`IDLE_SECONDS`) and on `make stop-resident`.
+"""
+
+import contextlib
+import fcntl
+import gc
+import hashlib
+import json
+import logging
+import os
+import select
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import compat
+from .build import reading_token, readings_kept, resume_collection
+
+logger = logging.getLogger(__name__)
+
+# Where the resident process listens and writes what it logs, under the build folder.
+SOCKET = Path(".build/resident.sock")
+LOG = Path(".build/resident.log")
+BUILD_LOCK = Path(".build/build.lock")
+IDLE_SECONDS = 3600
+# Top-level entries of the project that are not what the resident process
+# has loaded: the sources (each build checks them), what builds write, tools'
+# own folders. Everything else (code, theme, settings, data files) is its key.
+NOT_LOADED = frozenset({"seeds", "content", "output", "segments", "published-urls.txt", ".build", ".git",
+                        ".venv", "tests", "docs", "bench", ".pytest_cache", ".ruff_cache", ".github"})
+# Environment variables a build may depend on.
+ENVIRONMENT = ("TZ", "LANG", "LANGUAGE", "SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "LC_", "PELICAN", "AKHBAR")
+
+
+def build_key(argv: list[str], root: Path) -> dict:
+    """Which build a resident process started with these Pelican arguments in
+    `root` is for: `arguments` (the arguments, the folder, the interpreter
+    and its environment) and `loaded` (each file's size and modification time
+    under the project but its sources and outputs, NOT_LOADED: the code,
+    theme, settings and data it has loaded). A stat of each file, not a hash:
+    it is taken on every `make html`."""
+    arguments = json.dumps([argv, str(root.resolve()), sys.executable, sys.version, {
+        name: value for name, value in sorted(os.environ.items()) if name.startswith(ENVIRONMENT)}])
+    loaded = hashlib.sha256()
+    for folder, folders, files in os.walk(root):
+        top = Path(folder) == root
+        folders[:] = sorted(f for f in folders if f != "__pycache__" and not (top and f in NOT_LOADED))
+        for name in sorted(files):
+            if top and name in NOT_LOADED:
+                continue
+            path = Path(folder, name)
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                loaded.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for stamp in sorted(Path(sys.prefix).glob(".installed*")):  # the venv, filled again
+        loaded.update(f"{stamp.name}\0{stamp.stat().st_mtime_ns}\n".encode())
+    return {"arguments": hashlib.sha256(arguments.encode()).hexdigest(), "loaded": loaded.hexdigest()}
+
+
+# -- what the resident process keeps --------------------------------------------
+
+@dataclass
+class KeptReading:
+    content_class: type
+    content: object
+    token: tuple
+
+
+def token_of(generator, path: str) -> tuple | None:
+    """What the readers say a reading of `path` depends on; None when no reader vouches for it."""
+    said = tuple(value for _, value in reading_token.send(generator, path=path) if value is not None)
+    return said or None
+
+
+class _Logged(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.any = False
+
+    def emit(self, record):
+        self.any = True
+
+
+def read_every_article(instance) -> dict[str, KeptReading]:
+    """Every article source a reader vouches for, read as Pelican's
+    ArticlesGenerator reads it, by absolute path."""
+    from pelican import signals
+    from pelican.contents import Article
+    from pelican.generators import ArticlesGenerator
+
+    settings = instance.settings
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={}, localsiteurl=settings["SITEURL"])
+    generator = ArticlesGenerator(context=context, settings=settings, path=instance.path, theme=instance.theme,
+                                  output_path=instance.output_path)
+    kept = {}
+    for source in sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])):
+        path = os.path.abspath(os.path.join(generator.path, source))
+        signals.article_generator_preread.send(generator)
+        token = token_of(generator, path)
+        if token is None:
+            continue
+        logged = _Logged()
+        logging.getLogger().addHandler(logged)
+        try:
+            content = generator.readers.read_file(
+                base_path=generator.path, path=source, content_class=Article, context=context,
+                context_signal=signals.article_generator_context, context_sender=generator)
+            valid = content.is_valid()
+        except Exception:  # noqa: BLE001 - read again, and reported, by each build
+            continue
+        finally:
+            logging.getLogger().removeHandler(logged)
+        if valid and not logged.any and type(content) is Article:
+            kept[path] = KeptReading(Article, content, token)
+    readings_kept.send(generator)
+    return kept
+
+
+def kept_reading(kept: dict[str, KeptReading], path: str, content_class, generator):
+    """In a build: the kept reading of `path`, if it is still current."""
+    reading = kept.get(path)
+    if reading is None or reading.content_class is not content_class:
+        return None
+    return reading.content if token_of(generator, path) == reading.token else None
+
+
+# -- the resident process ---------------------------------------------------------
+
+def _request(connection: socket.socket) -> tuple[dict, list[int]]:
+    data, fds = b"", []
+    while not data.endswith(b"\n"):
+        chunk, more, _, _ = socket.recv_fds(connection, 65536, 8)
+        if not chunk:
+            raise ConnectionError("the client went away")
+        data, fds = data + chunk, fds + list(more)
+    return json.loads(data), fds
+
+
+def _say(connection: socket.socket, message: dict) -> None:
+    with contextlib.suppress(OSError):
+        connection.sendall(json.dumps(message).encode() + b"\n")
+
+
+class Resident:
+    """The process: what it has loaded (its key), read (kept) and listens on."""
+
+    def __init__(self, key: dict, instance, kept: dict[str, KeptReading], listener: socket.socket):
+        self.key, self.instance, self.kept, self.listener = key, instance, kept, listener
+
+    def answer(self, connection: socket.socket) -> bool:
+        """One request; False when this process should end."""
+        try:
+            request, fds = _request(connection)
+        except (ConnectionError, ValueError, OSError):
+            return True
+        try:
+            if request.get("do") == "stop":
+                _say(connection, {"stopping": os.getpid()})
+                return False
+            key = request.get("key", {})
+            if key.get("arguments") != self.key["arguments"]:
+                _say(connection, {"other": True})  # another build (STRICT=1, a segment): not this one's
+                return True
+            if key.get("loaded") != self.key["loaded"]:
+                _say(connection, {"outdated": True})
+                print("outdated (code, theme, settings or data files changed): ending", flush=True)
+                return False
+            if request.get("do") == "status":
+                _say(connection, {"ready": os.getpid(), "articles": len(self.kept)})
+            elif request.get("do") == "build" and len(fds) == 3:
+                _say(connection, {"exit": self.build(connection, fds), "pid": os.getpid()})
+            return True
+        finally:
+            for fd in fds:
+                os.close(fd)
+
+    def build(self, connection: socket.socket, fds: list[int]) -> int:
+        """A build in a forked child, which ends with its client."""
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            self.listener.close()  # a child left behind must not take the next build's requests
+            _build_in_child(fds, self.instance, self.kept)
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)  # as the child does: whichever runs first
+        ended = os.pidfd_open(pid)
+        try:
+            while True:
+                ready, _, _ = select.select([connection, ended], [], [])
+                if ended in ready:
+                    break
+                if not connection.recv(1):  # the client went away: its build goes too
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(pid, signal.SIGKILL)
+                    select.select([ended], [], [])
+                    break
+        finally:
+            os.close(ended)
+        _, status = os.waitpid(pid, 0)
+        return os.waitstatus_to_exitcode(status)
+
+
+def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> None:
+    """Read the archive under the build lock, then build on request until idle,
+    told to stop, or outdated."""
+    from pelican import LOG_HANDLERS, get_instance, init_logging, parse_arguments
+
+    os.chdir(root)
+    key = build_key(argv, root)  # before anything is loaded: a change meanwhile makes it outdated
+    args = parse_arguments(argv)
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    started = time.monotonic()
+    BUILD_LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with open(BUILD_LOCK, "w") as lock:  # noqa: PTH123 - held as a descriptor
+        fcntl.flock(lock, fcntl.LOCK_EX)  # not while a build writes the imports it reads
+        instance, _ = get_instance(args)
+        kept = read_every_article(instance)
+    compat.forget_rendered_texts()
+    resume_collection(None)  # reading paused the collector; what it made is frozen out of its passes
+    gc.collect()
+    gc.freeze()  # and so is every object now: a child's collections never touch (and copy) them
+    resident = Resident(key, instance, kept, _listen(SOCKET))
+    print(f"resident build ready: {len(kept)} articles kept, read in {time.monotonic() - started:.1f} s "
+          f"(pid {os.getpid()})", flush=True)
+    resident.listener.settimeout(idle_seconds)
+    try:
+        while True:
+            try:
+                connection, _ = resident.listener.accept()
+            except TimeoutError:
+                print("idle: ending", flush=True)
+                return
+            with connection:
+                connection.settimeout(None)
+                if not resident.answer(connection):
+                    return
+    finally:
+        with contextlib.suppress(OSError):
+            SOCKET.unlink()
+
+
+def _listen(path: Path) -> socket.socket:
+    if path.exists():
+        with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as probe:
+            probe.connect(str(path))
+            raise SystemExit(f"another resident build listens on {path}")
+        path.unlink()  # left by a process that was killed
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(path))
+    listener.listen()
+    return listener
+
+
+def _build_in_child(fds: list[int], instance, kept: dict) -> None:
+    from functools import partial
+
+    from pelican import signals
+
+    code = 1
+    try:
+        os.setpgid(0, 0)
+        out, err, _lock = fds  # the lock: held while this process (or one it forks) lives
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        compat.forget_logged_messages()
+        compat.read_file_with_kept_readings(partial(kept_reading, kept))
+        signals.initialized.send(instance)  # a new run: its build state, its report
+        instance.run()
+        code = 0
+    except Exception as error:  # noqa: BLE001 - reported as `pelican` reports it
+        logger.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
+        code = getattr(error, "exitcode", 1)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+# -- the client -----------------------------------------------------------------
+
+def ask(message: dict, fds: list[int] = (), timeout: float | None = 5.0) -> dict | None:
+    """Send one request to the resident process: its answer, or None when
+    none listens (or it ended before answering)."""
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.settimeout(timeout)
+        try:
+            connection.connect(str(SOCKET))
+            socket.send_fds(connection, [json.dumps(message).encode() + b"\n"], list(fds))
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return None
+                data += chunk
+        except OSError:
+            return None
+    return json.loads(data)
+
+
+def build(argv: list[str], root: Path, lock_fd: int) -> dict | None:
+    """A build by the resident process for these arguments: {"exit": code,
+    "pid": its pid}; {"outdated": True} (it ends) or {"other": True} (it runs
+    for other arguments); None (none runs)."""
+    return ask({"do": "build", "key": build_key(argv, root)}, [1, 2, lock_fd], timeout=None)
+
+
+def start(tool: str, argv: list[str], root: Path, wait: bool = True) -> int:
+    """Start a resident process for these arguments in the background (`tool
+    serve -- argv`), ending any other; with `wait`, until it is ready."""
+    answer = ask({"do": "status", "key": build_key(argv, root)})
+    if answer and "ready" in answer:
+        print(f"resident build already running (pid {answer['ready']}, {answer['articles']} articles kept)")
+        return 0
+    ask({"do": "stop"})  # one started for other arguments: one at a time
+    LOG.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOG, "ab") as log:  # noqa: PTH123 - handed to the process
+        process = subprocess.Popen([sys.executable, tool, "serve", "--", *argv], cwd=root, stdin=subprocess.DEVNULL,
+                                   stdout=log, stderr=log, start_new_session=True)
+    if not wait:
+        return 0
+    print(f"resident build starting (pid {process.pid}): reading the archive; its log is {LOG}", flush=True)
+    while process.poll() is None:
+        answer = ask({"do": "status", "key": build_key(argv, root)})
+        if answer and "ready" in answer:
+            print(f"resident build ready: {answer['articles']} articles kept; make html uses it "
+                  f"until make stop-resident, an idle hour, or a change to code or settings")
+            return 0
+        time.sleep(0.2)
+    print(f"the resident build ended (exit code {process.returncode}): see {LOG}", file=sys.stderr)
+    return 1
+
+
+def stop() -> int:
+    answer = ask({"do": "stop"})
+    print(f"resident build {answer['stopping']} stopped" if answer else "no resident build running")
+    return 0

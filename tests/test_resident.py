@@ -1,0 +1,95 @@
+"""make resident: builds in a process that has read the archive once give what a
+clean build gives, report what a build of their own reports, and hand over
+to Pelican in a process of its own whenever the resident process is not for
+this build (plugins/akhbar/resident.py, tools/resident.py)."""
+
+import re
+import shutil
+import time
+
+import pytest
+
+from .conftest import make
+from .test_build import checksums, differing
+from .test_incremental import EDITED_SEED, clean_build, edit_seed
+
+BY_RESIDENT = re.compile(r"\(built by the resident build, pid (\d+)\)")
+
+
+@pytest.fixture
+def resident(project):
+    """The project with its site built and a resident build started for make html."""
+    built = make(project, "html")
+    assert built.returncode == 0, built.stdout + built.stderr
+    started = make(project, "resident")
+    assert started.returncode == 0, started.stdout + started.stderr
+    assert re.search(r"resident build ready: \d+ articles kept", started.stdout), started.stdout
+    yield project
+    make(project, "stop-resident")
+
+
+def built_by(result) -> int | None:
+    found = BY_RESIDENT.search(result.stdout)
+    return int(found[1]) if found else None
+
+
+def test_resident_builds_equal_clean_builds(resident, tmp_path):
+    project = resident
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    rebuilt = make(project, "html")
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    pid = built_by(rebuilt)
+    assert pid is not None, rebuilt.stdout
+    # The broken seed is reported by the resident build as by any build: file and reason.
+    assert "seeds/empty.txt" in rebuilt.stderr, rebuilt.stderr
+    assert "کسی اجلاس کا کوئی امکان" in (project / "output" / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    clean = clean_build(project, tmp_path / "clean")
+    assert differing(checksums(project / "output"), checksums(clean)) == []
+
+    # Again, from the same kept readings: the first edit undone, a seed added.
+    edit_seed(project, "کسی اجلاس کا کوئی امکان", "کسی اجلاس کا امکان")
+    (project / "seeds" / "empty.txt").unlink()
+    shutil.copy(project / EDITED_SEED, project / "seeds" / "004_copy.txt")
+    again = make(project, "html")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert built_by(again) == pid
+    assert "seeds/empty.txt" not in again.stderr
+    clean = clean_build(project, tmp_path / "clean-again")
+    assert differing(checksums(project / "output"), checksums(clean)) == []
+
+
+def test_strict_build_fails_in_the_resident_build_too(resident):
+    project = resident
+    (project / "seeds" / "empty.txt").write_bytes(b"")
+    before = checksums(project / "output")
+    strict = make(project, "html", "STRICT=1")  # other arguments: Pelican in its own process
+    assert strict.returncode != 0 and built_by(strict) is None
+    assert checksums(project / "output") == before
+    (project / "pelican.conf.py").write_text(
+        (project / "pelican.conf.py").read_text(encoding="utf-8") + "\nBUILD_REPORT_STRICT = True\n",
+        encoding="utf-8")
+    make(project, "stop-resident")
+    assert make(project, "resident").returncode == 0
+    failed = make(project, "html")  # strict by its settings: the resident build fails it
+    assert built_by(failed) is not None
+    assert failed.returncode != 0 and "seeds/empty.txt" in failed.stderr
+    assert checksums(project / "output") == before
+
+
+def test_changed_settings_start_a_new_resident_build(resident):
+    project = resident
+    first = built_by(make(project, "html"))
+    assert first is not None
+    settings = project / "pelican.conf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed = make(project, "html")
+    assert changed.returncode == 0, changed.stdout + changed.stderr
+    assert built_by(changed) is None  # built here, with the new settings
+    assert "starting a new one" in changed.stdout
+    for _ in range(300):  # the new one reads the archive in the background
+        if "already running" in make(project, "resident").stdout:
+            break
+        time.sleep(0.2)
+    after = built_by(make(project, "html"))
+    assert after is not None and after != first
