@@ -341,6 +341,8 @@ def build(argv: list[str], root: Path, lock_fd: int) -> dict | None:
     """A build by the resident process for these arguments: {"exit": code,
     "pid": its pid}; {"outdated": True} (it ends) or {"other": True} (it runs
     for other arguments); None (none runs)."""
+    if not SOCKET.exists():
+        return None  # the usual case: no key to work out
     return ask({"do": "build", "key": build_key(argv, root)}, [1, 2, lock_fd], timeout=None)
 
 
