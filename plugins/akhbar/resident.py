@@ -48,7 +48,12 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+from pelican import LOG_HANDLERS, get_instance, init_logging, parse_arguments, signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 
 from . import compat
 from .build import reading_token, readings_kept, resume_collection
@@ -121,10 +126,6 @@ class _Logged(logging.Handler):
 def read_every_article(instance) -> dict[str, KeptReading]:
     """Every article source a reader vouches for, read as Pelican's
     ArticlesGenerator reads it, by absolute path."""
-    from pelican import signals
-    from pelican.contents import Article
-    from pelican.generators import ArticlesGenerator
-
     settings = instance.settings
     context = settings.copy()
     context.update(generated_content={}, static_links=set(), static_content={}, localsiteurl=settings["SITEURL"])
@@ -242,8 +243,6 @@ class Resident:
 def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> None:
     """Read the archive under the build lock, then build on request until idle,
     told to stop, or outdated."""
-    from pelican import LOG_HANDLERS, get_instance, init_logging, parse_arguments
-
     os.chdir(root)
     key = build_key(argv, root)  # before anything is loaded: a change meanwhile makes it outdated
     args = parse_arguments(argv)
@@ -292,10 +291,6 @@ def _listen(path: Path) -> socket.socket:
 
 
 def _build_in_child(fds: list[int], instance, kept: dict) -> None:
-    from functools import partial
-
-    from pelican import signals
-
     code = 1
     try:
         os.setpgid(0, 0)
