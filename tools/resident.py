@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+import pelican
+
 ROOT = Path.cwd()  # make runs this in the project's folder
 TOOL = str(Path(__file__).resolve())
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
@@ -30,8 +32,6 @@ def build(argv: list[str], lock_fd: int) -> int:
     if answer is not None and "exit" in answer:
         print(f"(built by the resident build, pid {answer['pid']})", flush=True)
         return answer["exit"]
-    import pelican  # noqa: PLC0415 - only when this process builds
-
     try:
         pelican.main(argv)
         code = 0

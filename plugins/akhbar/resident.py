@@ -71,7 +71,7 @@ IDLE_SECONDS = 3600
 NOT_LOADED = frozenset({"seeds", "content", "output", "segments", "published-urls.txt", ".build", ".git",
                         ".venv", "tests", "docs", "bench", ".pytest_cache", ".ruff_cache", ".github"})
 # Environment variables a build may depend on.
-ENVIRONMENT = ("TZ", "LANG", "LANGUAGE", "SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "LC_", "PELICAN", "AKHBAR")
+ENVIRONMENT = ("TZ", "LANG", "LANGUAGE", "SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "LC_", "PELICAN", "AKHBAR", "SITEURL")
 
 
 def build_key(argv: list[str], root: Path) -> dict:
