@@ -3,13 +3,16 @@ clean build gives, report what a build of their own reports, and hand over
 to Pelican in a process of its own whenever the resident process is not for
 this build (plugins/akhbar/resident.py, tools/resident.py)."""
 
+import os
 import re
 import shutil
+import signal
+import subprocess
 import time
 
 import pytest
 
-from .conftest import make
+from .conftest import FONT_CACHE, VENV, make
 from .test_build import checksums, differing
 from .test_incremental import EDITED_SEED, clean_build, edit_seed
 
@@ -101,3 +104,33 @@ def test_changed_settings_start_a_new_resident_build(resident):
         time.sleep(0.2)
     after = built_by(make(project, "html"))
     assert after is not None and after != first
+
+
+def test_a_killed_make_html_ends_its_resident_build(resident):
+    project = resident
+    pid = int(re.search(r"already running \(pid (\d+)", make(project, "resident").stdout)[1])
+    before = checksums(project / "output")
+    manifest = project / ".build" / "cache" / "pages.json"  # written as a build renders
+    written = manifest.stat().st_mtime_ns
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    client = subprocess.Popen(["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", "html"],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    children = []
+    for _ in range(2000):  # until the resident process has forked the build
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        if children or client.poll() is not None:
+            break
+        time.sleep(0.005)
+    assert children, "the build was never seen running"
+    os.killpg(client.pid, signal.SIGKILL)  # make, its shell and the client, as a closed terminal would
+    client.wait()
+    for _ in range(500):
+        if not subprocess.run(["pgrep", "-P", str(pid)], capture_output=True).stdout:
+            break
+        time.sleep(0.01)
+    else:
+        raise AssertionError("the resident build outlived its make html")
+    assert manifest.stat().st_mtime_ns == written  # ended before it rendered, not left to finish
+    assert checksums(project / "output") == before  # never swapped in
+    again = make(project, "html")  # the lock is free, the resident process still answers
+    assert again.returncode == 0 and built_by(again) == pid, again.stdout + again.stderr
