@@ -27,7 +27,7 @@ OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
-	@echo "make resident             keep the archive read in a process: make html then rebuilds in seconds"
+	@echo "make resident             build, then keep the archive read in a process: each make html reads only what changed"
 	@echo "make stop-resident        end that process"
 	@echo "make serve                preview on http://127.0.0.1:$(PORT)/: an edit shows in a second, pages reload"
 	@echo "make html SEGMENT=2023    build one year's articles alone, into segments/2023/"
@@ -107,12 +107,15 @@ publish: STRICT := 1
 publish: $(VENV)/.installed
 	$(call build_into_output,publishconf.py)
 
-# A process that reads the archive once and stays, so that each make html after
-# an edit reads again only what changed (plugins/akhbar/resident.py): for
-# make html with the same SETTINGS, STRICT and SEGMENT. It ends after an idle
-# hour, on make stop-resident, or at the first make html after a change to the
-# code, theme, settings or data files (which then starts a new one).
+# Build, then keep the archive read in a process that stays, so that each make
+# html after an edit reads again only what changed (plugins/akhbar/resident.py):
+# for make html with the same SETTINGS, STRICT and SEGMENT. A build first, so
+# that every seed has a current import for it to keep (a failed one too: what
+# could be read is kept). It ends after an idle hour, on make stop-resident, or
+# at the first make html after a change to the code, theme, settings or data
+# files (which then starts a new one).
 resident: $(VENV)/.installed
+	-$(MAKE) --no-print-directory html
 	$(PY) tools/resident.py start -- $(call pelican_args,pelican.conf.py)
 
 stop-resident: $(VENV)/.installed
