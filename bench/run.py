@@ -391,7 +391,8 @@ def build(count: int, scratch: Path) -> dict:
         },
         # What an editor waits for: the scratch copy, Pelican, the swap and the clean-up.
         "make_html_after_editing_one_seed_seconds": round(make_html["alone"], 1),
-        # The same with make resident running (which took resident_start_seconds to read the archive).
+        # The same with make resident running; resident_start_seconds is make resident's own
+        # (a make html with nothing changed, then the process reading the archive).
         "make_html_by_resident_build_after_editing_one_seed_seconds": round(make_html["by_resident"], 1),
         "resident_start_seconds": round(make_html["resident_start"], 1),
         # make serve: from saving an edit to the new page served (issue 19: ≤ 2 s at 10,000).
