@@ -362,3 +362,11 @@ def test_a_page_of_one_sentence_is_an_article_not_a_headline(extractor):
     assert [(r.kind, r.text) for r in found.removed] == [("placeholder", "!!!"), ("counter", "2024")]
     one_line = extractor.extract(LEDE + " " + SECOND)  # all on one line, no newline at the end
     assert one_line.paragraphs == [LEDE + " " + SECOND]
+
+
+def test_a_link_to_the_outlets_live_coverage_is_chrome_and_a_sentence_about_it_is_not(extractor):
+    mentioned = "چینل نے انتخابی نتائج کی لائیو کوریج کی۔"
+    found = extractor.extract(page(HEADLINE, LEDE, "پاکستان میں سیاسی صورت حال پر روزنامہ مثال کی لائیو کوریج",
+                                   mentioned, "Pakistan's election: follow our live coverage", SECOND))
+    assert found.paragraphs == [LEDE, mentioned, SECOND]
+    assert set(kinds(found).values()) == {"cross-link"}
