@@ -25,8 +25,8 @@ def resident(project):
     started = make(project, "resident")  # builds first
     assert started.returncode == 0, started.stdout + started.stderr
     assert "Site ready" in started.stdout, started.stdout
-    # Every seed kept: the build before it imported them all.
-    assert re.search(r"resident build ready: 4 articles kept", started.stdout), started.stdout
+    # Every article kept (4 seeds, 4 Markdown): the build before it imported them all.
+    assert re.search(r"resident build ready: 8 articles kept", started.stdout), started.stdout
     yield project
     make(project, "stop-resident")
 
@@ -59,14 +59,19 @@ def test_resident_builds_equal_clean_builds(resident, tmp_path):
     assert "کسی اجلاس کا کوئی امکان" in (project / "output" / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
     same_as_clean_build(project, clean_build(project, tmp_path / "clean"))
 
-    # Again, from the same kept readings: the first edit undone, a seed added.
+    # Again, from the same kept readings: the first edit undone, a seed added, a Markdown article edited.
     edit_seed(project, "کسی اجلاس کا کوئی امکان", "کسی اجلاس کا امکان")
+    markdown = next((project / "content" / "en").glob("002-*.md"))
+    text = markdown.read_text(encoding="utf-8")
+    markdown.write_text(text.rstrip("\n") + "\n\nThis report was edited.\n", encoding="utf-8")
     (project / "seeds" / "empty.txt").unlink()
     shutil.copy(project / EDITED_SEED, project / "seeds" / "004_copy.txt")
     again = make(project, "html")
     assert again.returncode == 0, again.stdout + again.stderr
     assert built_by(again) == pid
     assert "seeds/empty.txt" not in again.stderr
+    assert "This report was edited." in (project / "output" / "en" / "002-6aa83e8293d70fa7.html").read_text(
+        encoding="utf-8")
     same_as_clean_build(project, clean_build(project, tmp_path / "clean-again"))
 
 

@@ -22,7 +22,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from akhbar import markdown_metadata as metadata
-from akhbar.build import keep_for_next_build
+from akhbar.build import keep_for_next_build, reading_token, readings_kept
 from akhbar.compat import markdown_metadata, start_markdown_read
 from akhbar.kept import kept_folder
 
@@ -44,6 +44,27 @@ class KeptConversionsOfThisBuild:
         if self.conversions is not None:
             self.conversions.save()
             self.conversions = None
+
+    def set_aside(self, _sender=None) -> None:
+        """The resident process has read every article: each build opens the conversions anew."""
+        self.conversions = None
+
+    def reading_token(self, generator, path: str) -> str | None:
+        """A resident build asks whether its kept reading of a source is still
+        this build's (akhbar.build.reading_token): a Markdown file answers with
+        its conversion's key (its text, the Markdown settings, Python-Markdown's
+        version) when that conversion is kept, and counts it as used. Not one
+        with an {attach} link: whether it is refused depends on another file."""
+        if Path(path).suffix.lstrip(".") not in KeptMarkdownReader.file_extensions:
+            return None
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")  # as pelican_open reads it
+        except (OSError, UnicodeDecodeError):
+            return None
+        if "{attach}" in text:
+            return None
+        key = conversion_key(text, generator.settings["MARKDOWN"])
+        return key if self.open(generator.settings).get(key) is not None else None
 
 
 CONVERSIONS = KeptConversionsOfThisBuild()
@@ -90,3 +111,5 @@ def use_kept_conversions(readers):
 def register():
     signals.readers_init.connect(use_kept_conversions)
     keep_for_next_build.connect(CONVERSIONS.save)
+    reading_token.connect(CONVERSIONS.reading_token)
+    readings_kept.connect(CONVERSIONS.set_aside)
