@@ -120,7 +120,8 @@ article_reread = _STAGES.signal("article-reread")
 # ones whose sources are unchanged. `reading_token` is sent with the
 # generator and a source's absolute path (`path=`), after the generator's
 # preread signal: a reader that can vouch for a kept reading of that source
-# returns what the reading depends on (seed_reader: the import's key), and
+# returns what the reading depends on (seed_reader: the import's key;
+# markdown_reader: the conversion's), and
 # a reading is reused only where the token is the same; no token, no reuse.
 # `readings_kept` is sent once the resident process has read every source:
 # a reader closes what it opened for the reading (a store, a pool) and gets
