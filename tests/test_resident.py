@@ -103,10 +103,10 @@ def test_changed_settings_start_a_new_resident_build(resident):
     assert changed.returncode == 0, changed.stdout + changed.stderr
     assert built_by(changed) is None  # built here, with the new settings
     assert "starting a new one" in changed.stdout
-    for _ in range(300):  # the new one reads the archive in the background
-        if "already running" in make(project, "resident").stdout:
+    for _ in range(600):  # the new one reads the archive in the background, then listens
+        if (project / ".build" / "resident.sock").exists():
             break
-        time.sleep(0.2)
+        time.sleep(0.1)
     after = built_by(make(project, "html"))
     assert after is not None and after != first
 
