@@ -224,21 +224,16 @@ class Resident:
             _build_in_child(fds, self.instance, self.kept)
         with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # as the child does: whichever runs first
-        ended = os.pidfd_open(pid)
-        try:
-            while True:
-                ready, _, _ = select.select([connection, ended], [], [])
-                if ended in ready:
-                    break
-                if not connection.recv(1):  # the client went away: its build goes too
-                    with contextlib.suppress(ProcessLookupError):
-                        os.killpg(pid, signal.SIGKILL)
-                    select.select([ended], [], [])
-                    break
-        finally:
-            os.close(ended)
-        _, status = os.waitpid(pid, 0)
-        return os.waitstatus_to_exitcode(status)
+        while True:
+            ready, _, _ = select.select([connection], [], [], 0.1)
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                return os.waitstatus_to_exitcode(status)
+            if ready and not connection.recv(1):  # the client went away: its build goes too
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(pid, signal.SIGKILL)
+                _, status = os.waitpid(pid, 0)
+                return os.waitstatus_to_exitcode(status)
 
 
 def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> None:
