@@ -104,8 +104,7 @@ def build_key(argv: list[str], root: Path) -> dict:
 
 @dataclass
 class KeptReading:
-    content_class: type
-    content: object
+    content: Article
     token: tuple
 
 
@@ -133,9 +132,9 @@ def read_every_article(instance) -> dict[str, KeptReading]:
     generator = ArticlesGenerator(context=context, settings=settings, path=instance.path, theme=instance.theme,
                                   output_path=instance.output_path)
     kept = {}
+    signals.article_generator_preread.send(generator)  # as Pelican sends it before reading
     for source in sorted(generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])):
         path = os.path.abspath(os.path.join(generator.path, source))
-        signals.article_generator_preread.send(generator)
         token = token_of(generator, path)
         if token is None:
             continue
@@ -151,7 +150,7 @@ def read_every_article(instance) -> dict[str, KeptReading]:
         finally:
             logging.getLogger().removeHandler(logged)
         if valid and not logged.any and type(content) is Article:
-            kept[path] = KeptReading(Article, content, token)
+            kept[path] = KeptReading(content, token)
     readings_kept.send(generator)
     return kept
 
@@ -159,7 +158,7 @@ def read_every_article(instance) -> dict[str, KeptReading]:
 def kept_reading(kept: dict[str, KeptReading], path: str, content_class, generator):
     """In a build: the kept reading of `path`, if it is still current."""
     reading = kept.get(path)
-    if reading is None or reading.content_class is not content_class:
+    if reading is None or content_class is not Article:  # only articles are kept
         return None
     return reading.content if token_of(generator, path) == reading.token else None
 

@@ -273,10 +273,13 @@ class ImportedSeeds:
 
     def close(self) -> None:
         """Let go of the pool and the store, keeping nothing (save() keeps)."""
+        self._end_pool()
+        self.store.close()
+
+    def _end_pool(self) -> None:
         if self._pool is not None:
             self._pool.terminate()
             self._pool = None
-        self.store.close()
 
     def forget(self, path: Path) -> None:
         """Look at this seed's bytes again on the next get (it changed during the run)."""
@@ -288,9 +291,7 @@ class ImportedSeeds:
 
     def save(self) -> None:
         """Keep the seeds this build used (a deleted seed is forgotten)."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool = None
+        self._end_pool()
         # Only imports of the seeds as this build read them: a seed that no
         # longer imports (now empty, say) is forgotten with its stamp, and so
         # reported again, not built from its last good import.

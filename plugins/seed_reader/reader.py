@@ -148,15 +148,15 @@ class ImportsOfThisBuild:
     def set_aside(self, _sender=None) -> None:
         """The resident process has read every seed: close the store unsaved
         (a build saves it), so that each build opens it anew."""
-        PROGRESS.finish("Reading seeds")
-        if self.imports is not None:
-            self.imports.close()
-        self.imports, self.prefetched, self.warnings_shown = None, False, 0
+        self._let_go(keep=False)
 
     def finish(self, state):
+        self._let_go(keep=True)
+
+    def _let_go(self, keep: bool) -> None:
         PROGRESS.finish("Reading seeds")
         if self.imports is not None:
-            self.imports.save()
+            self.imports.save() if keep else self.imports.close()
         self.imports, self.prefetched, self.warnings_shown = None, False, 0
 
 
