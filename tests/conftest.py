@@ -23,11 +23,13 @@ def pelican(project: Path, output: Path, *options: str) -> subprocess.CompletedP
     )
 
 
+def make_command(*targets: str) -> list[str]:
+    """make in a test's project, with this checkout's venv and font cache."""
+    return ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *targets]
+
+
 def make(project: Path, *targets: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *targets],
-        cwd=project, capture_output=True, text=True,
-    )
+    return subprocess.run(make_command(*targets), cwd=project, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")

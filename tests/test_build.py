@@ -252,12 +252,12 @@ def test_killed_build_leaves_previous_output(project):
     import subprocess
     import time
 
-    from .conftest import FONT_CACHE, VENV
+    from .conftest import make_command
 
     assert make(project, "html").returncode == 0
     before = checksums(project / "output")
     build = subprocess.Popen(
-        ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", "html"],
+        make_command("html"),
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     # Kill it while Pelican is writing into the scratch folder.
     deadline = time.monotonic() + 60

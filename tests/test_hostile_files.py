@@ -4,13 +4,12 @@ import subprocess
 import threading
 import time
 
-from .conftest import FONT_CACHE, VENV, make
+from .conftest import make, make_command
 
 
 def start_make(project, *targets):
     return subprocess.Popen(
-        ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *targets],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        make_command(*targets), cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_two_builds_at_once_wait_for_each_other(project):
@@ -124,8 +123,7 @@ def test_runaway_pattern_in_a_data_file_hangs_no_command(project):
     for target in (["extract", f"FILE={seed}"], ["check"], ["html"]):
         # Python's backtracking engine took hours on this pattern and the seeds' lines.
         result = subprocess.run(
-            ["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", *target],
-            cwd=project, capture_output=True, text=True, timeout=120)
+            make_command(*target), cwd=project, capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "output" / "index.html").is_file()
 

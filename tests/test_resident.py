@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from .conftest import FONT_CACHE, VENV, make
+from .conftest import make, make_command
 from .test_build import checksums, differing
 from .test_incremental import EDITED_SEED, clean_build, edit_seed
 
@@ -118,8 +118,8 @@ def test_a_killed_make_html_ends_its_resident_build(resident):
     manifest = project / ".build" / "cache" / "pages.json"  # written as a build renders
     written = manifest.stat().st_mtime_ns
     edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
-    client = subprocess.Popen(["make", "--no-print-directory", f"VENV={VENV}", f"SETTINGS={FONT_CACHE[1]}", "html"],
-                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, process_group=0)
+    client = subprocess.Popen(make_command("html"), cwd=project, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, process_group=0)
     children = []
     for _ in range(2000):  # until the resident process has forked the build
         children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
