@@ -90,3 +90,12 @@ def test_a_set_is_fingerprinted_in_an_order_that_does_not_change_from_run_to_run
     prints = {subprocess.run([sys.executable, "-c", code, plugins], env={**os.environ, "PYTHONHASHSEED": str(seed)},
                              capture_output=True, text=True, check=True).stdout for seed in (1, 2, 3)}
     assert len(prints) == 1 and prints.pop().strip() not in ("", "None")
+
+
+def test_an_attribute_without_stable_text_makes_its_article_page_unfingerprintable():
+    """Plain attributes are taken by their repr(); any other is checked for an address."""
+    article = Article("a", "one")
+    article.source_credit = "seen at 0x1f"  # a plain string that looks like an address: its text is stable
+    assert Fingerprinter("site").page("a.html", "article.html", {"article": article}) is not None
+    article.extra = [object()]
+    assert Fingerprinter("site").page("a.html", "article.html", {"article": article}) is None
