@@ -48,3 +48,13 @@ def test_a_process_at_its_memory_limit_leaves_the_rest_of_its_run_to_the_next(tm
     # The third takes what the first of them to report left of its run.
     assert forks[:2] == [[f"pages/{n}.html" for n in range(0, 5)], [f"pages/{n}.html" for n in range(5, 10)]]
     assert forks[2] in ([f"pages/{n}.html" for n in range(1, 5)], [f"pages/{n}.html" for n in range(6, 10)])
+
+
+def test_runs_shorten_toward_the_end_so_the_last_processes_end_together():
+    lengths = writer.run_lengths(24422, workers=2)  # the 10,000-article benchmark's pages
+    assert sum(lengths) == 24422 and max(lengths) <= writer.PAGES_PER_PROCESS
+    assert lengths == sorted(lengths, reverse=True)
+    # Runs of 5,000 to the end left one process rendering its last 4,422 pages alone.
+    assert lengths[-1] <= 1000 and lengths[-2] <= 1000
+    assert all(length >= writer.SHORTEST_RUN for length in lengths)
+    assert writer.run_lengths(300, workers=2) == [300]  # too few to share: no run shorter than SHORTEST_RUN
