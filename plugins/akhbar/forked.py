@@ -48,11 +48,14 @@ def collect(process: Forked, what: str):
     return report["result"]
 
 
-def in_processes(work, shares, workers: int, take, what: str) -> None:
+def in_processes(work, shares, workers: int, take, what: str, join=None) -> None:
     """work(share) for every share, in forked processes, `workers` at a
     time. take(share, result) is called as each process reports, whichever
     first, and returns what of the share is left undone (a process may stop
-    early), which the next process takes first; or None."""
+    early), which the next process takes first; or None. With `join`, what
+    is left goes with the next share waiting, join(left, share), rather than
+    to a process of its own: a process that stopped a few items short of its
+    share's end would otherwise leave them a fork of their own."""
     waiting, running = deque(shares), {}
     while waiting or running:
         while waiting and len(running) < workers:
@@ -63,7 +66,9 @@ def in_processes(work, shares, workers: int, take, what: str) -> None:
         ready, _, _ = select.select(list(running), [], [])
         process = running.pop(ready[0])
         left = take(process.share, collect(process, what))
-        if left:
+        if left and join is not None and waiting:
+            waiting[0] = join(left, waiting[0])
+        elif left:
             waiting.appendleft(left)
 
 

@@ -23,8 +23,9 @@ The child runs in the client's place: `make html` runs `tools/resident.py
 build` (resident_client.py, which does not load Pelican), which hands the
 resident process its output and error streams and the build lock's
 descriptor (so the lock is held as long as the build runs, even by a child
-whose client was killed), and waits for the exit code; the Makefile then swaps output/ as after any build. A client that goes
-away ends the child and everything it started (its process group).
+whose client was killed), and waits for the exit code; the Makefile then
+swaps output/ as after any build. A client that goes away ends the child and
+everything it started (its process group).
 
 The resident process answers only the build it was started for: the same
 Pelican arguments in the same folder, with the code, theme, settings and
