@@ -99,22 +99,22 @@ class Fingerprinter:
         known = self._objects.get(key)
         if known is not None:
             return known[1]
+        # Each kept with the value itself: holding it keeps its id unique.
         if hasattr(value, "name") and hasattr(value, "render"):  # a Jinja template
             self._objects[key] = (value, f"<template {value.name}>")
+            return self._objects[key][1]
+        if hasattr(value, "fingerprint") and callable(value.fingerprint):
+            # An object that says what pages show of it (a story: its cards).
+            shown = value.fingerprint()
+            text = _plain_repr(shown) or self._text(shown, full=False)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            text = _plain_repr(value) or \
+                self._text({f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
         else:
-            if hasattr(value, "fingerprint") and callable(value.fingerprint):
-                # An object that says what pages show of it (a story: its cards).
-                shown = value.fingerprint()
-                text = _plain_repr(shown) or self._text(shown, full=False)
-            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                text = _plain_repr(value) or \
-                    self._text({f.name: getattr(value, f.name) for f in dataclasses.fields(value)}, full)
-            else:
-                text = repr(value)
-                if _ADDRESS.search(text):
-                    raise Unfingerprintable(text)
-            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
-            self._objects[key] = (value, f"<{type(value).__name__} {digest}>")  # holding value keeps its id unique
+            text = repr(value)
+            if _ADDRESS.search(text):
+                raise Unfingerprintable(text)
+        self._objects[key] = (value, f"<{type(value).__name__} {hashlib.sha1(text.encode('utf-8')).hexdigest()}>")
         return self._objects[key][1]
 
     def _way_of(self, kind: type) -> str:
