@@ -17,7 +17,9 @@ default theme, then the Pagefind CLI over its output) and our
 figures as ratios to it, the precision and recall of duplicate detection
 against the copies the corpus planted (bench/duplicates_bench.py, from the
 build's own decisions), then bench/search_bench.py (bytes and time to first
-results, first and second query, over http and file://). Memory is what the
+results, first and second query, over http and file://). Before each cold
+build and the baseline, a probe of the disk (file_system_probe: milliseconds
+to write a new page file), whose state changes most between runs. Memory is what the
 build's processes (Pelican, its forked workers, Pagefind) hold together, each
 shared page counted once: the machine's anonymous memory above what it was
 when the command started, sampled every 100 ms from /proc/meminfo (so the
@@ -91,6 +93,27 @@ def measured(command: list[str], cwd: Path) -> dict:
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     return {"wall": wall, "cpu": cpu, "stdout": stdout, "samples": samples}
+
+
+def file_system_probe(folder: Path, files: int = 2000) -> float:
+    """Milliseconds to write one new 25 KB page file the way the build does
+    (under a partial name, then renamed into place), over `files` of them,
+    removed after. Printed beside each cold build: on the machine these
+    figures come from, the same build's rendering took 209 to 276 s at
+    100,000 articles in five runs, page for page the same work, and writing
+    a file so took 0.1 ms at one time and 0.7 to 1.1 ms at another, after
+    the disk had been given gigabytes to write and delete (docs/builds.md,
+    "Pages, processes and the disk, 5 Dec 2026")."""
+    folder.mkdir()
+    data = b"x" * 25_000
+    started = time.perf_counter()
+    for number in range(files):
+        partial, page = folder / f".{number:06d}.html.part", folder / f"{number:06d}.html"
+        partial.write_bytes(data)
+        partial.replace(page)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(folder)
+    return round(seconds / files * 1000, 2)
 
 
 def megabytes(value: float) -> int:
@@ -182,6 +205,7 @@ def baseline_project(project: Path, scratch: Path) -> Path:
 def baseline(project: Path, scratch: Path) -> dict:
     plain = baseline_project(project, scratch)
     output = plain / "output"
+    probe = file_system_probe(scratch / "probe-baseline")
     build = measured([sys.executable, "-m", "pelican", "-s", "pelican.conf.py", "-o", str(output)], plain)
     index = measured([sys.executable, "-m", "pagefind", "--site", str(output)], plain)
     return {
@@ -193,6 +217,7 @@ def baseline(project: Path, scratch: Path) -> dict:
         "pagefind_peak_memory_mb": megabytes(peak(index)),
         "total_seconds": round(build["wall"] + index["wall"], 1),
         "peak_memory_mb": megabytes(max(peak(build), peak(index))),
+        "file_system_ms_per_new_file_before": probe,
     }
 
 
@@ -359,6 +384,7 @@ def build(count: int, scratch: Path) -> dict:
     importer = importer_on_corpus(project, answers)
     output = project / "output"
 
+    probe = file_system_probe(scratch / f"probe-{count}")
     full = measured(pelican_command(output), project)
     full_stages = stages_of(full)
     decisions = (project / ".build" / "cache" / LISTING).read_text(encoding="utf-8").splitlines()
@@ -378,6 +404,8 @@ def build(count: int, scratch: Path) -> dict:
         "build_cpu_seconds": round(full["cpu"], 1),
         "peak_memory_mb": megabytes(peak(full)),
         **full_stages,
+        # The disk's state right before the build (file_system_probe): what most varies between runs.
+        "file_system_ms_per_new_file_before": probe,
         "pages": pages,
         "pages_per_second": round(pages / full["wall"]),
         "output_mb": round(size_of(output) / 1e6, 1),
