@@ -19,7 +19,7 @@ against the copies the corpus planted (bench/duplicates_bench.py, from the
 build's own decisions), then bench/search_bench.py (bytes and time to first
 results, first and second query, over http and file://). Before each cold
 build and the baseline, a probe of the disk (file_system_probe: milliseconds
-to write a new page file), whose state changes most between runs. Memory is what the
+to write a new page file), whose speed changes from run to run. Memory is what the
 build's processes (Pelican, its forked workers, Pagefind) hold together, each
 shared page counted once: the machine's anonymous memory above what it was
 when the command started, sampled every 100 ms from /proc/meminfo (so the
@@ -97,13 +97,13 @@ def measured(command: list[str], cwd: Path) -> dict:
 
 def file_system_probe(folder: Path, files: int = 2000) -> float:
     """Milliseconds to write one new 25 KB page file the way the build does
-    (under a partial name, then renamed into place), over `files` of them,
-    removed after. Printed beside each cold build: on the machine these
-    figures come from, the same build's rendering took 209 to 276 s at
-    100,000 articles in five runs, page for page the same work, and writing
-    a file so took 0.1 ms at one time and 0.7 to 1.1 ms at another, after
-    the disk had been given gigabytes to write and delete (docs/builds.md,
-    "Pages, processes and the disk, 5 Dec 2026")."""
+    (under a partial name, then renamed into place), over `files` of them.
+    Printed beside each cold build: on the machine these figures come from
+    (ext4 without a journal), a file is created in 0.1 ms, or in up to 1 ms
+    for a minute or more after many files were deleted, whose inodes the
+    file system will not yet reuse but looks at again for every new file
+    (docs/builds.md, "Pages, processes and the disk, 5 Dec 2026"). So the
+    probe's files are not deleted here, but with the benchmark's folder."""
     folder.mkdir()
     data = b"x" * 25_000
     started = time.perf_counter()
@@ -111,9 +111,7 @@ def file_system_probe(folder: Path, files: int = 2000) -> float:
         partial, page = folder / f".{number:06d}.html.part", folder / f"{number:06d}.html"
         partial.write_bytes(data)
         partial.replace(page)
-    seconds = time.perf_counter() - started
-    shutil.rmtree(folder)
-    return round(seconds / files * 1000, 2)
+    return round((time.perf_counter() - started) / files * 1000, 2)
 
 
 def megabytes(value: float) -> int:
@@ -404,7 +402,7 @@ def build(count: int, scratch: Path) -> dict:
         "build_cpu_seconds": round(full["cpu"], 1),
         "peak_memory_mb": megabytes(peak(full)),
         **full_stages,
-        # The disk's state right before the build (file_system_probe): what most varies between runs.
+        # The disk's speed right before the build (file_system_probe): it changes from run to run.
         "file_system_ms_per_new_file_before": probe,
         "pages": pages,
         "pages_per_second": round(pages / full["wall"]),
