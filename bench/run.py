@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import corpus  # noqa: E402
 import duplicates_bench  # noqa: E402
 import search_bench  # noqa: E402
+from akhbar.kept import replace_file  # noqa: E402
 from akhbar.published_urls import read_segments  # noqa: E402
 from seed_reader.same_story import LISTING  # noqa: E402
 
@@ -97,7 +98,7 @@ def measured(command: list[str], cwd: Path) -> dict:
 
 def file_system_probe(folder: Path, files: int = 2000) -> float:
     """Milliseconds to write one new 25 KB page file the way the build does
-    (under a partial name, then renamed into place), over `files` of them.
+    (akhbar.kept.replace_file: under a partial name, renamed into place), over `files` of them.
     Printed beside each cold build: on the machine these figures come from
     (ext4 without a journal), a file is created in 0.1 ms, or in up to 1 ms
     for a minute or more after many files were deleted, whose inodes the
@@ -108,9 +109,7 @@ def file_system_probe(folder: Path, files: int = 2000) -> float:
     data = b"x" * 25_000
     started = time.perf_counter()
     for number in range(files):
-        partial, page = folder / f".{number:06d}.html.part", folder / f"{number:06d}.html"
-        partial.write_bytes(data)
-        partial.replace(page)
+        replace_file(folder / f"{number:06d}.html", data)  # the build's own way to write a page
     return round((time.perf_counter() - started) / files * 1000, 2)
 
 
