@@ -56,12 +56,16 @@ def replacing(path: Path):
     os.replace(partial, path)
 
 
-def replace_file(path: Path, content: str | bytes) -> None:
+def replace_file(path: Path, content: str | bytes) -> os.stat_result:
     """Write a file by replacing it, never by rewriting it in place: the output
     folder of the last build may share this file (a hard link) and must not
-    change, and a build stopped midway leaves the old file whole."""
+    change, and a build stopped midway leaves the old file whole. Returns the
+    new file's status, read from the open file rather than looked up again
+    by name (neither closing nor moving it changes its size or time)."""
     with replacing(path) as stream:
         stream.write(content if isinstance(content, bytes) else content.encode("utf-8"))
+        stream.flush()
+        return os.fstat(stream.fileno())
 
 
 class KeptBlobs:

@@ -45,7 +45,11 @@ class BuildManifest:
 
     def record(self, output: Path, name: str, fingerprint: str | None) -> None:
         stat = (output / name).stat()
-        self.entries[name] = Entry(fingerprint or "", stat.st_size, stat.st_mtime_ns)
+        self.record_written(name, fingerprint, stat.st_size, stat.st_mtime_ns)
+
+    def record_written(self, name: str, fingerprint: str | None, size: int, mtime_ns: int) -> None:
+        """A file as its writer saw it written (not looked up again)."""
+        self.entries[name] = Entry(fingerprint or "", size, mtime_ns)
 
     def forget(self, name: str) -> None:
         self.entries.pop(name, None)

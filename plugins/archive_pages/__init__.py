@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from akhbar import urls
-from akhbar.build import BuildState, article_reread, render_shared_parts
+from akhbar.build import BuildState, article_reread, collector_paused, render_shared_parts
 from akhbar.collation import collation_key
 from akhbar.compat import use_linear_group_pages
 from akhbar.kept import kept_folder, replace_file
@@ -84,8 +84,9 @@ def story_card(context, story, level: int = 2) -> Markup:
 
 
 def render_card_sheet(state: BuildState):
-    CARDS.make_sheet(kept_folder(state.settings), settings_of(state.settings).workers or os.cpu_count() or 1,
-                     site_key(state.settings))
+    with collector_paused():
+        CARDS.make_sheet(kept_folder(state.settings), settings_of(state.settings).workers or os.cpu_count() or 1,
+                         site_key(state.settings))
 
 
 def install_url_helpers(generator):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from akhbar.build import BuildState, render_pages
+from akhbar.build import BuildState, collector_paused, render_pages
 from akhbar.kept import kept_folder
 from akhbar.manifest import BuildManifest
 from akhbar.site_key import site_key
@@ -45,12 +45,13 @@ def render(state: BuildState):
     WRITERS.clear()
     if writer is None:
         return
-    manifest = BuildManifest(manifest_path(settings))
     own = settings_of(settings)
-    if not own.enabled:
-        manifest.entries.clear()
-    writer.render_all(site_key(settings), manifest, own.workers or os.cpu_count() or 1)
-    manifest.save()
+    with collector_paused():
+        manifest = BuildManifest(manifest_path(settings))
+        if not own.enabled:
+            manifest.entries.clear()
+        writer.render_all(site_key(settings), manifest, own.workers or os.cpu_count() or 1)
+        manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
     state.pages_unchanged = writer.skipped
     state.page_fingerprints = writer.fingerprints

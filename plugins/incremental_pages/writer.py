@@ -101,12 +101,12 @@ class IncrementalWriter(PelicanWriter):
         output = Path(self.output_path)
         outcome = self._share_out(site_key, manifest, workers)
         for job in self.jobs:
-            fingerprint, rendered = outcome[job.name]
+            fingerprint, written = outcome[job.name]
             self.fingerprints[job.name] = fingerprint
             # Counted: pages (HTML), as the build summary counts them; not feeds or data files.
             page = job.name.endswith(".html")
-            if rendered:
-                manifest.record(output, job.name, fingerprint)
+            if written:
+                manifest.record_written(job.name, fingerprint, *written)
                 self.rendered += page
             else:
                 self.skipped += page
@@ -200,8 +200,9 @@ def html_files(folder: str) -> list[str]:
 
 def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_path: str,
           done=lambda: None, full=lambda: False) -> dict[str, tuple]:
-    """{page: (fingerprint, rendered?)} for these jobs, rendering the changed
-    ones; stopping early, after at least one, once `full()` says so."""
+    """{page: (fingerprint, (size, mtime_ns) of the file written, or None
+    when it was current)} for these jobs, rendering the changed ones;
+    stopping early, after at least one, once `full()` says so."""
     output = Path(output_path)
     fingerprints = Fingerprinter(site_key)
     outcome = {}
@@ -211,12 +212,12 @@ def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_pa
         done()
         fingerprint = fingerprints.page(job.name, job.template.name, job.values)
         if manifest.is_current(output, job.name, fingerprint):
-            outcome[job.name] = (fingerprint, False)
+            outcome[job.name] = (fingerprint, None)
             continue
         local = job.local_context()
         share_local_siteurl(job.context, local)
-        replace_file(Path(sanitised_join(output_path, job.name)), job.template.render(local))
-        outcome[job.name] = (fingerprint, True)
+        written = replace_file(Path(sanitised_join(output_path, job.name)), job.template.render(local))
+        outcome[job.name] = (fingerprint, (written.st_size, written.st_mtime_ns))
     return outcome
 
 

@@ -31,7 +31,10 @@ def render(tmp_path):
     manifest = BuildManifest(tmp_path / "pages.json")
     outcome = render_in_processes(jobs, "site", manifest, str(tmp_path / "output"), workers=2)
     assert sorted(outcome) == sorted(job.name for job in jobs)
-    assert all(rendered for _, rendered in outcome.values())
+    for job in jobs:  # each file as its process wrote it, which the manifest keeps
+        _, (size, mtime_ns) = outcome[job.name]
+        written = (tmp_path / "output" / job.name).stat()
+        assert (size, mtime_ns) == (written.st_size, written.st_mtime_ns)
     assert [(tmp_path / "output" / job.name).read_text(encoding="utf-8") for job in jobs] == \
            [f"<p>{n}</p>" for n in range(PAGES)]
 
