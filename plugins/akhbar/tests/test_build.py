@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from akhbar import build
+from akhbar import build, forked
 
 
 def test_the_collector_waits_while_articles_are_read_then_leaves_them_out_of_its_passes():
@@ -32,6 +32,35 @@ def test_a_collector_turned_off_before_the_build_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_stage_pauses_the_collector_and_gives_it_back_as_it_was():
+    with build.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with build.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_forked_process_collects_its_own_garbage_never_what_it_inherited():
+    """Forked under a paused collector, with the parent's young objects: the
+    process collects, and a collection does not look at (write into) them."""
+    def state(_share):
+        return gc.isenabled(), gc.get_freeze_count(), gc.get_count()[0]
+
+    reports = []
+    with build.collector_paused():
+        made = [{"page": str(number)} for number in range(5000)]  # young, not yet collected
+        forked.in_processes(state, [None], 1, lambda share, result: reports.append(result), "testing")
+    enabled, frozen, young = reports[0]
+    assert enabled
+    assert frozen >= len(made)
+    assert young < len(made)
 
 
 def resident_bytes() -> int:
