@@ -133,10 +133,11 @@ class IncrementalWriter(PelicanWriter):
         jobs = self.jobs
         workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
         # The articles, their metadata and the pages' values live until the
-        # build ends: keep the garbage collector from scanning them again and
-        # again while pages are rendered and indexed (and forked processes
-        # from copying them by touching them). The build lets them go at its
-        # end (akhbar.build.finish_build).
+        # build ends: once this stage gives the collector back (it is paused
+        # here, akhbar.build.collector_paused; forked processes freeze what
+        # they inherit), keep it from scanning them again and again while the
+        # pages are indexed. The build lets them go at its end
+        # (akhbar.build.finish_build).
         gc.freeze()
         PROGRESS.start("Rendering pages", len(jobs))
         if workers == 1:
