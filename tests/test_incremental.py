@@ -83,6 +83,25 @@ def test_editing_one_seed_makes_again_only_what_shows_it(project, tmp_path):
     assert differing(checksums(output), checksums(clean_build(project, tmp_path / "clean-again"))) == []
 
 
+def test_names_an_edit_adds_rank_related_stories_as_a_clean_build_does(project, tmp_path):
+    """The last build's ranking of related stories is kept (archive_pages), and
+    an edit that gives a story new names ranks again the stories they reach."""
+    assert make(project, "html").returncode == 0
+    page = project / "output" / EDITED_PAGE
+
+    def related_links() -> list[str]:
+        section = page.read_text(encoding="utf-8").split('<section class="related"', 1)[1].split("</section>", 1)[0]
+        return re.findall(r'<a href="([^"]+)"', section)
+
+    first = related_links()[0]
+    assert "003-" not in first
+    # Four names the story of seed 003 alone shares: it is now the most related.
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا امکان، مارکو روبیو، اسٹیو وٹکوف، جیرڈ کشنر اور فلوریڈا")
+    assert make(project, "html").returncode == 0
+    assert "003-" in related_links()[0]
+    assert differing(checksums(project / "output"), checksums(clean_build(project, tmp_path / "clean"))) == []
+
+
 def test_a_deleted_seed_leaves_no_page_behind(project, tmp_path):
     assert make(project, "html").returncode == 0
     (project / "seeds/001_5fdcb9c48dad7940.txt").unlink()

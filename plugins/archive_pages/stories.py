@@ -119,8 +119,23 @@ class Story:
 
 
 
-def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Story]]:
-    """For each story, the stories sharing the rarest people, places and organisations.
+@dataclass
+class Ranking:
+    """Each story's related stories as indexes into the stories in time order,
+    with what they were worked out from: kept for the next build, which ranks
+    again only the stories an edit can reach (`rank_related`)."""
+
+    parameters: tuple  # the limit and the constants the stories were ranked with
+    order: list  # each story's sort key
+    entries: list[list[str]]  # each story's entries, sorted
+    ranked: list[list[int]]
+    reranked: int  # how many stories this ranking worked out anew
+
+
+def related_stories(stories: list[Story], limit: int = 3,
+                    last: Ranking | None = None) -> tuple[dict[int, list[Story]], Ranking]:
+    """For each story (by id), the stories sharing the rarest people, places and
+    organisations; and the ranking, for the next build to start from.
 
     `stories` are in time order. Each shared entry counts by its rarity
     (log N/df), so two stories about Karen Donfried are closer than two that
@@ -131,28 +146,60 @@ def related_stories(stories: list[Story], limit: int = 3) -> dict[int, list[Stor
     # order in every process (a set's order follows the string hash seed), or
     # two stories that share the same entries tie in one build and not in the next.
     entries = [sorted({m.entry.id for m in story.entities}) for story in stories]
+    ranking = rank_related(entries, [story.sort_key() for story in stories], limit, last)
+    return {id(story): [stories[other] for other in ranking.ranked[index]]
+            for index, story in enumerate(stories)}, ranking
+
+
+def rank_related(entries: list[list[str]], order: list, limit: int = 3, last: Ranking | None = None) -> Ranking:
+    """Each story's related stories, as indexes; see related_stories.
+
+    With `last`, the ranking of stories in the same order, only the stories
+    an edit can reach are ranked again, and the outcome is the same as ranking
+    every story: a story's scores depend on its entries, on the stories holding
+    each (its `holders`, whose number gives its weight) and on their order, so
+    when the order is the same, only a story whose entries changed, or that
+    holds an entry another story gained or lost, can rank differently. An entry
+    too common to weigh, before and after, reaches no one.
+    """
+    parameters = (limit, TOO_COMMON_SHARE, TOO_COMMON_MIN, NEAREST_HOLDERS)
     holders = defaultdict(list)  # entry -> indexes of its stories, ascending
     for index, entry_ids in enumerate(entries):
         for entry_id in entry_ids:
             holders[entry_id].append(index)
-    ceiling = max(TOO_COMMON_MIN, TOO_COMMON_SHARE * len(stories))
+    ceiling = max(TOO_COMMON_MIN, TOO_COMMON_SHARE * len(entries))
     weight = {
-        entry_id: math.log(len(stories) / len(indexes)) + 1e-3
+        entry_id: math.log(len(entries) / len(indexes)) + 1e-3
         for entry_id, indexes in holders.items() if len(indexes) <= ceiling
     }
-    # Worked out once: a story is a candidate for hundreds of others.
-    order = [story.sort_key() for story in stories]
-    related = {}
-    for index, story in enumerate(stories):
+
+    def rank(index: int) -> list[int]:
         scores = Counter()
         for entry_id in entries[index]:
             if entry_id in weight:
                 for other in nearest_holders(holders[entry_id], index):
                     if other != index:
                         scores[other] += weight[entry_id]
-        ranked = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], order[other]))
-        related[id(story)] = [stories[other] for other in ranked]
-    return related
+        return heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], order[other]))
+
+    if last is None or last.parameters != parameters or last.order != order:
+        return Ranking(parameters, order, entries, [rank(index) for index in range(len(entries))], len(entries))
+    edited = [index for index, (now, before) in enumerate(zip(entries, last.entries, strict=True)) if now != before]
+    count_before = Counter({entry_id: len(indexes) for entry_id, indexes in holders.items()})
+    moved = set()
+    for index in edited:
+        gained, lost = set(entries[index]) - set(last.entries[index]), set(last.entries[index]) - set(entries[index])
+        count_before.subtract(gained)
+        count_before.update(lost)
+        moved |= gained | lost
+    reach = set(edited)
+    for entry_id in moved:
+        if entry_id in weight or count_before[entry_id] <= ceiling:
+            reach.update(holders.get(entry_id, ()))
+    ranked = list(last.ranked)
+    for index in reach:
+        ranked[index] = rank(index)
+    return Ranking(parameters, order, entries, ranked, len(reach))
 
 
 def nearest_holders(indexes: list[int], at: int) -> list[int]:
