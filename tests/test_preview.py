@@ -243,6 +243,22 @@ def test_the_worker_imports_seeds_it_has_not_seen_on_every_core(project, capfd):
         worker.stop()
 
 
+def test_the_worker_collects_its_garbage_again_once_the_archive_is_loaded(project):
+    """A build pauses Python's collector while it reads the articles and queues
+    the pages, and its stages give it back (akhbar.build); the live preview's
+    run stops before the stages, so it gives it back itself."""
+    import subprocess
+    import sys
+
+    code = ("import gc, sys; sys.path.insert(0, 'plugins'); from akhbar.live_preview import LiveArchive\n"
+            "archive = LiveArchive('pelican.conf.py', {}, '.build/preview'); archive.load()\n"
+            "print(len(archive.jobs), gc.isenabled())")
+    loaded = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=300)
+    assert loaded.returncode == 0, loaded.stderr[-3000:]
+    pages, collecting = loaded.stdout.split()
+    assert int(pages) > 0 and collecting == "True", loaded.stdout
+
+
 # -- stopping: nothing make serve started outlives it -----------------------------------------
 
 def test_a_signal_to_make_serve_ends_every_process_it_started_and_output_stays_whole(project):

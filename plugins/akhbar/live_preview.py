@@ -45,7 +45,7 @@ from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from .build import article_reread, sources_changed
+from .build import article_reread, resume_collection, sources_changed
 from .compat import (
     CONTENT_BODY,
     CONTENT_BUILD_ATTRIBUTES,
@@ -98,6 +98,7 @@ class LiveArchive:
         settings = read_settings(self.settings_file, override=self.overrides)
         instance = Pelican(settings)
         generators, writer = generate_pages(instance)
+        resume_collection(None)  # paused while the run read and queued; its stages, which give it back, do not run
         self.generators = generators  # alive: their plugins listen for article_reread
         self.jobs = getattr(writer, "jobs", None)
         if self.jobs is None:

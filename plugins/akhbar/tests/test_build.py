@@ -34,6 +34,21 @@ def test_a_collector_turned_off_before_the_build_stays_off():
         gc.enable()
 
 
+def test_a_run_that_failed_before_its_stages_leaves_the_next_one_a_collector():
+    """The collector is paused from reading to the stages; a run that raised
+    in between never reached them, and the next run in the process gives it back."""
+    from types import SimpleNamespace
+
+    build.pause_collection(None)
+    assert not gc.isenabled()
+    try:
+        build.start_build(SimpleNamespace(settings={}, output_path="output"))
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
 def test_a_stage_pauses_the_collector_and_gives_it_back_as_it_was():
     with build.collector_paused():
         assert not gc.isenabled()
