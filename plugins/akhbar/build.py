@@ -79,7 +79,7 @@ def build_state() -> BuildState:
 
 def start_build(pelican) -> BuildState:
     global _current
-    resume_collection(None)  # left paused by a run that failed before its end
+    resume_collection()  # left paused by a run that failed before its end
     _current = BuildState(pelican.settings, pelican.output_path)
     return _current
 
@@ -150,7 +150,7 @@ def finish_build(pelican) -> None:
     state = build_state()
     if state.contexts_made is not None:
         state.stage_seconds["queueing pages"] = time.monotonic() - state.contexts_made
-    resume_collection(None)
+    resume_collection()
     if site_settings(state.settings).fast_exit:
         # At exit Python's last garbage collections free the whole heap,
         # object by object: articles, contexts and pages hold each other in
@@ -217,7 +217,7 @@ def pause_collection(_generator) -> None:
     gc.disable()
 
 
-def resume_collection(_generator) -> None:
+def resume_collection() -> None:
     global _collection_paused
     if _collection_paused:
         gc.freeze()

@@ -98,7 +98,7 @@ class LiveArchive:
         settings = read_settings(self.settings_file, override=self.overrides)
         instance = Pelican(settings)
         generators, writer = generate_pages(instance)
-        resume_collection(None)  # paused while the run read and queued; its stages, which give it back, do not run
+        resume_collection()  # paused while the run read and queued; its stages, which give it back, do not run
         self.generators = generators  # alive: their plugins listen for article_reread
         self.jobs = getattr(writer, "jobs", None)
         if self.jobs is None:

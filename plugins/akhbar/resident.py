@@ -215,7 +215,7 @@ def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> No
         instance, _ = get_instance(args)
         kept = read_every_article(instance)
     compat.forget_rendered_texts()
-    resume_collection(None)  # reading paused the collector; what it made is frozen out of its passes
+    resume_collection()  # reading paused the collector; what it made is frozen out of its passes
     gc.collect()
     gc.freeze()  # and so is every object now: a child's collections never touch (and copy) them
     resident = Resident(key, instance, kept, _listen(SOCKET))

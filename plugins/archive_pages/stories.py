@@ -185,17 +185,17 @@ def rank_related(entries: list[list[str]], order: list, limit: int = 3, last: Ra
     if last is None or last.parameters != parameters or last.order != order:
         return Ranking(parameters, order, entries, [rank(index) for index in range(len(entries))], len(entries))
     edited = [index for index, (now, before) in enumerate(zip(entries, last.entries, strict=True)) if now != before]
-    count_before = Counter({entry_id: len(indexes) for entry_id, indexes in holders.items()})
-    moved = set()
+    # Each entry an edit moved: how many more stories held it before than now.
+    moved = Counter()
     for index in edited:
-        gained, lost = set(entries[index]) - set(last.entries[index]), set(last.entries[index]) - set(entries[index])
-        count_before.subtract(gained)
-        count_before.update(lost)
-        moved |= gained | lost
+        before, now = set(last.entries[index]), set(entries[index])
+        moved.update(before - now)
+        moved.subtract(now - before)
     reach = set(edited)
-    for entry_id in moved:
-        if entry_id in weight or count_before[entry_id] <= ceiling:
-            reach.update(holders.get(entry_id, ()))
+    for entry_id, change in moved.items():  # a change of 0 (one story gained it, one lost it) moved it too
+        held = holders.get(entry_id, ())
+        if entry_id in weight or len(held) + change <= ceiling:
+            reach.update(held)
     ranked = list(last.ranked)
     for index in reach:
         ranked[index] = rank(index)

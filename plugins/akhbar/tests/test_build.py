@@ -16,7 +16,7 @@ def test_the_collector_waits_while_articles_are_read_then_leaves_them_out_of_its
         assert not gc.isenabled()
         articles = [{"title": str(number)} for number in range(1000)]  # what reading makes
     finally:
-        build.resume_collection(None)
+        build.resume_collection()
     try:
         assert gc.isenabled()
         assert gc.get_freeze_count() >= frozen + len(articles)
@@ -28,7 +28,7 @@ def test_a_collector_turned_off_before_the_build_stays_off():
     gc.disable()
     try:
         build.pause_collection(None)
-        build.resume_collection(None)
+        build.resume_collection()
         assert not gc.isenabled()
     finally:
         gc.enable()
