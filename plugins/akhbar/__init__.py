@@ -21,6 +21,10 @@ plugin imports from it what it needs, and no plugin imports another.
 - `name_groups`: names the glossary does not know, grouped across the archive;
 - `settings`: each plugin's settings section, and the site-wide settings;
 - `build`: the state of a Pelican run and the stages after `finalized`, in order;
+- `site_key`: what every page and card depends on (settings, theme, plugins);
+- `forked`: work shared among forked processes, each collecting only its own garbage;
+- `live_preview`: make serve's build held in memory; `resident`, `resident_client`:
+  make resident's process that keeps the archive read, and what make html runs to reach it;
 - `compat`: every patch of a Pelican or Pagefind internal, guarded by version.
 """
 

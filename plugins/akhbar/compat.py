@@ -91,7 +91,6 @@ UPSTREAM = {
     "pagefind.index.PagefindIndex._start": "e4a54b2a767e00fdca91d056b1d8e90becc8d812eb91955c23767708e42a417d",
     "pagefind.index.PagefindIndex.write_files": "74d55d407f6cba42c77a37eecc50c8cc6d2308c462f90e3a593a3dc2d5b05f88",
     "pagefind.index.PagefindIndex.__aexit__": "2fad8ce045cffd365c8ad6ffec519ba4b7148e41944cfa93762f09335a3b9c0a",
-    # insert_signatures
     # read_file_with_kept_readings
     "pelican.readers.Readers.read_file": "356c609e59c1b30a36f6ea886b0d32e21f991d577f37f7ecf0dab7a48097bbbd",
     # forget_logged_messages

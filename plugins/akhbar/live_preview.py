@@ -13,11 +13,13 @@ story (an object with `fingerprint()`) by the articles it holds.
 `update(paths)` reads the edited sources again with the build's readers
 (`sources_changed` first tells a reader that keeps imports by file stamp),
 writes each new reading into the article object the pages hold
-(`compat.take_reading`), sends `article_reread` (archive_pages derives again
-what it derives from one article), and renders the pages that show it, in memory. What a
-build derives from many articles at once (related stories, the order of
-listings, what a translation inherits, URLs) stays as it was until the next
-whole build, which make serve starts at once and which replaces all of it.
+(`compat.take_reading`), sends `article_reread` (each plugin that derives
+fields from one article's reading derives them again: archive_pages what
+editors corrected and the story's cards, translations what a translation
+inherits, reading_time a Markdown article's reading time), and renders the
+pages that show it, in memory. What a build derives from many articles at
+once (related stories, the order of listings, URLs) stays as it was until
+the next whole build, which make serve starts at once and which replaces all of it.
 
 A source its reader refuses leaves its pages as they were; the errors come
 back with the update, to be shown on the page. A new or deleted source is

@@ -3,8 +3,9 @@
 Pelican logs a file it cannot read and still exits 0. This plugin counts every
 error and warning logged during a build, ends the build with a one-line summary
 (articles, pages written, errors, warnings, articles with low-confidence
-fields, and the time of each stage: reading, then the timed stages of
-akhbar.build: rendering, search index, fonts, previews) and, in
+fields, and the time of each stage: reading, queueing pages, then the timed
+stages of akhbar.build: saving caches, cards, rendering, search index, fonts,
+previews) and, in
 strict mode (`BUILD_REPORT_STRICT = True`, as `make check` and CI build), fails the
 build when anything was logged as an error.
 """

@@ -3,7 +3,7 @@ as script files a page opened from disk can load (browsers refuse fetch()
 and module imports over file://, which is why Pagefind cannot run there;
 <script src> still works).
 
-For each bundle (a year of articles, as for Pagefind), under search/:
+For each bundle (as for Pagefind: a year of articles, or part of one, bundles.py), under search/:
 
 offline/<bundle>/docs.js      which term file holds the words of each
                               two-letter prefix
