@@ -41,6 +41,8 @@ help:
 	@echo "make compare-build REF=c  build commit c and the working tree from scratch; list the files that differ"
 	@echo "make test                 ruff, make check, then the whole test suite"
 	@echo "make lighthouse           Lighthouse scores of the built site (mobile preset; needs npm)"
+	@echo "make screenshots          phone and desktop screenshots of an Urdu and an English article (docs/screenshots)"
+	@echo "make browser-deps         install what the browser tests need (Debian's chromium, Java, npm) when missing"
 	@echo "make bench N=\"1000 10000\" build synthetic archives and measure build and search"
 	@echo "make clean                remove output/, segments/ and build scratch"
 

@@ -1,6 +1,6 @@
 """Preview image benchmark: time to draw N share-preview images from nothing
-(an empty cache), in one process and on every core, and a rebuild's time when
-all are cached.
+(an empty cache) in WORKERS processes (default 1; run it again with the
+number of cores to compare), and a rebuild's time when all are cached.
 
     python bench/previews_bench.py [N] [WORKERS]
 

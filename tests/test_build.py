@@ -253,22 +253,32 @@ def test_killed_build_leaves_previous_output(project):
     import time
 
     from .conftest import make_command
+    from .test_incremental import edit_seed
 
     assert make(project, "html").returncode == 0
     before = checksums(project / "output")
+    # An edit, so that a build that got as far as the swap would show.
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    page, edited = "002-6aa83e8293d70fa7.html", "کسی اجلاس کا کوئی امکان"
     build = subprocess.Popen(
         make_command("html"),
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    # Kill it while Pelican is writing into the scratch folder.
+    # Killed once Pelican has written the edited page into the scratch folder,
+    # before the search index and the swap.
+    written = project / ".build" / "output.new" / page
     deadline = time.monotonic() + 60
-    while not list((project / ".build" / "output.new").glob("*.html")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while build.poll() is None and time.monotonic() < deadline:
+        if written.is_file() and edited in written.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.01)
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
+    assert edited in written.read_text(encoding="utf-8"), "not killed while Pelican was writing"
     assert differing(before, checksums(project / "output")) == []
-    # The next build cleans up after the killed one.
+    # The next build cleans up after the killed one, and shows the edit.
     assert make(project, "html").returncode == 0
-    assert differing(before, checksums(project / "output")) == []
+    assert edited in (project / "output" / page).read_text(encoding="utf-8")
+    assert [name for name in differing(before, checksums(project / "output")) if name.endswith(".html")]
 
 
 def test_standfirst_and_byline_show_under_the_headline(project, tmp_path):

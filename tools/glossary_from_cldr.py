@@ -9,7 +9,7 @@ pseudo-locales, unknown region). Cities are CLDR's time-zone exemplar cities
 (`Locale.time_zones[zone]["city"]`): only those CLDR names in Urdu, without
 Antarctic research stations and the US county zones ("Knox, Indiana").
 
-Left out, and said so in the file's header:
+Left out (the first kind listed by name in the file's header):
   - a territory or city whose id or any spelling a hand-written glossary file
     (data/glossary.toml, data/glossary/*.toml other than world.toml) already
     has: the hand-written entry, with the spellings outlets use, wins;

@@ -322,7 +322,7 @@ def build() -> bool:
 
 def end_builds() -> None:
     """Kill the build under way. Safe at any point: it builds into a scratch folder
-    and swaps it for output/ in one step; the next build clears the scratch."""
+    and swaps it for output/ in one step; the next build readies the scratch folder again."""
     for process in list(BUILDS):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)

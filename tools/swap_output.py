@@ -3,8 +3,9 @@
 Two renames (output → old, new → output) leave a moment with no output/ at
 all, and a build killed between them leaves none. Linux's
 renameat2(RENAME_EXCHANGE) swaps the two folders atomically, so at every
-instant output/ is a whole site; NEW then holds the previous site, for the
-caller to remove. A first build, with no output/ yet, is a plain rename.
+instant output/ is a whole site; NEW then holds the previous site, which the
+next build's tools/scratch_output.py brings level again. A first build, with
+no output/ yet, is a plain rename.
 """
 
 import ctypes

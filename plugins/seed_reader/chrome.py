@@ -16,7 +16,7 @@ from .archive_chrome import MAX_WORDS as LEARNED_MAX_WORDS
 from .knowledge import Knowledge
 from .page import CAPTION, METADATA, TEXT, Page, PageLine, comparable
 
-# A menu item, a repeated site name or a counter label is at most this long.
+# A repeated site name or a counter label is at most this long.
 SHORT_LINE_WORDS = 5
 # A menu item is at most this long (numbered ones: "3. ڈی ڈبلیو کی مزید سائٹس دیکھیں").
 MENU_ITEM_WORDS = 8
@@ -188,8 +188,8 @@ class LineClassifier:
         for line in page.lines:
             if line.kind != TEXT or line.protected:
                 continue
-            # A line's key costs a regex pass: a paragraph's is made only for the archive's chrome.
-            # Only lines as short as learned ones are looked up: an import is kept under those (imports.py).
+            # Only lines as short as learned ones are looked up: an import is kept
+            # under those (imports.py), and a longer line's key is not made here.
             if archive_chrome and line.words <= LEARNED_MAX_WORDS and line.key in archive_chrome \
                     and not self.knowledge.category_for_label(line.text):
                 # (a section label every page of a section prints is metadata, not chrome)

@@ -10,7 +10,9 @@ decisions out (`same_story.py` hands them to Pelican, `make check` prints them).
   before anything is compared.
 - `BodyIndex` finds the pairs of seeds whose bodies may say the same thing by
   MinHash LSH (signatures cut into bands: two seeds whose signatures agree on
-  a whole band are a candidate pair), then measures each such pair exactly: how
+  a whole band are a candidate pair), then measures exactly the pairs that
+  could pass the thresholds (their signatures agree nearly enough, and the
+  shorter body has enough of its shingles in the longer): how
   much of the shorter body the longer one says in the same order (`contained`),
   and how much of the longer body that is (`shared`). The measured pairs are
   kept between builds, so a new or edited seed is paired only with the seeds

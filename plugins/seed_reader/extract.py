@@ -404,7 +404,8 @@ class ArticleExtractor:
         time); an agency dateline opening the first paragraph; a picture's date
         with the lede's weekday. A date line above the headline with a weekday
         and no time is the site's masthead date (the day the page was fetched);
-        an "updated" date serves only when nothing says when it was published.
+        an "updated" date serves when no date line says when it was published,
+        ahead of an agency dateline and a picture's date.
         """
         if page.crawler_date:
             return dt.date.fromisoformat(page.crawler_date), "high", f"date {page.crawler_date}", None

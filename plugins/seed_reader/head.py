@@ -166,7 +166,7 @@ class _HeadReader:
                 line.mark(STANDFIRST, "in brackets under the headline")
                 head.standfirst = line
         elif _note_shaped(line) and _next_text(lines, index) is not None:
-            # Two to four words under a headline (or its standfirst) are a writer's name or a label.
+            # A few words (at most four) under a headline (or its standfirst) are a writer's name or a label.
             line.mark("note", "a few words under the headline")
         elif no_standfirst_yet and _is_standfirst(lines, index):
             line.mark(STANDFIRST, "the summary line under the headline")

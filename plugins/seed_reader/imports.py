@@ -10,8 +10,9 @@ every build.
 
 The imports are kept pickled in a SQLite file (akhbar.kept.KeptBlobs) and
 read back one at a time as Pelican asks: held in memory all at once, they
-were 1 GB at 100,000 seeds. What is learned from the whole archive (its
-chrome) and each seed's file stamp are kept in a pickle beside it.
+were 1 GB at 100,000 seeds. Each seed's candidate chrome lines (what the
+archive's chrome is learned from again, every build) and its file stamp are
+kept in a pickle beside it.
 
 Glossary entries, outlets, wires and categories are stored by id and come
 back as the objects of the current data files (shared, not copied per seed).
@@ -116,8 +117,8 @@ def _import_in_worker(args) -> tuple[str, bytes | None]:
 
 
 class ImportedSeeds:
-    """Imported seeds by path, kept in `cache_file` (what was learned, the
-    stamps) and the SQLite file beside it (the imports). Opened read-only,
+    """Imported seeds by path, kept in `cache_file` (each seed's candidate
+    chrome lines and stamp) and the SQLite file beside it (the imports). Opened read-only,
     neither file is changed."""
 
     def __init__(self, cache_file: Path, data_dir: Path, writable: bool = True):

@@ -116,9 +116,6 @@ class PatternSet:
         """The places in the list of every pattern that matches text."""
         return set(self._set.Match(text) or ()) if self.patterns else set()
 
-    def __iter__(self):
-        return iter(self.patterns)
-
     def __repr__(self):
         return f"PatternSet({[p.pattern for p in self.patterns]!r})"
 

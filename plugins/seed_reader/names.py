@@ -8,7 +8,9 @@ data/names.toml):
   - a dateline and its agency: "لاہور (این این آئی)", "ISLAMABAD:";
   - a byline: "By X";
   - in English, a run of capitalised words, not counting a sentence's ordinary
-    first word; kind from an organisation word in it, else a person.
+    first word; kind from an organisation or place word in it (or "in X"),
+    else a person when it opens with a given name or the text names it again
+    by its last word alone; a run nothing says is left out.
 A name the glossary has as a variant is left to the glossary.
 """
 
@@ -22,8 +24,9 @@ from .knowledge import NameVocabulary, Phrase, PhraseIndex
 
 MAX_URDU_NAME_WORDS = 3
 MAX_ENGLISH_NAME_WORDS = 5
-# Between two words of one name: spaces, a hyphen (Tehreek-e-Insaf), an
-# apostrophe or ZWNJ. Anything else (، ۔ , . : ( ) …) ends the name.
+# Between two words of one name: spaces, a hyphen (Tehreek-e-Insaf) or ZWNJ
+# (and in Latin script an apostrophe, below). Anything else (، ۔ , . : ( ) …)
+# ends the name.
 _JOINING_GAP = re.compile(r"[\s\-\u200c]*")
 _LATIN_JOINING_GAP = re.compile(r"[\s\-'’]*")  # O'Brien; in Urdu ’ is a quotation mark
 _LATIN_LETTER = re.compile(r"[A-Za-z]")

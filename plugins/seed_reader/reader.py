@@ -75,7 +75,7 @@ def render_body(paragraphs: list[str], language: str) -> str:
 
 
 class ImportsOfThisBuild:
-    """The build's ImportedSeeds (imports.py): opened on the first seed read,
+    """The build's ImportedSeeds (imports.py): opened when the seeds are listed,
     filled on every core before Pelican reads the seeds one by one, saved
     when the build ends."""
 

@@ -24,7 +24,7 @@ FOOTER_RULE = 528
 FOOTER_BASELINE = 590
 
 # Per language: headline sizes (largest first), line height in ems (Nastaliq
-# stacks letters diagonally and needs about twice Latin's), and the size of
+# stacks letters diagonally and needs about one and a half times Latin's), and the size of
 # the site's name and of the date; at most so many lines of headline.
 STYLE = {
     "ur": {"sizes": [68, 60, 52, 46, 40], "leading": 1.8, "lines": 4, "name": 46, "small": 30, "direction": "rtl"},

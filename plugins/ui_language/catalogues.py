@@ -43,7 +43,8 @@ def read_catalogue(theme: Path, lang: str) -> Catalog:
 
 
 def missing_translations(theme: Path) -> list[str]:
-    """`file:line: reason` for each template string a catalogue does not translate."""
+    """`catalogue: reason (used at template:line)` for each template string a
+    catalogue does not translate."""
     problems = []
     for message in template_messages(theme):
         if not message.id:

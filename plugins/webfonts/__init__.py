@@ -8,7 +8,6 @@ same bytes. Done at the build's `write_fonts` stage (akhbar.build).
 """
 
 import hashlib
-import logging
 import re
 import shutil
 from pathlib import Path
@@ -19,8 +18,6 @@ from fontTools import subset
 from akhbar.build import BuildState, write_fonts
 
 from .settings import settings_of
-
-logger = logging.getLogger(__name__)
 
 _RANGE = re.compile(r"U\+([0-9A-Fa-f]{4,6})\.\.U\+([0-9A-Fa-f]{4,6})")
 

@@ -94,4 +94,4 @@ def test_memory_freed_under_live_objects_goes_back_to_the_system():
     before = resident_bytes()
     build.give_back_freed_memory()
     assert resident_bytes() < before - 100_000_000
-    assert len(kept) == 20_000
+    del kept  # alive until here: what was freed lay among live objects
