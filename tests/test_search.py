@@ -179,7 +179,8 @@ def test_results_come_in_the_same_order_over_http_and_from_disk(page, site, serv
 def test_the_search_script_holds_no_table_of_its_own():
     # Python is the one source of what the page knows (search_index/contract.py
     # and the lexicon): the script's code has no letter beyond ASCII, builds no
-    # token, and knows no language, entity kind or file layout by name.
+    # token, and knows no language, entity kind or layout of the offline index
+    # by name (it names only Pagefind's own files and the folders they are in).
     code = re.sub(r"/\*.*?\*/|//[^\n]*", "", (ROOT / "theme/static/js/search.js").read_text(), flags=re.S)
     assert not [c for c in code if c.isalnum() and not c.isascii()]
     for fact in ('"xe"', '"xf"', "x[ef]", '"ur"', '"rtl"', '"person"', "padStart", "36", "slice(0, 2)"):

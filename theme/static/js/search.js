@@ -19,7 +19,7 @@
   const strings = config.strings;
   const lang = document.documentElement.lang;
   const root = new URL(config.root, location.href);
-  // Results shown at a time: each costs a fragment (its text and metadata) to fetch.
+  // Results shown at a time: each costs its record file (records/<bundle>/<n>.js) to fetch.
   const PAGE_SIZE = 10;
 
   // -- reading a query: the steps of search_index/folding.py ------------------
@@ -80,7 +80,8 @@
 
   const bundleIndex = new Map(lexicon.bundles.map((name, i) => [contract.pagefind.language_tag + name, i]));
 
-  /* Pagefind. The archive has one bundle per year (newest first, undated last).
+  /* Pagefind. The archive has a bundle per year, or per quarter or month of a
+     large one (newest first, undated last).
      Only the bundles that hold every name and filter of the query are loaded
      (the build lists them by token); the newest of them answers first, so
      first results do not wait for the whole archive; the others are then
@@ -410,7 +411,7 @@
     await present(hits, mine, query, true);
   }
 
-  /* Show the first page of hits. An early answer (the last year only) shows what
+  /* Show the first page of hits. An early answer (the newest bundle that may answer) shows what
      it found and leaves the status to the complete one. */
   async function present(hits, mine, query, complete) {
     if (mine !== latest || (!complete && !hits.length)) return;
