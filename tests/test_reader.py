@@ -260,7 +260,12 @@ def test_on_this_day_shows_the_readers_own_day(page, reader_site, where, prefix)
     page.clock.set_fixed_time("2026-12-03T10:00:00")
     open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
     page.wait_for_function("!document.querySelector('.on-this-day-note').checkVisibility()")
-    assert on_this_day(page)["years"] == ["2025", "2023"]  # newest first, this year's own left out
+    assert on_this_day(page)["years"] == ["2025", "2023"]  # newest first
+    # On 3 December 2025, that day's 2025 article is this year's own, not an earlier year's.
+    page.clock.set_fixed_time("2025-12-03T10:00:00")
+    open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")
+    page.wait_for_function("!document.querySelector('.on-this-day-note').checkVisibility()")
+    assert on_this_day(page)["years"] == ["2023"]
     # On a day with nothing in earlier years, the section says so.
     page.clock.set_fixed_time("2026-06-15T10:00:00")
     open_page(page, reader_site.output, reader_site, where, f"{prefix}index.html")

@@ -32,7 +32,7 @@ def listed(page, base: str, search_page: str, query: str = "", **filters) -> lis
 
 @pytest.fixture(params=["http", "file", "sub-path"])
 def where(request, site, served_site, sub_path_site):
-    """(base URL, mode) of a site to search: served, from disk, or under /archive."""
+    """The base URL of a site to search: served, from disk, or under /archive."""
     if request.param == "http":
         return served_site.url
     if request.param == "file":

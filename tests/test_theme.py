@@ -40,7 +40,8 @@ def local_target(page: Path, ref: str, root: Path) -> Path | None:
 
 
 def test_every_internal_reference_names_an_existing_file(site):
-    """Over http and from disk: no broken link, and no link to a bare folder."""
+    """Every link of every page names a file the site has, as from disk: no
+    broken link, and no link to a bare folder."""
     broken = []
     for page in sorted(site.rglob("*.html")):
         parser = Refs()

@@ -10,7 +10,8 @@ from akhbar import settings as akhbar_settings
 from akhbar.settings import SITE, Section, Setting
 
 # Every plugin with settings, and a plugin's settings module.
-PLUGINS = ["archive_pages", "build_report", "incremental_pages", "search_index", "seed_reader", "webfonts"]
+PLUGINS = ["archive_pages", "build_report", "incremental_pages", "search_index", "seed_reader", "share_previews",
+           "webfonts"]
 
 SECTION = Section(
     "DEMO_",

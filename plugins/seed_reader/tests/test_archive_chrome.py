@@ -94,9 +94,9 @@ def test_a_newly_learned_line_imports_again_only_the_seeds_that_print_it(tmp_pat
 
 
 def test_the_kept_imports_are_written_again_only_when_they_change(tmp_path):
-    """A build that imports nothing anew leaves the cache file as it was (at
-    30,000 seeds, 300 MB written for nothing); an edited or a deleted seed
-    writes it again."""
+    """A build that imports nothing anew leaves the pickle of each seed's
+    candidate lines and stamp as it was (27 MB at 100,000 seeds, written for
+    nothing); an edited or a deleted seed writes it again."""
     from seed_reader.imports import ImportedSeeds
     from seed_reader.knowledge import DATA_DIR
 
