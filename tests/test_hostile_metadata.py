@@ -80,24 +80,37 @@ def test_no_article_writes_over_a_file_of_the_site(project, tmp_path):
         assert line in check.stderr, line
 
 
-def test_attach_links_copy_nothing_from_outside_content(project, tmp_path):
+def test_file_links_copy_nothing_from_outside_content(project, tmp_path):
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text("token-not-for-publication\n")
     write(project / "content" / "images" / "map.png", "png")
     write(project / "content" / "steal.md", "Title: S\nDate: 2021-12-20\n\n"
           "[a]({attach}../../../../../../etc/hostname) [b]({attach}../.git/config)\n")
+    # Pelican copies what any of its link attributes names, {static} as {attach}, from the summary too.
+    write(project / "content" / "quote.md", "Title: Q\nDate: 2021-12-20\n"
+          "Summary: <q cite='{static}../pelican.conf.py'>s</q>\n\n"
+          '<blockquote cite="{attach}../../../../../../etc/hostname">A quote.</blockquote>\n\n'
+          '<del cite="{static}../.git/config">y</del>\n')
     write(project / "content" / "good.md", "Title: G\nDate: 2021-12-20\n\n![map]({attach}images/map.png)\n")
     output = tmp_path / "out"
     result = pelican(project, output)
     assert result.returncode == 0, errors(result)
-    assert "content/steal.md:4: {attach} link '../../../../../../etc/hostname' refused" in errors(result)
-    assert ("content/steal.md:4: {attach} link '../.git/config' refused: "
-            ".git/config is not inside content/") in errors(result)
+    expected = [
+        "content/steal.md:4: link '{attach}../../../../../../etc/hostname' refused",
+        "content/steal.md:4: link '{attach}../.git/config' refused: .git/config is not inside content/",
+        "content/quote.md:5: link '{attach}../../../../../../etc/hostname' refused",
+        "content/quote.md:7: link '{static}../.git/config' refused: .git/config is not inside content/",
+        "content/quote.md:3: link '{static}../pelican.conf.py' refused: pelican.conf.py is not inside content/",
+    ]
+    for line in expected:
+        assert line in errors(result), line
     copied = {p.name for p in output.rglob("*") if p.is_file()}
-    assert "hostname" not in copied and "config" not in copied and "map.png" in copied
+    assert not copied & {"hostname", "config", "pelican.conf.py"} and "map.png" in copied
     assert not any(p.name == "hostname" for p in tmp_path.rglob("*"))
+    assert not (project / "etc").exists()
     check = make(project, "check")
-    assert "content/steal.md:4: {attach} link '../.git/config' refused" in check.stderr
+    for line in expected:
+        assert line in check.stderr, line
 
 
 def test_published_urls_stay_put(project, tmp_path):

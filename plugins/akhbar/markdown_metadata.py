@@ -30,8 +30,13 @@ TEMPLATES = {"article": "article", "page": "page"}
 # Save_as and URL name a page of the site: a relative path to an .html file.
 PAGE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
 # {attach} and {static} links name a file to copy into the site: Pelican
-# copies whatever path they give, /etc/hostname or .git/config included.
-FILE_LINK = re.compile(r"""(?:href|src)="[{|](?:attach|static)[|}]([^"]*)\"""")
+# copies whatever path they give, /etc/hostname or .git/config included, and
+# writes it wherever its path leads. Pelican takes them from eight attributes
+# (href, src, cite, data ...: Content._get_intrasite_link_regex); any quoted
+# attribute of any tag is looked at here, so none it may add is missed.
+TAG = re.compile(r"<[^>]+>")
+FILE_MARKER = r"[{|](?:attach|static)[|}]"
+FILE_LINK = re.compile(rf"""=\s*(["'])({FILE_MARKER}.*?)\1""")
 ATTACHMENTS_FOLDER = "content"
 
 
@@ -93,14 +98,25 @@ def line_of(text: str, needle: str) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
+def file_links(html: str) -> list[str]:
+    """Each {attach} or {static} link of `html` once, marker included ("{static}img/a.png")."""
+    found = (link for tag in TAG.findall(html) for _, link in FILE_LINK.findall(tag))
+    return list(dict.fromkeys(found))
+
+
+def names_files(text: str) -> bool:
+    """Whether a Markdown text may link a file to copy (its reading then depends on that file)."""
+    return re.search(FILE_MARKER, text) is not None
+
+
 def refused_files(html: str, source: str, root: str) -> list[tuple[str, str]]:
-    """(link, reason) for each {attach} or {static} file of `html` (from the
-    file `source`, relative to the project `root`) a build must not copy: it
-    must be a regular file inside content/, reached through no link and no
-    hidden folder (.git)."""
+    """(link, reason) for each {attach} or {static} link of `html` (from the
+    file `source`, relative to the project `root`) to a file a build must not
+    copy: it must be a regular file inside content/, reached through no link
+    and no hidden folder (.git)."""
     refused = []
-    for link in dict.fromkeys(FILE_LINK.findall(html)):
-        path = link.split("#", 1)[0].split("?", 1)[0].replace("%20", " ")
+    for link in file_links(html):
+        path = re.sub(FILE_MARKER, "", link, count=1).split("#", 1)[0].split("?", 1)[0].replace("%20", " ")
         target = os.path.normpath(path[1:] if path.startswith("/") else
                                   os.path.join(os.path.dirname(source), path))
         parts = target.split(os.sep)

@@ -13,7 +13,7 @@ current is the reader's to say (`akhbar.build.reading_token`; seed_reader
 answers with the import's key, which covers the seed's bytes, its
 corrections, the importer and the learned lines it prints; markdown_reader
 with its conversion's key); a source no reader vouches for (a page, a
-Markdown file with an {attach} link), a new one and one whose reading
+Markdown file with an {attach} or {static} link), a new one and one whose reading
 logged a warning or an error is read in every build, so each build reports
 what a build of its own would. The parent never changes its copy, so every
 build starts from the same objects, and its result is a clean build's

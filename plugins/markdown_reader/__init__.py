@@ -7,10 +7,11 @@ in CACHE_PATH/markdown.pickle) and converts a file again only when its text,
 the MARKDOWN settings or Python-Markdown changed; the metadata is still read
 by Pelican's own code, on every build.
 
-Before Pelican reads a file, its metadata is checked (akhbar/markdown_metadata.py): a file
-with a value Pelican or the site cannot take, or an {attach} link to a file
-outside content/, is reported as `path:line: reason` and not built; a draft
-is not built either. Every body and summary goes through an HTML sanitiser.
+Before Pelican reads a file, its metadata is checked (akhbar/markdown_metadata.py):
+a file with a value Pelican or the site cannot take, or an {attach} or {static}
+link to a file outside content/ (in any attribute, in the body or the summary),
+is reported as `path:line: reason` and not built; a draft is not built either.
+Every body and summary goes through an HTML sanitiser.
 """
 
 import logging
@@ -54,14 +55,14 @@ class KeptConversionsOfThisBuild:
         this build's (akhbar.build.reading_token): a Markdown file answers with
         its conversion's key (its text, the Markdown settings, Python-Markdown's
         version) when that conversion is kept, and counts it as used. Not one
-        with an {attach} link: whether it is refused depends on another file."""
+        with an {attach} or {static} link: whether it is refused depends on another file."""
         if Path(path).suffix.lstrip(".") not in KeptMarkdownReader.file_extensions:
             return None
         try:
             text = Path(path).read_text(encoding="utf-8-sig")  # as pelican_open reads it
         except (OSError, UnicodeDecodeError):
             return None
-        if "{attach}" in text:
+        if metadata.names_files(text):
             return None
         key = conversion_key(text, generator.settings["MARKDOWN"])
         return key if self.open(generator.settings).get(key) is not None else None
@@ -90,15 +91,18 @@ class KeptMarkdownReader(MarkdownReader):
                 conversions.put(key, *kept)
         content, meta = kept
         content = metadata.sanitise(content)
-        problems += [(metadata.line_of(text, link), f"{{attach}} link {link!r} refused: {reason}")
-                     for link, reason in metadata.refused_files(content, shown, root)]
+        found = {}
+        if not problems:
+            found = markdown_metadata(self, meta) if meta is not None else {}
+            if "summary" in found:
+                found["summary"] = metadata.sanitise(found["summary"])
+        # Pelican copies the files the summary links too.
+        problems += [(metadata.line_of(text, link), f"link {link!r} refused: {reason}")
+                     for link, reason in metadata.refused_files(content + found.get("summary", ""), shown, root)]
         if problems:
             for line, reason in problems:
                 logger.error("%s: %s", f"{shown}:{line}" if line else shown, f"{reason}; not built")
             return "", {"status": "skip", "title": shown}
-        found = markdown_metadata(self, meta) if meta is not None else {}
-        if "summary" in found:
-            found["summary"] = metadata.sanitise(found["summary"])
         return content, found
 
 

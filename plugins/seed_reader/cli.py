@@ -87,9 +87,11 @@ def check_markdown(path: Path, knowledge, kind: str, root: Path, settings) -> tu
     problems += [f"{path}:{line}: {reason}" for line, reason in metadata.field_problems(fields, kind)]
     if not problems:
         text = path.read_text(encoding="utf-8-sig")
-        body = metadata.sanitise(Markdown(**settings["MARKDOWN"]).convert(text))
-        problems += [f"{path}:{metadata.line_of(text, link)}: {{attach}} link {link!r} refused: {reason}"
-                     for link, reason in metadata.refused_files(body, path.relative_to(root).as_posix(), str(root))]
+        # The summary too: Pelican copies the files it links.
+        html = "".join(metadata.sanitise(Markdown(**settings["MARKDOWN"]).convert(part))
+                       for part in (text, fields.get("summary", (0, ""))[1]))
+        problems += [f"{path}:{metadata.line_of(text, link)}: link {link!r} refused: {reason}"
+                     for link, reason in metadata.refused_files(html, path.relative_to(root).as_posix(), str(root))]
     if "category" in fields:
         line, value = fields["category"]
         if not (knowledge.category(value) or knowledge.category_for_label(value)):
