@@ -80,6 +80,7 @@ def test_slug_correction(seed_000, extractor):
     ('title = "x\n', 1, "invalid TOML"),
     ('source = "bbc"\n', 1, "unknown wire id 'bbc'"),
     ('title = "x"\ncaptions = ["just text"]\n', 2, "each caption is"),
+    ('captions = [{ text = "ok", credit = 5 }]\n', 1, "each caption is"),
     ('drop_lines = ["3"]\n', 1, "drop_lines is a list of the seed's line numbers"),
     ('title = "x"\nsource_url = "javascript:alert(1)"\n', 2, "source_url must be the page's http:// or https://"),
     ('source_url = "www.dawnnews.tv/news/1"\n', 1, "source_url must be the page's http:// or https://"),
