@@ -15,12 +15,14 @@ from akhbar.normalize import BIDI_CONTROLS as CONTROLS
 
 logger = logging.getLogger(__name__)
 # Each field's text as written (a summary from the metadata; the body, which
-# a summary computed from it follows).
+# a summary computed from it follows); and every other text field the
+# metadata has (a standfirst, a byline, one the theme may show tomorrow).
 FIELDS = ("title", "title_en", "summary", "summary_en", "caption", "content")
 
 
 def strip_controls(content):
-    for field in FIELDS:
+    metadata_texts = (name for name, value in content.metadata.items() if isinstance(value, str))
+    for field in dict.fromkeys([*FIELDS, *metadata_texts]):
         value = text_as_written(content, field)
         if isinstance(value, str) and CONTROLS.search(value):
             cleaned = CONTROLS.sub("", value)

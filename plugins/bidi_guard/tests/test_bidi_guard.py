@@ -8,9 +8,10 @@ from pelican.settings import DEFAULT_CONFIG
 from bidi_guard import strip_controls
 
 
-def test_controls_leave_title_summary_and_body(caplog):
+def test_controls_leave_every_text_field_and_the_body(caplog):
     article = Article("<p>متن \u202euoy\u202c جاری</p>", {
         "title": "سرخی \u202eabc\u202c", "summary": "خلاصہ \u2066x\u2069",
+        "standfirst": "Stand\u202efirst", "byline": "Jane\u202e Doe",
         "date": dt.datetime(2024, 1, 2), "lang": "ur"},
         settings={**DEFAULT_CONFIG, "PATH": "/site"}, source_path="/site/content/a.md")
     strip_controls(article)
@@ -18,10 +19,14 @@ def test_controls_leave_title_summary_and_body(caplog):
     assert article.metadata["title"] == "سرخی abc"
     assert "\u202e" not in article.content and "uoy" in article.content
     assert article.summary == "خلاصہ x"
+    assert (article.standfirst, article.byline) == ("Standfirst", "Jane Doe")
+    assert article.metadata["byline"] == "Jane Doe"
     assert [r.getMessage() for r in caplog.records] == [
         "content/a.md: removed bidirectional control characters from title",
         "content/a.md: removed bidirectional control characters from summary",
-        "content/a.md: removed bidirectional control characters from content"]
+        "content/a.md: removed bidirectional control characters from content",
+        "content/a.md: removed bidirectional control characters from standfirst",
+        "content/a.md: removed bidirectional control characters from byline"]
 
 
 def test_clean_text_is_left_as_it_is(caplog):
