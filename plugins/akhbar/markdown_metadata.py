@@ -32,8 +32,8 @@ PAGE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
 # {attach} and {static} links name a file to copy into the site: Pelican
 # copies whatever path they give, /etc/hostname or .git/config included, and
 # writes it wherever its path leads. Pelican takes them from eight attributes
-# (href, src, cite, data ...: Content._get_intrasite_link_regex); any quoted
-# attribute of any tag is looked at here, so none it may add is missed.
+# (href, src, cite, data, poster, action ...); any quoted attribute of any tag
+# is looked at here, so none it may add is missed.
 TAG = re.compile(r"<[^>]+>")
 FILE_MARKER = r"[{|](?:attach|static)[|}]"
 FILE_LINK = re.compile(rf"""=\s*(["'])({FILE_MARKER}.*?)\1""")

@@ -29,7 +29,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# What str.splitlines() takes for the end of a line besides \r and \n: a
+# vertical tab (a manual line break in Word's exports), a form feed, the
+# Unicode line and paragraph separators. Each is a line break, not a stray
+# control to remove: removed, it glued the words on either side together.
+_LINE_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Bytes that are not UTF-8, as errors="surrogateescape" keeps them.
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
@@ -123,7 +128,7 @@ def decode_seed(data: bytes) -> DecodedText:
                     _line_of(data, error.start),
                 ) from None
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     controls = _CONTROL.findall(text)
     if len(controls) > max(8, len(text) // 1000):
         match = _CONTROL.search(text)

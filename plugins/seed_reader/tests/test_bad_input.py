@@ -53,6 +53,16 @@ def test_crlf_line_ends(write_seed, extractor):
     assert len(found.paragraphs) == 17
 
 
+@pytest.mark.parametrize("line_break", ["\u2028", "\u2029", "\x85", "\v", "\r"])
+def test_other_line_breaks_are_line_breaks(write_seed, extractor, line_break):
+    # As str.splitlines() reads them: a vertical tab was removed as a stray
+    # control, gluing two words; U+2028 between the lines lost the headline.
+    found = import_seed(write_seed(SEED_002.replace("\n", line_break)), extractor).extraction
+    assert found.title == TITLE_002
+    assert len(found.paragraphs) == 17
+    assert found.paragraphs == import_seed(write_seed(SEED_002), extractor).extraction.paragraphs
+
+
 def test_binary_file(write_seed, extractor):
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
     error = refused(write_seed(png, name="photo.txt"), extractor)
