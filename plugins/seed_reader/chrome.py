@@ -40,8 +40,9 @@ _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$"
 _NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
 # "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", "Story ID: 1234": a label and a number, nothing else.
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\d+$")
-# "Home > Pakistan > Politics", "ہوم / پاکستان": each item a few words.
-_BREADCRUMB = re.compile(r"^[^>»›/|]{1,30}(?:\s[>»›/|]\s[^>»›/|]{1,30}){1,5}$")
+# "Home > Pakistan > Politics", "ہوم / پاکستان", "ہوم ‹ برطانیہ" (a right-to-left
+# site's arrows point the other way): each item a few words.
+_BREADCRUMB = re.compile(r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«/|]\s[^>»›‹«/|]{1,30}){1,5}$")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 _INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s{2,}|\t")

@@ -48,6 +48,7 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("عمر فاروق  |12.11.2025 - اپ ڈیٹ : 13.11.2025", dt.date(2025, 11, 12)),  # the published date, not the update
     ("شائع شدہ: جمعرات 10 ربیع الثانی 1447هـ - 2 اکتوبر 2025م", dt.date(2025, 10, 2)),  # Hijri beside Gregorian
     ("جمعہ، ۵ دسمبر ۲۰۲۵ مطابق ۱۴ جمادی الثانی ۱۴۴۷ھ", dt.date(2025, 12, 5)),
+    ("جمعہ 6 دسمبر 2024ء بمطابق 4 جمادی الثانی 1446ھ", dt.date(2024, 12, 6)),
     ("اپ ڈیٹ کی گئی: 03 دسمبر 2025 08:45 PM", dt.date(2025, 12, 3)),
     ("Last updated on December 6, 2025", dt.date(2025, 12, 6)),
 ])
@@ -199,6 +200,36 @@ def test_the_story_a_read_also_heading_links_to_and_rows_of_networks_are_chrome(
                                    SECOND, "Facebook Twitter WhatsApp Email", "Allow", "No thanks"))
     assert found.paragraphs == [LEDE, SECOND]
     assert kinds(found)["گلمرگ میں تازہ برفباری، سیاحوں کی آمد میں اضافہ"] == "related"
+
+
+def test_read_also_links_in_their_other_spellings_are_chrome(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, "اسے بھی پڑھیں: نان فائلرز کی موبائل سمیں بلاک", SECOND,
+                                   "یہ بھی پڑھیے: بجلی کے نرخوں میں اضافہ", "Also Read | Budget deficit widens"))
+    assert found.paragraphs == [LEDE, SECOND]
+    assert set(kinds(found).values()) == {"cross-link"}
+
+
+def test_a_pages_age_with_its_label_is_chrome(extractor):
+    ages = ["Updated 2 hours ago", "Posted 1 day ago", "Last updated: 5 minutes ago", "اپ ڈیٹ: 2 گھنٹے قبل",
+            "شائع 3 دن پہلے"]
+    found = extractor.extract(page(HEADLINE, *ages, LEDE))
+    assert found.title == HEADLINE and found.standfirst is None and found.paragraphs == [LEDE]
+    assert set(kinds(found).values()) == {"page-age"}
+
+
+def test_a_wire_storys_credits_and_a_bare_copyright_are_chrome(extractor):
+    english = "The central bank cut its key rate by 200 basis points on Monday, its fifth cut in a row."
+    reporting = "Reporting by women journalists has grown in the region, the survey found."
+    found = extractor.extract(page("Rates cut again as inflation slows", english, reporting,
+                                   "Reporting by Saad Hussain in Karachi; Editing by Tom Hogue",
+                                   "Our Standards: The Trust Principles.", "Copyright Markets Today 2024"))
+    assert found.paragraphs == [english, reporting] and found.captions == []
+    assert list(kinds(found).values()) == ["wire-credit", "wire-credit", "copyright"]
+
+
+def test_a_right_to_left_breadcrumb_is_chrome(extractor):
+    found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
+    assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
 
 
 def test_a_columns_disclaimer_is_chrome_and_a_quoted_personal_opinion_is_not(extractor):
