@@ -29,6 +29,9 @@ MENU_RUN_LINES = 3
 MENU_RUN_WORDS = 2
 # A headline in a list of other stories.
 HEADLINE_LIST_WORDS = 16
+# A comment's time is printed within this many lines of the comments heading
+# (its writer's name above it; "Leave a Reply" and a count may come first).
+COMMENT_TIME_WITHIN = 6
 # Chrome that closes an article: what follows it is the page's, not the article's.
 ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt"})
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
@@ -86,6 +89,9 @@ class LineClassifier:
         self._tags = re.compile(
             rf"^(?:{_words_pattern(vocabulary.tag_labels)})\s*[:：]\s*(?P<tags>.*)$|^(?:{_words_pattern(vocabulary.tag_labels)})$",
             re.IGNORECASE)
+        self._labelled_section = re.compile(
+            rf"^(?:{_words_pattern(vocabulary.section_labels)})\s*[:：]\s*(?P<section>\S.{{0,40}})$", re.IGNORECASE)
+        self._comment_count = re.compile(rf"(?<!\w)(?:{_words_pattern(vocabulary.comment_words)})(?!\w)", re.IGNORECASE)
         self._credit = re.compile(rf"^(?:{_words_pattern(vocabulary.credit_labels)})\s*[:：]\s*\S", re.IGNORECASE)
         self._wire_names = re.compile(
             rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
@@ -102,6 +108,7 @@ class LineClassifier:
         _page_titles(page)
         self._repeated(page, archive_chrome)
         self._menus(page)
+        self._reader_comments(page)
         _stories_after_the_article(page)
 
     def _by_shape(self, line: PageLine, language: str):
@@ -170,7 +177,34 @@ class LineClassifier:
             return "dateline", "a place and an agency, without a date"
         if match := _IN_SECTION.match(text):
             return "section-label", "the section under a byline", match.group(1)
+        if line.words <= 8 and (match := self._labelled_section.match(text)):
+            return "section-label", "a labelled section", match.group("section").strip()
         return None
+
+    def _reader_comments(self, page: Page) -> None:
+        """Readers' comments under the article: a comments heading or count
+        after the article's first paragraph, with a comment's time (a date
+        line with a time) within a few lines. What follows is the readers'
+        (their names, words and times, never the publication date), though
+        their words end with full stops as the article's do."""
+        lines = page.lines
+        first_prose = next((i for i, line in enumerate(lines) if line.kind == TEXT and line.ends_sentence
+                            and line.words > HEADLINE_LIST_WORDS), None)
+        if first_prose is None:
+            return
+        for index in range(first_prose + 1, len(lines)):
+            line = lines[index]
+            if not (line.kind == "comments" or line.kind == "counter" and self._comment_count.search(line.text)):
+                continue
+            following = lines[index + 1:index + 1 + COMMENT_TIME_WITHIN]
+            if not any(other.kind == "dateline" and getattr(other.found, "has_time", False) for other in following):
+                continue
+            for other in lines[index + 1:]:
+                if other.kind == TEXT and not other.protected:
+                    other.mark("comments", "a reader's comment, under the article")
+                elif other.kind in ("dateline", "updated", "byline"):
+                    other.mark("comments", "a reader's comment's time or name, under the article")
+            return
 
     def _credited_caption(self, line: PageLine):
         match = self.knowledge.caption_credits.first(line.text)

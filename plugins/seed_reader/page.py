@@ -26,9 +26,9 @@ METADATA = frozenset({
 # written from the page's publication metadata.
 _CRAWLER_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _SENTENCE_END = re.compile(r"[۔.]+[\"'”’»)\]]*$")
-_PELICAN_HEADER = re.compile(
-    r"^(title|date|slug|category|tags|lang|author|authors|summary|status|modified)\s*:", re.IGNORECASE
-)
+# Pelican's own header fields. "Author:", "Category:" and "Tags:" are left out:
+# news pages print them as their byline, section and tag row (chrome.py reads them so).
+_PELICAN_HEADER = re.compile(r"^(title|date|slug|lang|summary|status|modified)\s*:", re.IGNORECASE)
 _INNER_STOP = re.compile(r"[۔.]\s+\S")
 _WORD = re.compile(r"[^\s\-–—|•·:،,]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")

@@ -227,6 +227,27 @@ def test_a_wire_storys_credits_and_a_bare_copyright_are_chrome(extractor):
     assert list(kinds(found).values()) == ["wire-credit", "wire-credit", "copyright"]
 
 
+def test_readers_comments_are_chrome_and_their_times_date_nothing(extractor):
+    comment = "حکومت کو سموگ کے اصل اسباب پر توجہ دینی چاہیے، صرف اسکول بند کرنا حل نہیں ہے۔"
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "2 تبصرے", "احمد رضا\nدسمبر 6, 2024 at 9:12 am\n" + comment,
+                                   "Leave a Reply"))
+    assert found.paragraphs == [LEDE, SECOND]
+    assert found.date is None
+    assert kinds(found)[comment] == "comments"
+    # A count of comments with no comment's time under it closes nothing.
+    plain = extractor.extract(page(HEADLINE, LEDE, "2 تبصرے", SECOND))
+    assert plain.paragraphs == [LEDE, SECOND]
+
+
+def test_labelled_author_section_and_tags_lines_are_metadata(extractor):
+    headline = "Assembly session to begin on December 20, Speaker says"
+    lede = "The winter session of the Legislative Assembly will begin on December 20, the Speaker said on Thursday."
+    found = extractor.extract(page("Author: Imran Qureshi", "Category: Politics", headline, lede,
+                                   "Tags: Courts, Bail"))
+    assert found.title == headline and found.paragraphs == [lede]
+    assert (found.author, found.section_label, found.tags) == ("Imran Qureshi", "Politics", ["Courts", "Bail"])
+
+
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
     found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
