@@ -151,7 +151,8 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
             v, [w.id for w in knowledge.wires], "[[wire]] in data/outlets.toml"),
         "captions": lambda v: all(
             isinstance(c, dict) and isinstance(c.get("text"), str) and isinstance(c.get("credit", ""), str)
-            and not set(c) - {"text", "credit"} for c in v) or "each caption is { text = \"…\", credit = \"…\" } (credit optional)",
+            and not set(c) - {"text", "credit"} for c in v)
+        or "each caption is { text = \"…\", credit = \"…\" } (credit optional)",
         "slug": lambda v: bool(SLUG.match(v)) or f"slug {v!r} must be lowercase ASCII letters, digits, '-' or '_'",
         "lang": lambda v: v in ("ur", "en") or f"lang must be 'ur' or 'en', not {v!r}",
         "drop_lines": lambda v: all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in v)

@@ -660,8 +660,8 @@ def _load_date_words(loader: _Loader) -> DateWords:
 
 def _load_chrome(loader: _Loader) -> ChromeVocabulary:
     document, text, path = loader.load("chrome.toml")
-    words = ("counter_words", "comment_words", "site_words", "byline_labels", "byline_names", "tag_labels", "section_labels",
-             "credit_labels")
+    words = ("counter_words", "comment_words", "site_words", "byline_labels", "byline_names", "tag_labels",
+             "section_labels", "credit_labels")
     patterns = ("reading_time", "page_age")
     _unknown_keys(loader, document, text, path, set(words) | set(patterns))
     values = {key: tuple(normalize_urdu(w) for w in _strings(loader, document, text, path, key)) for key in words}
