@@ -2,7 +2,7 @@ from seed_reader.reader import isolate_runs, render_body
 
 
 def test_latin_runs_in_urdu_are_isolated():
-    assert isolate_runs("EU Reporter کے مطابق، 40 منٹ۔", "ur") == "<bdi>EU Reporter</bdi> کے مطابق، 40 منٹ۔"
+    assert isolate_runs("EU Reporter کے مطابق، 40 منٹ۔", "ur") == '<bdi lang="en">EU Reporter</bdi> کے مطابق، 40 منٹ۔'
 
 
 def test_urdu_runs_in_english_are_isolated():
@@ -11,4 +11,4 @@ def test_urdu_runs_in_english_are_isolated():
 
 def test_markup_is_escaped_inside_and_outside_runs():
     assert render_body(["<script>alert(1)</script> متن"], "ur") == (
-        "<p>&lt;<bdi>script</bdi>&gt;<bdi>alert</bdi>(1)&lt;/<bdi>script</bdi>&gt; متن</p>")
+        '<p>&lt;<bdi lang="en">script</bdi>&gt;<bdi lang="en">alert</bdi>(1)&lt;/<bdi lang="en">script</bdi>&gt; متن</p>')
