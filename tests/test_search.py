@@ -97,6 +97,16 @@ def test_filters_and_bookmarkable_query(page, where):
     assert page.input_value("select[name=language]") == "en"
 
 
+def test_filters_alone_that_match_nothing_say_so(page, served_site):
+    # Filters from the URL, no words: no quotes around an empty query, and the
+    # filters shown, not folded away; a value no article has says so too.
+    assert results(page, served_site.url, "search.html", year="2025", person="sergei-lavrov") == []
+    assert page.inner_text("#search-status") == "ان فلٹرز پر پوری اترنے والی کوئی خبر نہیں۔"
+    assert page.locator(".search-filters").get_attribute("open") is not None
+    assert results(page, served_site.url, "en/search.html", year="2019") == []
+    assert page.inner_text("#search-status") == "No articles match these filters."
+
+
 def test_results_link_to_articles_in_the_page_language(page, where):
     results(page, where, "en/search.html", "پوتن")
     hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")

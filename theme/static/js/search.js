@@ -375,11 +375,12 @@
     sort.value = params.get("sort") || "";
     const query = { text, ...queryTerms(text) };
     // Filters are words of the index too, each value's token given by the lexicon.
-    let unknownFilter = false;
+    let unknownFilter = false, filtered = false;
     for (const select of form.querySelectorAll("select")) {
       const value = params.get(select.name) || "";
       select.value = value;
       if (!value) continue;
+      filtered = true;
       const token = (lexicon.filters[select.name] || {})[value];
       if (token) {
         query.terms.push(token);
@@ -387,7 +388,9 @@
       } else unknownFilter = true;  // a value no article has
     }
     query.terms = [...new Set(query.terms)];
-    if (!query.terms.length) {
+    // A search the URL filters shows its filters (they are folded away otherwise).
+    if (filtered) form.querySelector(".search-filters").open = true;
+    if (!query.terms.length && !unknownFilter) {
       list.replaceChildren();
       status.textContent = "";
       moreButton.hidden = true;
@@ -458,7 +461,8 @@
     const more = current.next < current.hits.length;
     moreButton.hidden = !more;
     const shown = seen.size;
-    status.textContent = shown === 0 ? strings.none.replace("%(query)s", query.text)
+    status.textContent = shown === 0
+      ? (query.text.trim() ? strings.none.replace("%(query)s", query.text) : strings.none_filtered)
       : (shown === 1 && !more ? strings.one : (more ? strings.more : strings.many))
         .replace("%(num)s", String(shown));
     // For scripts that drive the page (tests, benchmarks): which search is done.
