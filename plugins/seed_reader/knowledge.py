@@ -21,7 +21,7 @@ DATA_DIR = Path(__file__).parent / "data"
 ENTITY_KINDS = ("person", "place", "organisation", "topic")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # data/names.toml: each table has a list of words per language.
-NAME_LISTS = ("titles", "organisation_words", "organisation_heads", "organisation_links", "place_words",
+NAME_LISTS = ("titles", "portfolios", "organisation_words", "organisation_heads", "organisation_links", "place_words",
               "place_heads", "given_names", "family_names", "function_words", "common_words")
 _LATIN = re.compile(r"[A-Za-z]")
 # An abbreviation in capitals names its entry only when written in capitals
@@ -237,6 +237,7 @@ class NameVocabulary:
     """data/names.toml, folded and indexed by first word, for names.py."""
 
     titles: dict[str, PhraseIndex]  # by language, "ur" / "en"
+    portfolios: dict[str, PhraseIndex]  # what a minister is minister of: part of the title
     organisation_words: dict[str, PhraseIndex]
     organisation_heads: dict[str, PhraseIndex]
     place_words: dict[str, PhraseIndex]
@@ -590,7 +591,7 @@ def _name_vocabulary(name_lists: dict[str, dict[str, list[Phrase]]], common_word
     known = {tuple(words(v)): entry.kind for entry in glossary for v in entry.variants}
     return NameVocabulary(
         **{key: {lang: _index(phrases) for lang, phrases in name_lists[key].items()}
-           for key in ("titles", "organisation_words", "organisation_heads", "place_words",
+           for key in ("titles", "portfolios", "organisation_words", "organisation_heads", "place_words",
                        "place_heads", "given_names", "family_names")},
         **{key: {lang: frozenset(w for p in phrases for w in p) for lang, phrases in name_lists[key].items()}
            for key in ("organisation_links", "function_words")},

@@ -444,7 +444,8 @@ class _Finder:
         while start < len(tokens) and tokens[start].joined:
             # Titles chain ("ڈی جی آئی ایس پی آر لیفٹیننٹ جنرل X"), and a place
             # or an organisation may qualify one ("وزیر اعلیٰ پنجاب X").
-            more = _phrase_at(tokens, start, self.v.titles["ur" if not tokens[start].latin else "en"])
+            lang = "ur" if not tokens[start].latin else "en"
+            more = _phrase_at(tokens, start, self.v.titles[lang]) or _phrase_at(tokens, start, self.v.portfolios[lang])
             known = _known_at(tokens, start, self.v)
             if known and known[1] == "person":
                 return start + known[0]

@@ -30,6 +30,14 @@ def test_a_place_after_a_title_is_skipped(knowledge):
         ("person", "ناصر جمالی", "title: وزیر اعلیٰ")}
 
 
+def test_a_ministers_portfolio_is_part_of_the_title(knowledge):
+    # Not names: the portfolio after وزیر, a verb after a title, a clock's PM and a time zone, a desk's credit.
+    assert names(knowledge, "وزیر توانائی ناصر جمالی اور وزیر منصوبہ بندی کریم بخش نے کہا") == {
+        ("person", "ناصر جمالی", "title: وزیر"), ("person", "کریم بخش", "title: وزیر")}
+    assert names(knowledge, "وہ وزیر اعلیٰ بنے تو اجلاس ہوا") == set()
+    assert names(knowledge, "Flights resumed at 9:15 PM PKT, Our Correspondent reported.", "en") == set()
+
+
 def test_glossary_names_are_not_repeated(knowledge):
     # شہباز شریف and پی ٹی آئی are glossary entries, with their spellings matched.
     text = "وزیر اعظم شہباز شریف نے پی ٹی آئی پر تنقید کی"
