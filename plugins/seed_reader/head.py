@@ -183,6 +183,11 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
     if later is None or not _headline_shaped(later):
         return None
+    above = lines[index - 1] if index > 0 else None
+    if above is not None and above.kind == "site-name" and not above.blank_after \
+            and _next_text(lines, lines.index(later)) is not None:
+        # A blog's or a small paper's masthead: its name, and its motto on the next line.
+        return "printed right under the site's name (its motto), and a headline follows"
     if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \
             and _next_text(lines, lines.index(later)) is not None:
         return "too short for a headline, and a longer one follows (the site's name)"

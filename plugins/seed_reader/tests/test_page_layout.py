@@ -167,6 +167,14 @@ def test_a_headline_may_open_with_a_place_and_a_colon(extractor):
     assert found.title == headline and found.paragraphs == [LEDE]
 
 
+def test_a_sites_motto_under_its_name_is_not_the_headline(extractor):
+    found = extractor.extract("کراچی نیوز\nسچ کی آواز، عوام کی آواز\n\n" + page(HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.standfirst is None and found.paragraphs == [LEDE]
+    # Under the site's name with the text right after it, a line is the headline.
+    found = extractor.extract("کراچی نیوز\n" + page(HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+
+
 def test_the_pages_title_with_the_sites_name_is_chrome(extractor):
     found = extractor.extract(page(f"{HEADLINE} - روزنامہ مثال", "ہوم  پاکستان  دنیا", HEADLINE, LEDE))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
