@@ -29,6 +29,8 @@ MENU_RUN_LINES = 3
 MENU_RUN_WORDS = 2
 # A headline in a list of other stories.
 HEADLINE_LIST_WORDS = 16
+# A paragraph of prose, around a list the article holds, has at least this many words.
+LIST_PROSE_WORDS = 8
 # A comment's time is printed within this many lines of the comments heading
 # (its writer's name above it; "Leave a Reply" and a count may come first).
 COMMENT_TIME_WITHIN = 6
@@ -107,8 +109,9 @@ class LineClassifier:
         self._captions_before_credits(page)
         _page_titles(page)
         self._repeated(page, archive_chrome)
-        self._menus(page)
+        # Readers' comments first: their prose must not hold a menu under the article inside it.
         self._reader_comments(page)
+        self._menus(page)
         _stories_after_the_article(page)
 
     def _by_shape(self, line: PageLine, language: str):
@@ -237,10 +240,17 @@ class LineClassifier:
 
     def _menus(self, page: Page) -> None:
         """Bulleted or numbered short items, and short site names above the
-        first paragraph, are navigation."""
+        first paragraph, are navigation; but a list between two paragraphs of
+        prose is the article's own (its points, a column's list of words)."""
+        prose = [line.number for line in page.lines if line.kind == TEXT and line.ends_sentence
+                 and line.words >= LIST_PROSE_WORDS]
+
+        def in_the_article(line: PageLine) -> bool:
+            return bool(prose) and prose[0] < line.number < prose[-1]
+
         for line in page.lines:
             if line.kind == TEXT and not line.protected and line.words <= MENU_ITEM_WORDS and _BULLET.match(line.text):
-                if not line.ends_sentence:
+                if not line.ends_sentence and not in_the_article(line):
                     line.mark("menu", "a short bulleted or numbered item")
         # Three or more one- or two-word lines in a row: a menu printed as lines.
         # Short lines already known as chrome ("تازہ ترین", "Latest") count in the run; metadata ends it.
@@ -250,7 +260,7 @@ class LineClassifier:
                     line.kind == TEXT or line.kind not in METADATA and line.kind != CAPTION):
                 run.append(line)
                 continue
-            if len(run) >= MENU_RUN_LINES:
+            if len(run) >= MENU_RUN_LINES and not all(in_the_article(item) for item in run):
                 for item in run:
                     if item.kind == TEXT:
                         item.mark("menu", f"one of {len(run)} one- or two-word lines in a row")

@@ -140,6 +140,15 @@ def test_player_fallback_breadcrumbs_and_menu_runs(extractor):
     assert kinds(found)["ہوم"] == "menu" and kinds(found)["Play Video"] == "player"
 
 
+def test_a_list_between_paragraphs_is_the_articles_and_a_menu_above_them_is_not(extractor):
+    points = ["• تاجروں کی لازمی رجسٹریشن", "• نان فائلرز کے موبائل سم بلاک"]
+    words = ["مہنگائی", "بے روزگاری", "تعلیم"]
+    found = extractor.extract(page("• ہوم", "• پاکستان", HEADLINE, LEDE, "\n".join(points), SECOND, "\n".join(words),
+                                   LEDE + " " + SECOND, "کھیل\nصحت\nدنیا"))
+    assert found.paragraphs == [LEDE, *points, SECOND, *words, LEDE + " " + SECOND]
+    assert kinds(found) == {"• ہوم": "menu", "• پاکستان": "menu", "کھیل": "menu", "صحت": "menu", "دنیا": "menu"}
+
+
 def test_a_menu_on_one_line_is_chrome_and_a_sentence_with_a_double_space_is_not(extractor):
     typo = "اپوزیشن نے بجٹ پر  سخت تنقید کی اور کہا کہ اس سے مہنگائی بڑھے گی۔"
     found = extractor.extract("\n".join([
