@@ -29,6 +29,7 @@ _SENTENCE_END = re.compile(r"[۔.]+[\"'”’»)\]]*$")
 # Pelican's own header fields. "Author:", "Category:" and "Tags:" are left out:
 # news pages print them as their byline, section and tag row (chrome.py reads them so).
 _PELICAN_HEADER = re.compile(r"^(title|date|slug|lang|summary|status|modified)\s*:", re.IGNORECASE)
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,4}")
 _INNER_STOP = re.compile(r"[۔.]\s+\S")
 _WORD = re.compile(r"[^\s\-–—|•·:،,]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -76,8 +77,9 @@ class PageLine:
 
     @computed_once
     def ends_sentence(self) -> bool:
-        """Ends with a full stop (۔ or .): a paragraph's end, rarely a headline's."""
-        return bool(_SENTENCE_END.search(self.without_markup))
+        """Ends with a full stop (۔ or .): a paragraph's end, rarely a headline's.
+        Not an initialism alone ("U.S.", "U.K."): a menu item."""
+        return bool(_SENTENCE_END.search(self.without_markup)) and not _INITIALISM.fullmatch(self.without_markup)
 
     @computed_once
     def sentences_inside(self) -> bool:

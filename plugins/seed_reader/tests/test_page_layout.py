@@ -149,6 +149,12 @@ def test_a_list_between_paragraphs_is_the_articles_and_a_menu_above_them_is_not(
     assert kinds(found) == {"• ہوم": "menu", "• پاکستان": "menu", "کھیل": "menu", "صحت": "menu", "دنیا": "menu"}
 
 
+def test_an_initialism_in_a_menu_is_a_menu_item_not_a_sentence(extractor):
+    lede = "WASHINGTON — President Joe Biden on Sunday pardoned his son, reversing an earlier pledge."
+    found = extractor.extract("World\nU.S.\nPolitics\nSports\n\n" + page("Biden pardons son, reversing pledge", lede))
+    assert found.title == "Biden pardons son, reversing pledge" and found.paragraphs == [lede]
+
+
 def test_a_menu_on_one_line_is_chrome_and_a_sentence_with_a_double_space_is_not(extractor):
     typo = "اپوزیشن نے بجٹ پر  سخت تنقید کی اور کہا کہ اس سے مہنگائی بڑھے گی۔"
     found = extractor.extract("\n".join([
