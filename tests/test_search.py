@@ -107,6 +107,14 @@ def test_filters_alone_that_match_nothing_say_so(page, served_site):
     assert page.inner_text("#search-status") == "No articles match these filters."
 
 
+def test_a_language_filter_shows_that_languages_versions(page, served_site):
+    results(page, served_site.url, "search.html", "پوتن", language="en")
+    hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")
+    assert len(hrefs) == 4 and all("/en/" in href for href in hrefs)
+    assert page.locator("#search-results .card-title").first.get_attribute("lang") == "en"
+    assert "انگریزی میں" in page.inner_text("#search-results .meta >> nth=0")
+
+
 def test_results_link_to_articles_in_the_page_language(page, where):
     results(page, where, "en/search.html", "پوتن")
     hrefs = page.eval_on_selector_all("#search-results .card-title a", "els => els.map(a => a.href)")

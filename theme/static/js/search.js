@@ -335,7 +335,7 @@
     data.element = item;
     item.className = "card";
     const meta = data.meta;
-    const showLang = meta[`url_${lang}`] ? lang : meta.lang;
+    const showLang = meta[`url_${query.shown}`] ? query.shown : meta.lang;
     const heading = document.createElement("h2");
     heading.className = "card-title";
     if (showLang !== lang) { heading.lang = showLang; heading.dir = contract.languages[showLang].dir; }
@@ -374,6 +374,9 @@
     sort[0].checked = true;  // the default order, unless the URL names another one
     sort.value = params.get("sort") || "";
     const query = { text, ...queryTerms(text) };
+    // Results show the version in the filtered language, else the page's.
+    const chosen = params.get("language");
+    query.shown = Object.hasOwn(contract.languages, chosen || "") ? chosen : lang;
     // Filters are words of the index too, each value's token given by the lexicon.
     let unknownFilter = false, filtered = false;
     for (const select of form.querySelectorAll("select")) {
@@ -426,7 +429,7 @@
   let current = null;
 
   /* The next PAGE_SIZE hits, fetched together; one entry per article, in the
-     page's language when both versions of a story matched. */
+     filtered language, else the page's, when both versions of a story matched. */
   async function showMore(mine) {
     const answer = current;
     const batch = answer.hits.slice(answer.next, answer.next + PAGE_SIZE);
@@ -443,8 +446,8 @@
         if (!known) {
           seen.set(data.meta.story, data);
           render(list, data, query);
-        } else if (known.meta.lang !== lang && data.meta.lang === lang) {
-          seen.set(data.meta.story, data);  // the page-language version replaces the other
+        } else if (known.meta.lang !== query.shown && data.meta.lang === query.shown) {
+          seen.set(data.meta.story, data);  // the version in the shown language replaces the other
           render(list, data, query, known.element);
         }
       }
