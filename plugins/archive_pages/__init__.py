@@ -294,12 +294,17 @@ class ArchivePagesGenerator(Generator):
                               month_key=f"{month:02d}", data=Markup(as_script_value(data)))
 
     def _followed_listing(self, writer, lang, first_url, stories, heading, feed_url, **values):
-        """A listing readers can follow: its pages, and its Atom feed."""
+        """A listing readers can follow: its pages, and its Atom feed. A page
+        whose stories are all undated has none (a feed needs dates): it would
+        be an empty subscription. The site's own feed is always written."""
+        followed = feed(feed_url, first_url(lang), stories, self.build_day, self.settings["TIMEZONE"])
+        if not followed.stories and heading is not None:
+            self._listing(writer, lang, first_url, stories, heading, feed_url=None, **values)
+            return
         self._listing(writer, lang, first_url, stories, heading, feed_url=feed_url, **values)
         writer.write_file(
             feed_url, self.env.get_template("atom.xml"), self.context,
-            relative_urls=self.settings["RELATIVE_URLS"], page_lang=lang, heading=heading,
-            feed=feed(feed_url, first_url(lang), stories, self.build_day, self.settings["TIMEZONE"]),
+            relative_urls=self.settings["RELATIVE_URLS"], page_lang=lang, heading=heading, feed=followed,
         )
 
     def _write_sitemap(self):
