@@ -238,17 +238,24 @@ def _correct_body(extraction: Extraction, corrections: dict) -> None:
     dropped = {number: "dropped-by-editor" for number in corrections.get("drop_lines", [])}
     start = corrections.get("body_starts_at")
     kept = []
+    removed = []
     for number, paragraph in zip(extraction.paragraph_lines, extraction.paragraphs, strict=True):
         if start and number < start:
             dropped[number] = "before-body-start"
         elif "title" in corrections and same_text(paragraph, extraction.title):
             dropped[number] = "corrected-headline"
         if number in dropped:
-            extraction.removed.append(RemovedLine(number, dropped[number], paragraph))
+            removed.append(RemovedLine(number, dropped[number], paragraph))
         else:
             kept.append((number, paragraph))
     if len(kept) == len(extraction.paragraphs):
         return
+    if not kept:
+        # A slip (body_starts_at past the text, every line dropped) would publish an empty article.
+        extraction.notes.append("the corrections file's body_starts_at / drop_lines leave no article text: "
+                                "not applied")
+        return
+    extraction.removed.extend(removed)
     extraction.paragraph_lines = [number for number, _ in kept]
     extraction.paragraphs = [paragraph for _, paragraph in kept]
     extraction.removed.sort(key=lambda removed: removed.line)

@@ -95,6 +95,16 @@ def test_bad_corrections_name_file_line_reason(seed_000, extractor, text, line, 
     assert reason in found_reason
 
 
+@pytest.mark.parametrize("text", ["body_starts_at = 9999\n", "drop_lines = [{lines}]\n"])
+def test_corrections_that_would_leave_no_text_are_not_applied(seed_000, extractor, text):
+    paragraphs = import_seed(seed_000, extractor).extraction.paragraphs
+    lines = ", ".join(str(n) for n in import_seed(seed_000, extractor).extraction.paragraph_lines)
+    sidecar_for(seed_000).write_text('title = "درست سرخی"\n' + text.format(lines=lines), encoding="utf-8")
+    seed = import_seed(seed_000, extractor)
+    assert seed.extraction.paragraphs == paragraphs and seed.extraction.title == "درست سرخی"
+    assert any("leave no article text: not applied" in w for w in seed.extraction.warnings)
+
+
 def test_a_mistake_leaves_the_other_corrections_applied(seed_000, extractor):
     sidecar_for(seed_000).write_text('title = "درست سرخی"\noutlet = "nowhere"\n', encoding="utf-8")
     seed = import_seed(seed_000, extractor)
