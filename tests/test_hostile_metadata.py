@@ -21,6 +21,9 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     write(content / "no-day.md", "Title: D\nDate: 2021-02-30\n\nBody.\n")
     write(content / "far.md", "Title: F\nDate: 9999-12-31\n\nBody.\n")
     write(content / "lang.md", 'Title: L\nDate: 2021-12-20\nLang: ur"><x\n\nBody.\n')
+    write(content / "spaced.md", "Title: S\nDate: 2021-12-20\nSlug: Hello World\n\nBody.\n")
+    write(content / "climb.md", "Title: C\nDate: 2021-12-20\nSlug: ../../x\n\nBody.\n")
+    write(content / "en" / "orphan.md", "Title: O\nLang: en\nTranslation-of:\n\nBody.\n")
     write(project / "seeds" / "index.txt", "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات\n\n"
           "وزارت خارجہ نے آج کہا کہ مذاکرات کی تاریخ ابھی طے نہیں ہوئی اور اس پر بات جاری ہے۔\n")
     write(project / "seeds" / "900_x.corrections.toml", 'slug = "search"\n')
@@ -30,6 +33,9 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
         "content/no-day.md:2: date '2021-02-30' is not a day of the calendar",
         "content/far.md:2: date '9999-12-31' is outside the years the archive covers",
         "content/lang.md:3: lang 'ur\"><x' is not 'ur' or 'en'",
+        "content/spaced.md:3: slug 'Hello World' must be lowercase ASCII",
+        "content/climb.md:3: slug '../../x' must be lowercase ASCII",
+        "content/en/orphan.md:3: Translation-of: the slug '' must be lowercase ASCII",
         "seeds/index.txt: its URL (index.html) is where the site writes the home page",
         "seeds/900_x.txt: its URL (search.html) is where the site writes the search page",
     ]
@@ -41,13 +47,14 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     assert "content/draft.md" not in errors(result)  # a draft, simply
     assert "Traceback" not in errors(result)
     assert not (output / "draft.html").exists() and not (output / "drafts").exists()
+    assert not (output / "Hello World.html").exists()
     home = (output / "index.html").read_text(encoding="utf-8")
     assert "<h1>روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات</h1>" not in home
     ET.parse(output / "sitemap.xml")  # well-formed
     assert (output / "002-6aa83e8293d70fa7.html").is_file()
 
     strict = pelican(project, tmp_path / "strict", "-e", "BUILD_REPORT_STRICT=true")
-    assert strict.returncode != 0 and "strict mode: 6 error(s)" in errors(strict)
+    assert strict.returncode != 0 and "strict mode: 9 error(s)" in errors(strict)
     check = make(project, "check")
     assert check.returncode != 0
     for line in expected:

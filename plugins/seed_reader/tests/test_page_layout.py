@@ -361,12 +361,12 @@ def test_captions_with_a_credit_after_a_dash_and_credits_alone(extractor):
 def test_a_caption_credited_to_an_agency_above_the_text_and_an_article_credited_below_it(extractor):
     lede = "ISLAMABAD: The High Court on Tuesday granted bail to the former minister in the case."
     last = "The hearing was adjourned until next week. — APP"
-    found = extractor.extract(page("Court grants bail to former minister", "A view of the High Court building. — Reuters",
-                                   lede, last))
+    found = extractor.extract(page("Court grants bail to former minister",
+                                   "A view of the High Court building. — Reuters", lede, last))
     assert found.paragraphs == [lede, last]
     assert [c.text for c in found.captions] == ["A view of the High Court building. — Reuters"]
-    courtesy = extractor.extract(page(HEADLINE, "وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں — فوٹو بشکریہ: ڈی جی پی آر", LEDE,
-                                      "A bus on its first day (City Photo/Jose Martinez)", SECOND))
+    courtesy = extractor.extract(page(HEADLINE, "وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں — فوٹو بشکریہ: ڈی جی پی آر",
+                                      LEDE, "A bus on its first day (City Photo/Jose Martinez)", SECOND))
     assert courtesy.paragraphs == [LEDE, SECOND]
     assert [(c.text, c.credit) for c in courtesy.captions] == [
         ("وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں", "فوٹو بشکریہ: ڈی جی پی آر"),
