@@ -27,6 +27,7 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     write(project / "seeds" / "index.txt", "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات\n\n"
           "وزارت خارجہ نے آج کہا کہ مذاکرات کی تاریخ ابھی طے نہیں ہوئی اور اس پر بات جاری ہے۔\n")
     write(project / "seeds" / "900_x.corrections.toml", 'slug = "search"\n')
+    write(project / "seeds" / "999_ghost.corrections.toml", 'title = "x"\n')  # its seed renamed or deleted
     write(project / "seeds" / "900_x.txt", "ایک نئی سرخی یہاں ہے\n\nیہ نیا متن ہے اور یہ ایک پیراگراف ہے۔\n")
     expected = [
         "content/typo.md:2: template 'artcle' does not exist",
@@ -38,6 +39,7 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
         "content/en/orphan.md:3: Translation-of: the slug '' must be lowercase ASCII",
         "seeds/index.txt: its URL (index.html) is where the site writes the home page",
         "seeds/900_x.txt: its URL (search.html) is where the site writes the search page",
+        "seeds/999_ghost.corrections.toml: corrects 999_ghost.txt, which does not exist",
     ]
     output = tmp_path / "out"
     result = pelican(project, output)
@@ -54,7 +56,7 @@ def test_metadata_pelican_cannot_take_is_reported_with_its_line(project, tmp_pat
     assert (output / "002-6aa83e8293d70fa7.html").is_file()
 
     strict = pelican(project, tmp_path / "strict", "-e", "BUILD_REPORT_STRICT=true")
-    assert strict.returncode != 0 and "strict mode: 9 error(s)" in errors(strict)
+    assert strict.returncode != 0 and "strict mode: 10 error(s)" in errors(strict)
     check = make(project, "check")
     assert check.returncode != 0
     for line in expected:

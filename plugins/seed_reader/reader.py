@@ -25,6 +25,7 @@ from akhbar.settings import site_settings
 from akhbar.sources import source_files
 
 from .archive_chrome import MIN_SEEDS
+from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for
 from .imports import ImportedSeeds
@@ -260,6 +261,10 @@ class RegularFilesOnly:
                    tuple(generator.settings["IGNORE_FILES"]))
             if key not in self.walked:
                 found, refused = source_files(generator.path, paths, exclude, generator.settings["IGNORE_FILES"])
+                # A corrections file whose seed was renamed or deleted: said, as make check says it.
+                refused += [f"{name}: corrects {seed_for(Path(name)).name}, which does not exist; nothing applied"
+                            for name in found if name.endswith(SUFFIX)
+                            and not os.path.lexists(seed_for(Path(generator.path, name)))]
                 for problem in refused:
                     if problem not in self.reported:
                         self.reported.add(problem)
