@@ -1,5 +1,6 @@
 """Markdown metadata, URLs and bodies that cannot crash or take over the archive (issue 12, items 5, 6, 10)."""
 
+import re
 import xml.etree.ElementTree as ET
 
 from .conftest import make, pelican
@@ -130,6 +131,8 @@ def test_published_urls_stay_put(project, tmp_path):
     # Its file name sorts first.
     write(seeds / "002-6aa83e8293d70fa7.txt", newcomer.replace("ایک پیراگراف", "دوسرا پیراگراف"))
     write(project / "content" / "en" / "no-lang.md", "Title: Lost\nTranslation-of: 001-5fdcb9c48dad7940\n\nBody.\n")
+    write(project / "content" / "en" / "second.md",
+          "Title: Again\nLang: en\nTranslation-of: 001-5fdcb9c48dad7940\n\nBody.\n")
     expected = [
         "seeds/sub/002_6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",
         "seeds/002-6aa83e8293d70fa7.txt: same URL (002-6aa83e8293d70fa7.html) as seeds/002_6aa83e8293d70fa7.txt",
@@ -141,6 +144,10 @@ def test_published_urls_stay_put(project, tmp_path):
         assert (result.returncode != 0) == bool(mode), errors(result)
         for line in expected:
             assert line in errors(result), line
+    # The hint about a translation's language, only to the translation that lacks one.
+    told = {found.group(1): "needs `Lang: en`" in line for line in errors(result).splitlines()
+            if (found := re.match(r"ERROR: (content/en/[\w-]+\.md): same URL", line))}
+    assert told == {"content/en/no-lang.md": True, "content/en/second.md": False}, errors(result)
     assert "سیکیورٹی مذاکرات" in (output / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
     check = make(project, "check")
     for line in expected:

@@ -44,7 +44,7 @@ def is_translation(content) -> bool:
 
 def hint(dropped) -> str:
     # A translation lands on its original's URL only when it lacks its language.
-    return " (a translation needs `Lang: en`)" if is_translation(dropped) else ""
+    return " (a translation needs `Lang: en`)" if is_translation(dropped) and "lang" not in dropped.metadata else ""
 
 
 def find_collisions(claims: dict[str, list], record: dict[str, str]) -> list[tuple[object, object]]:
