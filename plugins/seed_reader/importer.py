@@ -79,7 +79,8 @@ def import_seed(path: Path, extractor: ArticleExtractor | None = None,
             f"unusually large seed ({len(data) / 1e6:.1f} MB): is it one article?"
         )
     if not extraction.paragraphs:
-        raise SeedError("only site chrome, no article text (make extract lists every removed line and why)")
+        what = "a headline and site chrome" if extraction.title_confidence == "high" else "only site chrome"
+        raise SeedError(f"{what}, no article text (make extract lists every removed line and why)")
     corrections = {}
     sidecar = sidecar_for(path)
     if os.path.lexists(sidecar) and (reason := refusal(sidecar)):

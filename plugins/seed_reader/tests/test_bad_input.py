@@ -27,6 +27,8 @@ def test_empty_file(write_seed, extractor):
 def test_only_boilerplate(write_seed, extractor):
     error = refused(write_seed("ہمارے ساتھ رابطہ\n\nاشتہار\n\nRelated articles\n"), extractor)
     assert "only site chrome" in error.reason
+    headline = refused(write_seed("روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات\n"), extractor)
+    assert headline.reason.startswith("a headline and site chrome, no article text")
 
 
 @pytest.mark.parametrize("encoding, bom", [
