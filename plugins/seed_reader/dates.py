@@ -24,8 +24,11 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[
 _TAG = re.compile(r"<[^<>]*>")
 # An IANA time zone after the time ("18:20 Asia/Tehran").
 _TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+")
-_PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*$")
+# "Islamabad, the 8th January, 2025": an official letter's "the" may follow the place.
+_PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*(?:the\s+)?$", re.IGNORECASE)
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
+# A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
+_BYLINE_END = re.compile(r"\s(?:by|از)\s+\D{2,40}$", re.IGNORECASE)
 # Left on a date line once its date, weekday, time, label and filler words are gone.
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 
@@ -231,7 +234,7 @@ class DateVocabulary:
             return None
         text = _TAG.sub(" ", western_digits(line))
         # An agency in brackets ends a dateline: "تہران ، 20 مارچ (انڈیا نیرٹیو)".
-        text = _AGENCY_END.sub(" ", text)
+        text = _BYLINE_END.sub(" ", _AGENCY_END.sub(" ", text))
         label_match = self._label.match(text)
         label = None
         if label_match:

@@ -49,6 +49,11 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("شائع شدہ: جمعرات 10 ربیع الثانی 1447هـ - 2 اکتوبر 2025م", dt.date(2025, 10, 2)),  # Hijri beside Gregorian
     ("جمعہ، ۵ دسمبر ۲۰۲۵ مطابق ۱۴ جمادی الثانی ۱۴۴۷ھ", dt.date(2025, 12, 5)),
     ("جمعہ 6 دسمبر 2024ء بمطابق 4 جمادی الثانی 1446ھ", dt.date(2024, 12, 6)),
+    ("۲۲ رمضان المبارک ۱۴۴۵ھ مطابق ۲ اپریل ۲۰۲۴ء", dt.date(2024, 4, 2)),
+    ("تاریخ اجراء: 21-11-2023", dt.date(2023, 11, 21)),                  # a press release's date of issue
+    ("Posted on September 17, 2023 by Admin", dt.date(2023, 9, 17)),    # WordPress: the date, then the writer
+    ("Posted on 2023-09-17 by Admin", dt.date(2023, 9, 17)),
+    ("Islamabad, the 8th January, 2025", dt.date(2025, 1, 8)),          # an official letter's style
     ("اپ ڈیٹ کی گئی: 03 دسمبر 2025 08:45 PM", dt.date(2025, 12, 3)),
     ("Last updated on December 6, 2025", dt.date(2025, 12, 6)),
 ])
