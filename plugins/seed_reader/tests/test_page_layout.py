@@ -276,6 +276,14 @@ def test_labelled_author_section_and_tags_lines_are_metadata(extractor):
     assert (found.author, found.section_label, found.tags) == ("Imran Qureshi", "Politics", ["Courts", "Bail"])
 
 
+def test_prompts_under_the_article_are_chrome(extractor):
+    prompts = ["Like Loading...", "Comments are closed on this story.", "Got a story? Contact our newsdesk.",
+               "ہمارا ٹیلی گرام چینل جوائن کریں اور تازہ خبریں حاصل کریں"]
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, *prompts))
+    assert found.paragraphs == [LEDE, SECOND]
+    assert set(kinds(found)) == set(prompts)
+
+
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
     found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
