@@ -284,6 +284,14 @@ def test_prompts_under_the_article_are_chrome(extractor):
     assert set(kinds(found)) == set(prompts)
 
 
+def test_a_ticker_a_release_label_and_a_weeklys_name_above_the_headline_are_chrome(extractor):
+    found = extractor.extract(page("ہفت روزہ ولایت", "بریکنگ نیوز: وفاقی کابینہ کا اجلاس کل طلب کر لیا گیا",
+                                   "پریس ریلیز", HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert kinds(found) == {"ہفت روزہ ولایت": "site-name", "پریس ریلیز": "label",
+                            "بریکنگ نیوز: وفاقی کابینہ کا اجلاس کل طلب کر لیا گیا": "trending"}
+
+
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
     found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
