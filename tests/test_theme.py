@@ -155,6 +155,27 @@ def test_english_side_lists_urdu_only_articles(project, tmp_path):
     assert "004-urdu-only.html" in (output / "en" / "person" / "vladimir-putin.html").read_text(encoding="utf-8")
 
 
+def test_the_other_scripts_runs_are_isolated_with_their_language(project, tmp_path):
+    # W3C: inline text of the other direction is isolated; WCAG 3.1.2: its language is marked.
+    from .conftest import pelican
+
+    (project / "seeds" / "004_mixed.txt").write_text(
+        "پاکستان\n\nNATO کے سربراہ کا دورہ اسلام آباد\n\n12 جنوری 2022\n\n"
+        "اسلام آباد: BBC کے مطابق Jens Stoltenberg نے آج وزیر اعظم سے ملاقات کی اور 2022 کے منصوبوں پر بات کی۔\n",
+        encoding="utf-8")
+    english = project / "content" / "en" / "002-russia-us-security-talks.md"
+    english.write_text(english.read_text(encoding="utf-8") + '\nUrdu papers called it "اشتعال انگیز" 2024.\n',
+                       encoding="utf-8")
+    output = tmp_path / "out"
+    assert pelican(project, output).returncode == 0
+    article = (output / "004-mixed.html").read_text(encoding="utf-8")
+    assert '<h1><bdi lang="en">NATO</bdi> کے سربراہ کا دورہ اسلام آباد</h1>' in article
+    assert '<bdi lang="en">BBC</bdi> کے مطابق <bdi lang="en">Jens Stoltenberg</bdi> نے' in article
+    assert '<bdi lang="en">NATO</bdi> کے سربراہ' in (output / "index.html").read_text(encoding="utf-8")
+    translation = (output / "en" / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    assert 'Urdu papers called it "<bdi lang="ur">اشتعال انگیز</bdi>" 2024.' in translation
+
+
 def test_every_ui_string_is_translated():
     assert missing_translations(ROOT / "theme") == []
 

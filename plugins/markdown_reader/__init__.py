@@ -23,6 +23,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 
 from akhbar import markdown_metadata as metadata
+from akhbar.bidi import isolate_html
 from akhbar.build import keep_for_next_build, reading_token, readings_kept
 from akhbar.compat import markdown_metadata, start_markdown_read
 from akhbar.kept import kept_folder
@@ -90,12 +91,14 @@ class KeptMarkdownReader(MarkdownReader):
                 kept = (parser.convert(text), getattr(parser, "Meta", None))
                 conversions.put(key, *kept)
         content, meta = kept
-        content = metadata.sanitise(content)
+        # The other script's runs isolated, as in seeds (akhbar.bidi); a bad Lang: is reported below.
+        lang = fields.get("lang", (0, self.settings["DEFAULT_LANG"]))[1]
+        content = isolate_html(metadata.sanitise(content), lang)
         found = {}
         if not problems:
             found = markdown_metadata(self, meta) if meta is not None else {}
             if "summary" in found:
-                found["summary"] = metadata.sanitise(found["summary"])
+                found["summary"] = isolate_html(metadata.sanitise(found["summary"]), lang)
         # Pelican copies the files the summary links too.
         problems += [(metadata.line_of(text, link), f"link {link!r} refused: {reason}")
                      for link, reason in metadata.refused_files(content + found.get("summary", ""), shown, root)]

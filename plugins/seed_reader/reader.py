@@ -5,7 +5,6 @@ import datetime as dt
 import html
 import logging
 import os
-import re
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
+from akhbar.bidi import isolate_runs
 from akhbar.build import build_state, keep_for_next_build, reading_token, readings_kept, sources_changed
 from akhbar.compat import list_files_with
 from akhbar.kept import kept_folder
@@ -48,27 +48,6 @@ def location(path: Path, line: int | None, root: str) -> str:
     if shown.startswith(os.pardir):
         shown = str(path)
     return f"{shown}:{line}" if line else shown
-
-
-# A run of the other script inside a paragraph: Latin words (with the digits and
-# punctuation between them) in Urdu, Arabic-script words in English.
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9.,'&/:_-]*(?:\s+[A-Za-z0-9][A-Za-z0-9.,'&/:_-]*)*")
-_URDU_RUN = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\u200c\s]*[\u0600-\u06ff]|[\u0600-\u06ff]")
-
-
-def isolate_runs(text: str, language: str) -> str:
-    """Escape text and wrap other-direction runs in <bdi>, so a number or a full
-    stop next to them stays where the writer put it, with their language (a
-    Latin run in Urdu news is English: a name, an outlet), so that it is set in
-    the Latin fonts and a screen reader reads it in its own voice (WCAG 3.1.2)."""
-    pattern, run_lang = (_LATIN_RUN, "en") if language == "ur" else (_URDU_RUN, "ur")
-    out, last = [], 0
-    for match in pattern.finditer(text):
-        out.append(html.escape(text[last:match.start()], quote=False))
-        out.append(f'<bdi lang="{run_lang}">{html.escape(match.group(), quote=False)}</bdi>')
-        last = match.end()
-    out.append(html.escape(text[last:], quote=False))
-    return "".join(out)
 
 
 def render_body(paragraphs: list[str], language: str) -> str:

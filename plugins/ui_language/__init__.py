@@ -24,6 +24,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from akhbar.bidi import isolate_html, isolate_runs
 from akhbar.languages import DIRECTION, date_text, page_language
 
 
@@ -86,7 +87,16 @@ def install(generator):
     env.globals["DIRECTION"] = DIRECTION
     env.filters["date_text"] = date_text
     env.filters["number_text"] = number_text
+    env.filters["isolated"] = isolated
     env.globals["month_text"] = month_text
+
+
+def isolated(text, lang: str) -> Markup:
+    """`{{ title|isolated(lang) }}`: the other script's runs in a text of
+    language `lang` isolated (akhbar.bidi); text already HTML stays HTML."""
+    if isinstance(text, Markup):
+        return Markup(isolate_html(str(text), lang))
+    return Markup(isolate_runs(str(text), lang))
 
 
 def register():
