@@ -153,9 +153,10 @@ class DateVocabulary:
     def _label(self) -> re.Pattern:
         published = _alternation(normalize_urdu(w) for w in self.words.published)
         updated = _alternation(normalize_urdu(w) for w in self.words.updated)
+        today = _alternation(normalize_urdu(w) for w in self.words.today)
         return re.compile(
             # "Published in Dawn, January 27th, 2024": the print edition's credit dates it too.
-            rf"^[\s\-–—•|·]*(?:(?P<updated>{updated})|(?P<published>{published}))(?![^\W\d_])"
+            rf"^[\s\-–—•|·]*(?:(?P<updated>{updated})|(?P<today>{today})|(?P<published>{published}))(?![^\W\d_])"
             rf"(?:\s+in\s+[^,،\d]{{1,40}}[,،])?\s*[:：\-–]?",
             re.IGNORECASE,
         )
@@ -238,7 +239,7 @@ class DateVocabulary:
         label_match = self._label.match(text)
         label = None
         if label_match:
-            label = "updated" if label_match["updated"] else "published"
+            label = "updated" if label_match["updated"] else "today" if label_match["today"] else "published"
             text = text[label_match.end():]
         inside = self._updated_inside.search(text) if label != "updated" else None
         if inside and self.find_dates(text[:inside.start()]):
@@ -297,5 +298,6 @@ class DateWords:
     weekday_variants: dict[str, int] = field(default_factory=dict)
     published: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()
+    today: tuple[str, ...] = ()  # the site's date of the day it is read, never the article's
     filler: tuple[str, ...] = ()
     hijri_months: tuple[str, ...] = ()

@@ -420,6 +420,8 @@ class ArticleExtractor:
                 above = headline is not None and line.number < headline
                 if found.label == "updated":
                     updated.append(line)
+                elif found.label == "today":
+                    masthead.append(line)
                 elif labelled or found.has_time or not (above and found.has_weekday):
                     in_head = line.number < body_start or (head.below_lede and line.number > head.headline.number)
                     if labelled or in_head or found.has_time:

@@ -648,12 +648,13 @@ def _load_date_words(loader: _Loader) -> DateWords:
                 loader.problems.append(f"{path}:{_line_containing(text, name)}: {name!r} needs a number up to {top}")
         numbered[table] = {normalize_urdu(k): v for k, v in values.items() if isinstance(v, int)}
     labels = document.get("labels", {})
-    _unknown_keys(loader, labels, text, path, {"published", "updated"})
+    _unknown_keys(loader, labels, text, path, {"published", "updated", "today"})
     return DateWords(
         month_variants=numbered["month_variants"],
         weekday_variants=numbered["weekday_variants"],
         published=_strings(loader, labels, text, path, "published"),
         updated=_strings(loader, labels, text, path, "updated"),
+        today=_strings(loader, labels, text, path, "today"),
         filler=_strings(loader, document, text, path, "filler"),
         hijri_months=_strings(loader, document, text, path, "hijri_months"),
     )

@@ -51,6 +51,8 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("جمعہ 6 دسمبر 2024ء بمطابق 4 جمادی الثانی 1446ھ", dt.date(2024, 12, 6)),
     ("۲۲ رمضان المبارک ۱۴۴۵ھ مطابق ۲ اپریل ۲۰۲۴ء", dt.date(2024, 4, 2)),
     ("تاریخ اجراء: 21-11-2023", dt.date(2023, 11, 21)),                  # a press release's date of issue
+    ("اسپورٹس رپورٹر | 27 فروری 2025، 11:48 شب", dt.date(2025, 2, 27)),
+    ("پوسٹ کیا گیا: 3 نومبر 2024", dt.date(2024, 11, 3)),
     ("Posted on September 17, 2023 by Admin", dt.date(2023, 9, 17)),    # WordPress: the date, then the writer
     ("Posted on 2023-09-17 by Admin", dt.date(2023, 9, 17)),
     ("Islamabad, the 8th January, 2025", dt.date(2025, 1, 8)),          # an official letter's style
@@ -290,6 +292,31 @@ def test_a_ticker_a_release_label_and_a_weeklys_name_above_the_headline_are_chro
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
     assert kinds(found) == {"ہفت روزہ ولایت": "site-name", "پریس ریلیز": "label",
                             "بریکنگ نیوز: وفاقی کابینہ کا اجلاس کل طلب کر لیا گیا": "trending"}
+
+
+def test_header_widgets_are_chrome_not_headlines(extractor):
+    widgets = ["دبئی 41°  ابوظہبی 43°  ریاض 44°", "سونا (فی تولہ) 2,42,600 ▲", "Weather: Gilgit 18°C Partly cloudy",
+               "فجر 5:12 ظہر 12:30 عصر 3:45 مغرب 5:20 عشاء 6:45", "Font size: A- A A+",
+               "You have 2 free articles left this month.", "لائیو: پی ایس ایل 10 — ملتان 168/4 (18.2 اوورز)",
+               "Breaking: Karakoram Highway reopened after landslide"]
+    found = extractor.extract(page(*widgets, HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert set(kinds(found)) == set(widgets)
+
+
+def test_metadata_lines_of_other_shapes(extractor):
+    found = extractor.extract(page("آج: بدھ 22 مئی 2024", "PR No. 214", HEADLINE, "بزنس رپورٹر",
+                                   "Photographs by Daniel Okafor", "12,480 مرتبہ دیکھا گیا", LEDE,
+                                   "ڈاکٹر فرحت عباس کے مزید کالم", "واٹس ایپ پر خلیج اردو کی خبریں حاصل کریں",
+                                   "Markets data delayed by 15 minutes."))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert found.date is None  # the header's "today" dates the reading, not the article
+    assert kinds(found)["آج: بدھ 22 مئی 2024"] == "site-date"
+    # A long Urdu headline opening with a place and a colon is still a headline.
+    long_headline = "یو اے ای: نجی شعبے کے ملازمین کے لیے دوپہر کے وقفے کا آغاز 15 جون سے"
+    assert extractor.extract(page("متحدہ عرب امارات", long_headline, LEDE)).title == long_headline
+    official = "Islamabad, the 11th September, 2024: The Minister inaugurated a national digital literacy drive today."
+    assert extractor.extract(page("MINISTER INAUGURATES LITERACY DRIVE", official)).date == dt.date(2024, 9, 11)
 
 
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
