@@ -126,6 +126,13 @@ def test_results_link_to_articles_in_the_page_language(page, where):
     assert page.locator("#search-results .excerpt").first.get_attribute("dir") == "rtl"
 
 
+def test_an_excerpt_leaves_out_the_title_and_marks_where_the_caption_ends(page, where):
+    results(page, where, "en/search.html", "Lavrov")
+    excerpt = page.inner_text("#search-results .excerpt")
+    assert excerpt.startswith("Sergei Lavrov spoke of talks next month in an interview (Photo: AP) · Russia's diplomats")
+    assert "Russia to hold security talks" not in excerpt  # the card's heading already
+
+
 def test_search_page_strings_in_both_languages(page, served_site):
     results(page, served_site.url, "search.html", "زیبرا")
     assert page.inner_text("#search-status") == "“زیبرا” کے لیے کوئی نتیجہ نہیں ملا۔"

@@ -301,7 +301,16 @@
   function excerpt(text, query) {
     const variants = lexicon.variants.filter(([, , id]) => query.entities.includes(id)).map(([key]) => key);
     const plain = query.terms.filter((t) => !query.tokens.has(t));
-    const shown = text.split(/\s+/).filter(Boolean);
+    // The record's lines: its title (the card's heading already), its captions, its text.
+    // Shown without the title, with a mark where one part ends and the next begins.
+    const lines = text.split("\n");
+    const shown = [], partEnds = new Set();
+    for (const line of lines.length > 1 ? lines.slice(1) : lines) {
+      const words = line.split(/\s+/).filter(Boolean);
+      if (!words.length) continue;
+      shown.push(...words);
+      partEnds.add(shown.length - 1);
+    }
     const folded = [];
     const word = (i) => (i < shown.length ? (folded[i] ??= foldedWord(shown[i])) : "");
     // How many words from the i-th on the query matches: a glossary spelling, or a word it begins.
@@ -320,11 +329,12 @@
     const fragment = document.createDocumentFragment();
     if (start > 0) fragment.append("… ");
     for (let i = start; i < end; i++) {
+      const after = partEnds.has(i) && i < end - 1 ? " · " : " ";
       if (marked.has(i)) {
         const mark = document.createElement("mark");
         mark.textContent = shown[i];
-        fragment.append(mark, " ");
-      } else fragment.append(shown[i] + " ");
+        fragment.append(mark, after);
+      } else fragment.append(shown[i] + after);
     }
     fragment.append("…");
     return fragment;
