@@ -3,7 +3,8 @@
 Pelican writes the article pages; this generator writes the rest for both
 languages (home with pagination, archives by year and month with a timeline,
 outlet, category, person / place / organisation / topic pages, search, 404),
-`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL), and Atom
+`sitemap.xml` with hreflang alternates (addresses from PUBLIC_URL; an index of
+numbered files past 50,000 URLs, sitemap.py), and Atom
 feeds (feeds.py) for the whole site and for every outlet, category and glossary
 page, in each language. The English side lists every story, Urdu-only ones
 included, marked as Urdu.
@@ -37,6 +38,7 @@ from .month_calendar import month_name, month_weeks, neighbouring_months, storie
 from .on_this_day import as_script_value, build_day, day_label, earlier_years, month_data, stories_by_month_day
 from .provenance import provenance
 from .settings import settings_of
+from .sitemap import is_numbered_sitemap, sitemap_files
 from .stories import Story, related_stories
 from .timeline import timeline_years
 
@@ -329,12 +331,13 @@ class ArchivePagesGenerator(Generator):
                 for other in LANGUAGES
             ) + f'<xhtml:link rel="alternate" hreflang="x-default" href={default_home}/>'
             entries.append(f"<url><loc>{escape(f'{site}/{urls.home(lang)}')}</loc>{links}</url>")
-        xml = (
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n"
-        )
-        replace_file(Path(self.output_path) / "sitemap.xml", xml)
+        output = Path(self.output_path)
+        files = sitemap_files(entries, site)
+        for name, xml in files.items():
+            replace_file(output / name, xml)
+        # Numbered files an archive had when it was larger.
+        for stale in [p for p in output.glob("sitemap-*.xml") if is_numbered_sitemap(p.name) and p.name not in files]:
+            stale.unlink()
 
 
 def get_generators(pelican):
