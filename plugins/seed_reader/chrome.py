@@ -35,7 +35,8 @@ LIST_PROSE_WORDS = 8
 # (its writer's name above it; "Leave a Reply" and a count may come first).
 COMMENT_TIME_WITHIN = 6
 # Chrome that closes an article: what follows it is the page's, not the article's.
-ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt"})
+ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt",
+                          "trending"})
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
 _BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
 _NO_WORDS = re.compile(r"^[\W_]*$")

@@ -319,6 +319,12 @@ def test_metadata_lines_of_other_shapes(extractor):
     assert extractor.extract(page("MINISTER INAUGURATES LITERACY DRIVE", official)).date == dt.date(2024, 9, 11)
 
 
+def test_a_trending_heading_under_the_article_closes_it(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "Trending", "Sensex closes 600 points higher on banking rally",
+                                   "تازہ ترین", "جموں میں ٹریفک حادثہ، تین افراد زخمی"))
+    assert found.paragraphs == [LEDE, SECOND]
+
+
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
     found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
