@@ -133,6 +133,8 @@ class LineClassifier:
             return None  # a paragraph: every rule below is for short lines
         if not line.without_markup:
             return "markup", "HTML tags only"
+        if self.knowledge.chrome.widgets.first(text):
+            return "widget", "a header's or sidebar's widget (data/chrome.toml)"
         if _WRAPPED_IN_TAGS.match(text) and len(line.without_markup.split()) <= SHORT_LINE_WORDS:
             return "markup", "a few words inside HTML tags (an image block's leaked markup)"
         if _URL.match(text):

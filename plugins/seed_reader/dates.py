@@ -25,7 +25,8 @@ _TAG = re.compile(r"<[^<>]*>")
 # An IANA time zone after the time ("18:20 Asia/Tehran").
 _TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+")
 # "Islamabad, the 8th January, 2025": an official letter's "the" may follow the place.
-_PLACE_END = re.compile(r"[،,:：۔|\-–—]\s*(?:the\s+)?$", re.IGNORECASE)
+# "لاہور (سٹاف رپورٹر) 20 جون 2025": a place and its reporter in brackets, then the date.
+_PLACE_END = re.compile(r"[،,:：۔|\-–—)]\s*(?:the\s+)?$", re.IGNORECASE)
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
 _BYLINE_END = re.compile(r"\s(?:by|از)\s+\D{2,40}$", re.IGNORECASE)

@@ -33,7 +33,8 @@ _BOMS = (
 # vertical tab (a manual line break in Word's exports), a form feed, the
 # Unicode line and paragraph separators. Each is a line break, not a stray
 # control to remove: removed, it glued the words on either side together.
-_LINE_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+# (A regular expression: str.translate() with a table took a tenth of an import.)
+_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 # Bytes that are not UTF-8, as errors="surrogateescape" keeps them.
@@ -128,7 +129,7 @@ def decode_seed(data: bytes) -> DecodedText:
                     _line_of(data, error.start),
                 ) from None
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     controls = _CONTROL.findall(text)
     if len(controls) > max(8, len(text) // 1000):
         match = _CONTROL.search(text)

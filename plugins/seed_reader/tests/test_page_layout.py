@@ -53,6 +53,7 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("تاریخ اجراء: 21-11-2023", dt.date(2023, 11, 21)),                  # a press release's date of issue
     ("اسپورٹس رپورٹر | 27 فروری 2025، 11:48 شب", dt.date(2025, 2, 27)),
     ("پوسٹ کیا گیا: 3 نومبر 2024", dt.date(2024, 11, 3)),
+    ("لاہور (سٹاف رپورٹر) 20 جون 2025", dt.date(2025, 6, 20)),          # a place, its reporter, the date
     ("Posted on September 17, 2023 by Admin", dt.date(2023, 9, 17)),    # WordPress: the date, then the writer
     ("Posted on 2023-09-17 by Admin", dt.date(2023, 9, 17)),
     ("Islamabad, the 8th January, 2025", dt.date(2025, 1, 8)),          # an official letter's style
@@ -298,7 +299,8 @@ def test_header_widgets_are_chrome_not_headlines(extractor):
     widgets = ["دبئی 41°  ابوظہبی 43°  ریاض 44°", "سونا (فی تولہ) 2,42,600 ▲", "Weather: Gilgit 18°C Partly cloudy",
                "فجر 5:12 ظہر 12:30 عصر 3:45 مغرب 5:20 عشاء 6:45", "Font size: A- A A+",
                "You have 2 free articles left this month.", "لائیو: پی ایس ایل 10 — ملتان 168/4 (18.2 اوورز)",
-               "Breaking: Karakoram Highway reopened after landslide"]
+               "Breaking: Karakoram Highway reopened after landslide", "ڈالر 281.40 ▲ سونا 355,000 ▼",
+               "KSE-100 112,340.55 +0.8%", "ڈارک موڈ", "Donate"]
     found = extractor.extract(page(*widgets, HEADLINE, LEDE))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
     assert set(kinds(found)) == set(widgets)
