@@ -129,7 +129,8 @@ def test_results_link_to_articles_in_the_page_language(page, where):
 def test_an_excerpt_leaves_out_the_title_and_marks_where_the_caption_ends(page, where):
     results(page, where, "en/search.html", "Lavrov")
     excerpt = page.inner_text("#search-results .excerpt")
-    assert excerpt.startswith("Sergei Lavrov spoke of talks next month in an interview (Photo: AP) · Russia's diplomats")
+    caption = "Sergei Lavrov spoke of talks next month in an interview (Photo: AP)"
+    assert excerpt.startswith(f"{caption} · Russia's diplomats")
     assert "Russia to hold security talks" not in excerpt  # the card's heading already
 
 

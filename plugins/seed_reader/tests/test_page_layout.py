@@ -322,7 +322,8 @@ def test_metadata_lines_of_other_shapes(extractor):
 
 
 def test_a_trending_heading_under_the_article_closes_it(extractor):
-    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "Trending", "Sensex closes 600 points higher on banking rally",
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "Trending",
+                                   "Sensex closes 600 points higher on banking rally",
                                    "تازہ ترین", "جموں میں ٹریفک حادثہ، تین افراد زخمی"))
     assert found.paragraphs == [LEDE, SECOND]
 
