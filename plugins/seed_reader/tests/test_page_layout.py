@@ -425,6 +425,9 @@ def test_a_caption_credited_to_an_agency_above_the_text_and_an_article_credited_
     courtesy = extractor.extract(page(HEADLINE, "وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں — فوٹو بشکریہ: ڈی جی پی آر",
                                       LEDE, "A bus on its first day (City Photo/Jose Martinez)", SECOND))
     assert courtesy.paragraphs == [LEDE, SECOND]
+    # A sentence that begins with "picture" after another is the text's, not a credit.
+    pictured = LEDE + " تصویر میں وہ اسمبلی میں خطاب کر رہے ہیں"
+    assert extractor.extract(page(HEADLINE, pictured)).paragraphs == [pictured]
     assert [(c.text, c.credit) for c in courtesy.captions] == [
         ("وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں", "فوٹو بشکریہ: ڈی جی پی آر"),
         ("A bus on its first day", "City Photo/Jose Martinez")]
