@@ -403,7 +403,8 @@ class ArticleExtractor:
         publication; a date line in the head (under the headline, or with a
         time); an agency dateline opening the first paragraph; a picture's date
         with the lede's weekday. A date line above the headline with a weekday
-        and no time is the site's masthead date (the day the page was fetched);
+        and no time, or one labelled as today's ("آج:", dates.toml `today`), is
+        the site's masthead date (the day the page was fetched);
         an "updated" date serves when no date line says when it was published,
         ahead of an agency dateline and a picture's date.
         """
