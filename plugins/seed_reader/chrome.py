@@ -85,6 +85,8 @@ class LineClassifier:
         site = _words_pattern(vocabulary.site_words)
         self._site_name = re.compile(
             rf"^(?:(?:{site})\s+\S+(?:\s\S+)?|\S+(?:\s\S+){{0,2}}\s+(?:{site}))$", re.IGNORECASE)
+        # "ہفت روزہ — ملت کی آواز": the kind of paper, a dash, its motto.
+        self._site_with_motto = re.compile(rf"^(?:{site})(?:\s+\S+)?\s*[—–|]\s*\S.{{0,40}}$", re.IGNORECASE)
         self._byline = re.compile(
             rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*[:：]?\s+(?P<name>\S.{{0,50}})$",
             re.IGNORECASE)
@@ -285,7 +287,8 @@ class LineClassifier:
                 continue
             if line.words > 25 or line.ends_sentence:
                 break  # the first paragraph: a site name is printed above it
-            if line.words <= 4 and self._site_name.match(line.text):
+            if line.words <= 4 and self._site_name.match(line.text) or \
+                    line.words <= 8 and not line.ends_sentence and self._site_with_motto.match(line.text):
                 line.mark("site-name", "a short line naming a site")
 
 

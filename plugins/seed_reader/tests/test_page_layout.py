@@ -328,6 +328,15 @@ def test_a_trending_heading_under_the_article_closes_it(extractor):
     assert found.paragraphs == [LEDE, SECOND]
 
 
+def test_a_papers_kind_and_motto_a_writers_views_and_a_comment_prompt_are_chrome(extractor):
+    english = "The finance minister presented the budget in the National Assembly today, raising spending."
+    found = extractor.extract(page("ہفت روزہ — ملت کی آواز", HEADLINE, LEDE, "تبصرہ لکھیں..."))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    views = extractor.extract(page("Budget raises development spending", english,
+                                   "The views expressed are the author's own."))
+    assert views.paragraphs == [english]
+
+
 def test_a_right_to_left_breadcrumb_is_chrome(extractor):
     found = extractor.extract(page("ہوم ‹ برطانیہ ‹ کمیونٹی", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہوم ‹ برطانیہ ‹ کمیونٹی": "breadcrumb"}
@@ -425,6 +434,11 @@ def test_a_caption_credited_to_an_agency_above_the_text_and_an_article_credited_
     courtesy = extractor.extract(page(HEADLINE, "وزیراعلیٰ بس سروس کا افتتاح کر رہی ہیں — فوٹو بشکریہ: ڈی جی پی آر",
                                       LEDE, "A bus on its first day (City Photo/Jose Martinez)", SECOND))
     assert courtesy.paragraphs == [LEDE, SECOND]
+    guardian = extractor.extract(page("Teen lifts British Junior Open title",
+                                      "Hamza Qureshi celebrates match point. Photograph: Pitchside Images",
+                                      "Hamza Qureshi, the 17-year-old from Peshawar, won the boys' title on Sunday."))
+    assert [(c.text, c.credit) for c in guardian.captions] == [
+        ("Hamza Qureshi celebrates match point.", "Photograph: Pitchside Images")]
     # A sentence that begins with "picture" after another is the text's, not a credit.
     pictured = LEDE + " تصویر میں وہ اسمبلی میں خطاب کر رہے ہیں"
     assert extractor.extract(page(HEADLINE, pictured)).paragraphs == [pictured]
