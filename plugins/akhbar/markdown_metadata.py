@@ -28,8 +28,6 @@ STATUSES = ("published", "draft")
 # values it needs.
 TEMPLATES = {"article": "article", "page": "page"}
 # Save_as and URL name a page of the site: a relative path to an .html file.
-# A slug names a file of the site: "Hello World" or "../../x" would not be one.
-SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 PAGE_PATH = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
 # {attach} and {static} links name a file to copy into the site: Pelican
 # copies whatever path they give, /etc/hostname or .git/config included, and
@@ -85,7 +83,7 @@ def field_problems(fields: dict[str, tuple[int, str]], kind: str) -> list[tuple[
                                f"with {TEMPLATES[kind]!r}"))
     # A translation takes its original's slug (plugins/translations), whatever its own `Slug:` says.
     key = "translation-of" if "translation-of" in fields else "slug"
-    if key in fields and not SLUG.fullmatch(fields[key][1]):
+    if key in fields and not urls.SLUG.fullmatch(fields[key][1]):
         line, value = fields[key]
         named = "Translation-of: the slug" if key == "translation-of" else "slug"
         problems.append((line, f"{named} {value!r} must be lowercase ASCII"))

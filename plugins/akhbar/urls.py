@@ -1,6 +1,11 @@
 """Where each kind of page lives, in each language. The only place URLs are made."""
 
+import re
+
 PREFIX = {"ur": "", "en": "en/"}
+# An article's slug, as an editor may give it (a corrections file's `slug`, a
+# Markdown `Slug:`): it names a file of the site, so "Hello World" or "../x" is none.
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 KIND_FOLDER = {"person": "person", "place": "place", "organisation": "organisation", "topic": "topic"}
 
 

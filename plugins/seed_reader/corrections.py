@@ -36,6 +36,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from akhbar import urls
 from akhbar.normalize import BIDI_CONTROLS
 
 from .dates import YEARS as SUPPORTED_YEARS
@@ -46,7 +47,6 @@ from .knowledge import Knowledge
 from .page import same_text
 
 SUFFIX = ".corrections.toml"
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 FIELDS = {
     "title": str,
     "title_en": str,
@@ -153,7 +153,8 @@ def load_corrections(path: Path, knowledge: Knowledge) -> tuple[dict, list[SeedE
             isinstance(c, dict) and isinstance(c.get("text"), str) and isinstance(c.get("credit", ""), str)
             and not set(c) - {"text", "credit"} for c in v)
         or "each caption is { text = \"…\", credit = \"…\" } (credit optional)",
-        "slug": lambda v: bool(SLUG.match(v)) or f"slug {v!r} must be lowercase ASCII letters, digits, '-' or '_'",
+        "slug": lambda v: bool(urls.SLUG.fullmatch(v))
+        or f"slug {v!r} must be lowercase ASCII letters, digits, '-' or '_'",
         "lang": lambda v: v in ("ur", "en") or f"lang must be 'ur' or 'en', not {v!r}",
         "drop_lines": lambda v: all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in v)
         or "drop_lines is a list of the seed's line numbers, like [3, 4]",
