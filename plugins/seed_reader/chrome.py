@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from akhbar.normalize import fold_for_matching
+
 from .archive_chrome import MAX_WORDS as LEARNED_MAX_WORDS
 from .knowledge import Knowledge
 from .page import CAPTION, METADATA, TEXT, Page, PageLine, comparable
@@ -102,6 +104,8 @@ class LineClassifier:
             rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
         self._outlet_names = {comparable(n) for o in knowledge.outlets for n in (o.ur, o.en)}
         self._byline_names = {comparable(n) for n in vocabulary.byline_names}
+        self._menu_items = _phrases([*vocabulary.menu_words,
+                                     *(label for category in knowledge.categories for label in category.labels)])
 
     def classify(self, page: Page, language: str, archive_chrome: frozenset[str] = frozenset()) -> None:
         """Give every line a kind by its own shape, then by its neighbours."""
@@ -181,6 +185,8 @@ class LineClassifier:
             return "breadcrumb", "items between > or / marks"
         if items := _inline_menu_items(line):
             return "menu", f"a menu on one line ({items} short items)"
+        if items := self._section_names_in_a_row(line):
+            return "menu", f"{items} section names in a row (data/chrome.toml menu_words)"
         if _PLACE_AND_AGENCY.match(text):
             return "dateline", "a place and an agency, without a date"
         if match := _IN_SECTION.match(text):
@@ -188,6 +194,27 @@ class LineClassifier:
         if line.words <= 8 and (match := self._labelled_section.match(text)):
             return "section-label", "a labelled section", match.group("section").strip()
         return None
+
+    def _section_names_in_a_row(self, line: PageLine) -> int:
+        """How many section names a line is made of (0: it is no menu): a menu
+        whose links a scraper joined with single spaces. One word that is no
+        section name is allowed among four or more."""
+        if line.ends_sentence or line.has_digit or not 3 <= line.words <= 16:
+            return 0
+        words = [fold_for_matching(w) for w in line.text.replace("&", " & ").split()]
+        items = unknown = position = 0
+        while position < len(words):
+            if words[position] in "&|•·":
+                position += 1
+                continue
+            length = next((n for n in range(min(3, len(words) - position), 0, -1)
+                           if tuple(words[position:position + n]) in self._menu_items), 0)
+            if length:
+                items += 1
+            else:
+                unknown += 1
+            position += length or 1
+        return items if items >= 3 and unknown <= (1 if items + unknown >= 4 else 0) else 0
 
     def _reader_comments(self, page: Page) -> None:
         """Readers' comments under the article: a comments heading or count
@@ -335,6 +362,11 @@ def _inline_menu_items(line: PageLine) -> int:
     if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > INLINE_MENU_ITEM_WORDS for item in items):
         return 0
     return len(items)
+
+
+def _phrases(names) -> frozenset[tuple[str, ...]]:
+    """Names as tuples of folded words ("Life & Style" -> ("life", "&", "style"))."""
+    return frozenset(tuple(fold_for_matching(w) for w in name.replace("&", " & ").split()) for name in names)
 
 
 def is_parenthesised(line: PageLine) -> bool:

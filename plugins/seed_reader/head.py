@@ -122,8 +122,11 @@ class _HeadReader:
         elif not _headline_shaped(line):
             return False
         elif self._is_label_above(line, index):
-            head.section_label, head.section_line = line.text, line
-            line.mark("section-label", "a short label above the headline")
+            if head.section_label is None:
+                head.section_label, head.section_line = line.text, line
+                line.mark("section-label", "a short label above the headline")
+            else:  # the section is named already (in the menu's place): this is the story's topic
+                line.mark("note", "a short label (a kicker) above the headline")
         elif _doubled(lines, index) and _credit_like(line) and _next_text(lines, index) is not None:
             _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
         elif why := _not_the_headline(lines, index):
@@ -134,9 +137,10 @@ class _HeadReader:
         return True
 
     def _is_label_above(self, line: PageLine, index: int) -> bool:
-        """A kicker: a few words right above a much longer headline with text after it."""
+        """A section label or kicker: a few words right above a much longer
+        headline with text after it."""
         following = _next_text(self.lines, index)
-        return (self.head.section_label is None and line.words <= LABEL_MAX_WORDS and following is not None
+        return (line.words <= LABEL_MAX_WORDS and following is not None
                 and _headline_shaped(following) and following.words > 2 * line.words
                 and not line.ends_sentence and _adjacent(self.lines, line, following)
                 and _next_text(self.lines, self.lines.index(following)) is not None

@@ -224,6 +224,7 @@ class ChromeVocabulary:
     tag_labels: tuple[str, ...]
     section_labels: tuple[str, ...]
     credit_labels: tuple[str, ...]
+    menu_words: tuple[str, ...]
     reading_time: PatternSet
     page_age: PatternSet
     widgets: PatternSet
@@ -664,7 +665,7 @@ def _load_date_words(loader: _Loader) -> DateWords:
 def _load_chrome(loader: _Loader) -> ChromeVocabulary:
     document, text, path = loader.load("chrome.toml")
     words = ("counter_words", "comment_words", "site_words", "byline_labels", "byline_names", "tag_labels",
-             "section_labels", "credit_labels")
+             "section_labels", "credit_labels", "menu_words")
     patterns = ("reading_time", "page_age", "widgets")
     _unknown_keys(loader, document, text, path, set(words) | set(patterns))
     values = {key: tuple(normalize_urdu(w) for w in _strings(loader, document, text, path, key)) for key in words}

@@ -172,6 +172,29 @@ def test_a_menu_on_one_line_is_chrome_and_a_sentence_with_a_double_space_is_not(
     assert kinds(found)["Home | News | Sport | Video | E-Paper"] in ("menu", "latin-chrome")
 
 
+def test_section_names_joined_by_single_spaces_are_a_menu_and_a_title_case_headline_is_not(extractor):
+    lede = "ISLAMABAD: A Senate committee on Tuesday directed the auditor general to audit the project."
+    headline = "Senate Panel Seeks Audit Of Stalled Water Project"
+    found = extractor.extract("\n".join(["Home Pakistan World Business Sport Opinion Magazine", headline, lede]))
+    assert found.title == headline and found.paragraphs == [lede]
+    assert kinds(found)["Home Pakistan World Business Sport Opinion Magazine"] == "menu"
+    # One word the data files do not know, among four.
+    found = extractor.extract("\n".join(["Markets Companies Economy Quarterly", headline, lede]))
+    assert found.title == headline
+    # Three words a headline shares with a menu are still a headline where the text follows.
+    assert extractor.extract("\n".join(["World Cricket Opinion", lede])).paragraphs[0] == lede
+    assert extractor.extract("\n".join(["Pakistan beat India", lede])).title == "Pakistan beat India"
+
+
+def test_a_kicker_under_the_section_label_is_not_the_headline(extractor):
+    headline = "وفاقی بجٹ: آپ کی تنخواہ پر کتنا ٹیکس کٹے گا؟"
+    found = extractor.extract("\n".join(["کاروبار", "بزنس | بجٹ | اسٹاک مارکیٹ | کرنسی", "بجٹ 2025-26",
+                                         headline, "11 جون 2025", LEDE, SECOND]))
+    assert found.title == headline and found.paragraphs == [LEDE, SECOND]
+    assert found.section_label == "کاروبار" and kinds(found)["بجٹ 2025-26"] == "note"
+    assert found.date == dt.date(2025, 6, 11)
+
+
 def test_the_sites_name_and_motto_above_its_navigation_are_not_the_headline(extractor):
     # A scraper that joins a page's blocks with single newlines: no blank line anywhere.
     found = extractor.extract("\n".join(["صدائے وطن", "ہر خبر کی سچی تصویر", "ہوم  پاکستان  دنیا  کھیل",
