@@ -12,10 +12,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from akhbar.normalize import fold_for_matching
-
 from .archive_chrome import MAX_WORDS as LEARNED_MAX_WORDS
-from .knowledge import Knowledge
+from .knowledge import Knowledge, section_words
 from .page import CAPTION, METADATA, TEXT, Page, PageLine, comparable
 
 # A repeated site name or a counter label is at most this long.
@@ -51,6 +49,10 @@ _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\d+$")
 # "Home > Pakistan > Politics", "ہوم / پاکستان", "ہوم ‹ برطانیہ" (a right-to-left
 # site's arrows point the other way): each item a few words.
 _BREADCRUMB = re.compile(r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«/|]\s[^>»›‹«/|]{1,30}){1,5}$")
+# A trail that ends with the page's own headline: "Home » Tourism » Hunza hotels
+# fully booked as winter tourism surges". Arrows only: "A | B | <headline>" is a title.
+_BREADCRUMB_TO_HEADLINE = re.compile(
+    r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«]\s[^>»›‹«/|]{1,30}){1,4}\s[>»›‹«]\s[^>»›‹«|]{31,200}$")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 _INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s{2,}|\t")
@@ -90,7 +92,7 @@ class LineClassifier:
         # "ہفت روزہ — ملت کی آواز": the kind of paper, a dash, its motto.
         self._site_with_motto = re.compile(rf"^(?:{site})(?:\s+\S+)?\s*[—–|]\s*\S.{{0,40}}$", re.IGNORECASE)
         self._byline = re.compile(
-            rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*[:：]?\s+(?P<name>\S.{{0,50}})$",
+            rf"^[-–•\s]*(?:{_words_pattern(vocabulary.byline_labels)})\s*(?P<colon>[:：])?\s+(?P<name>\S.{{0,80}})$",
             re.IGNORECASE)
         self._doubled_byline = re.compile(r"^(?P<name>\S.{0,40}?)\s+by\s+(?P=name)$", re.IGNORECASE)
         self._tags = re.compile(
@@ -104,8 +106,7 @@ class LineClassifier:
             rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
         self._outlet_names = {comparable(n) for o in knowledge.outlets for n in (o.ur, o.en)}
         self._byline_names = {comparable(n) for n in vocabulary.byline_names}
-        self._menu_items = _phrases([*vocabulary.menu_words,
-                                     *(label for category in knowledge.categories for label in category.labels)])
+        self._section_first_words = {name[:1] for name in knowledge.section_names}
 
     def classify(self, page: Page, language: str, archive_chrome: frozenset[str] = frozenset()) -> None:
         """Give every line a kind by its own shape, then by its neighbours."""
@@ -172,6 +173,9 @@ class LineClassifier:
             return "dateline", "a place and a colon on a line of its own"
         if line.words <= 8 and (match := self._doubled_byline.match(text) or self._byline.match(text)):
             return "byline", "a byline", match.group("name").strip()
+        if line.words <= 12 and (match := self._byline.match(text)) and match.group("colon"):
+            # "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی": labelled, a body's long name.
+            return "byline", "a labelled byline", match.group("name").strip()
         if self._credit.match(text) and line.words <= 8:
             return "credit", "a photo credit"
         if line.words <= 4 and not line.ends_sentence and self._wire_names.search(text):
@@ -183,6 +187,8 @@ class LineClassifier:
             return "latin-chrome", "Latin text on an Urdu page"
         if _BREADCRUMB.match(text) and not line.ends_sentence and line.words <= 10:
             return "breadcrumb", "items between > or / marks"
+        if _BREADCRUMB_TO_HEADLINE.match(text):
+            return "breadcrumb", "short items between arrows, ending with the headline"
         if items := _inline_menu_items(line):
             return "menu", f"a menu on one line ({items} short items)"
         if items := self._section_names_in_a_row(line):
@@ -201,18 +207,22 @@ class LineClassifier:
         section name is allowed among four or more."""
         if line.ends_sentence or line.has_digit or not 3 <= line.words <= 16:
             return 0
-        words = [fold_for_matching(w) for w in line.text.replace("&", " & ").split()]
+        names = self.knowledge.section_names
+        first_words = line.text.split(maxsplit=2)[:2]
+        if not any(section_words(word)[:1] in self._section_first_words for word in first_words):
+            return 0  # most lines: neither of their first two words starts a section's name
+        words = section_words(line.text)
         items = unknown = position = 0
         while position < len(words):
             if words[position] in "&|•·":
                 position += 1
                 continue
             length = next((n for n in range(min(3, len(words) - position), 0, -1)
-                           if tuple(words[position:position + n]) in self._menu_items), 0)
+                           if words[position:position + n] in names), 0)
             if length:
                 items += 1
-            else:
-                unknown += 1
+            elif (unknown := unknown + 1) > 1:
+                return 0
             position += length or 1
         return items if items >= 3 and unknown <= (1 if items + unknown >= 4 else 0) else 0
 
@@ -362,11 +372,6 @@ def _inline_menu_items(line: PageLine) -> int:
     if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > INLINE_MENU_ITEM_WORDS for item in items):
         return 0
     return len(items)
-
-
-def _phrases(names) -> frozenset[tuple[str, ...]]:
-    """Names as tuples of folded words ("Life & Style" -> ("life", "&", "style"))."""
-    return frozenset(tuple(fold_for_matching(w) for w in name.replace("&", " & ").split()) for name in names)
 
 
 def is_parenthesised(line: PageLine) -> bool:

@@ -27,6 +27,7 @@ _TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Ind
 # "Islamabad, the 8th January, 2025": an official letter's "the" may follow the place.
 # "لاہور (سٹاف رپورٹر) 20 جون 2025": a place and its reporter in brackets, then the date.
 _PLACE_END = re.compile(r"[،,:：۔|\-–—)]\s*(?:the\s+)?$", re.IGNORECASE)
+_IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
 _BYLINE_END = re.compile(r"\s(?:by|از)\s+\D{2,40}$", re.IGNORECASE)
@@ -255,7 +256,9 @@ class DateVocabulary:
         # headline may follow it.
         weekday_before = False
         if mention and not label:
-            place = self._any_weekday.sub(" ", text[:mention.start])
+            # "برمنگھم (نمائندہ خصوصی) جمعہ، 7 جون 2024": the agency's words in brackets are
+            # not the place's; its closing bracket still ends the place.
+            place = _IN_BRACKETS.sub(" )", self._any_weekday.sub(" ", text[:mention.start]))
             if (0 < len(_LEFTOVER.findall(place)) <= 3 and not _TIME.search(place)
                     and _PLACE_END.search(place)):
                 # "سرینگر 1°C | ہفتہ، 6 دسمبر 2025": the weekday still says what the line is.

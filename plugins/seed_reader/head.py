@@ -121,6 +121,11 @@ class _HeadReader:
             line.mark("link-text", "a lower-case link above the headline")
         elif not _headline_shaped(line):
             return False
+        elif head.section_label is None and self.knowledge.is_section_name(line.text) and any(
+                _headline_shaped(other) for other in lines[index + 1:index + 4] if other.kind == TEXT):
+            # "OPINION", "تعلیم": a name the site's menu lists, over a headline.
+            head.section_label, head.section_line = line.text, line
+            line.mark("section-label", "a section's name above the headline (data/chrome.toml menu_words)")
         elif self._is_label_above(line, index):
             if head.section_label is None:
                 head.section_label, head.section_line = line.text, line
@@ -187,8 +192,8 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     later one is: the site's name and motto stand above its navigation, the
     headline under it."""
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
-    if later is None or not _headline_shaped(later):
-        return None
+    if later is None or not _headline_shaped(later) or same_text(later.without_markup, lines[index].text):
+        return None  # printed twice (the page's title and its heading): the headline
     above = lines[index - 1] if index > 0 else None
     if above is not None and above.kind == "site-name" and not above.blank_after \
             and _next_text(lines, lines.index(later)) is not None:

@@ -301,6 +301,20 @@ class Knowledge:
                 by_label.setdefault(fold_for_matching(label), category)
         return by_label
 
+    @cached_property
+    def section_names(self) -> frozenset[tuple[str, ...]]:
+        """What a site's menu lists (chrome.toml menu_words and the categories'
+        labels), each as a tuple of folded words ("Life & Style" -> ("life", "&", "style"))."""
+        names = [*self.chrome.menu_words, *(label for category in self.categories for label in category.labels)]
+        return frozenset(section_words(name) for name in names)
+
+    def is_section_name(self, text: str) -> bool:
+        return section_words(text) in self.section_names
+
+
+def section_words(text: str) -> tuple[str, ...]:
+    return tuple(fold_for_matching(word) for word in text.replace("&", " & ").split())
+
 
 def _line_containing(text: str, needle: str, start_line: int = 1) -> int:
     """1-based line of the first occurrence of needle at or after start_line."""

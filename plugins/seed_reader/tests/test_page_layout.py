@@ -54,6 +54,8 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("اسپورٹس رپورٹر | 27 فروری 2025، 11:48 شب", dt.date(2025, 2, 27)),
     ("پوسٹ کیا گیا: 3 نومبر 2024", dt.date(2024, 11, 3)),
     ("لاہور (سٹاف رپورٹر) 20 جون 2025", dt.date(2025, 6, 20)),          # a place, its reporter, the date
+    ("برمنگھم (نمائندہ خصوصی) جمعہ، 7 جون 2024", dt.date(2024, 6, 7)),   # ... and a weekday
+    ("۲۲ شعبان المعظم ۱۴۴۶ھ مطابق 21 فروری 2025ء", dt.date(2025, 2, 21)),  # a Hijri month with its epithet
     ("Posted on September 17, 2023 by Admin", dt.date(2023, 9, 17)),    # WordPress: the date, then the writer
     ("Posted on 2023-09-17 by Admin", dt.date(2023, 9, 17)),
     ("Islamabad, the 8th January, 2025", dt.date(2025, 1, 8)),          # an official letter's style
@@ -184,6 +186,58 @@ def test_section_names_joined_by_single_spaces_are_a_menu_and_a_title_case_headl
     # Three words a headline shares with a menu are still a headline where the text follows.
     assert extractor.extract("\n".join(["World Cricket Opinion", lede])).paragraphs[0] == lede
     assert extractor.extract("\n".join(["Pakistan beat India", lede])).title == "Pakistan beat India"
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_is_chrome(extractor):
+    trail = f"صفحۂ اول » معیشت » {HEADLINE}"
+    found = extractor.extract("\n".join([trail, HEADLINE, LEDE, SECOND]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)[trail] == "breadcrumb"
+    # Bars make a page's title ("Headline | Site"), not a trail.
+    assert extractor.extract("\n".join(["A | B | " + HEADLINE, LEDE])).title == "A | B | " + HEADLINE
+
+
+def test_a_section_name_over_a_writers_name_and_the_headline_is_a_label(extractor):
+    lede = "Walk down almost any main road in Rawalpindi today and you will notice something missing: trees."
+    found = extractor.extract("\n".join(["OPINION", "Sana Qureshi", "Our cities are running out of shade",
+                                         "Monday, 2 December 2024", lede]))
+    assert found.title == "Our cities are running out of shade" and found.paragraphs == [lede]
+    assert found.section_label == "OPINION" and found.date == dt.date(2024, 12, 2)
+
+
+def test_a_headline_printed_twice_over_a_breadcrumb_is_the_headline(extractor):
+    found = extractor.extract(page(HEADLINE, HEADLINE, "کمیونٹی | برمنگھم", LEDE, SECOND))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+ENGLISH_HEADLINE = "Karakoram Highway reopens after three-day closure"
+ENGLISH_TEXT = ["The Karakoram Highway was reopened for traffic on Wednesday after landslide debris was cleared.",
+                "Hundreds of passengers and goods trucks had been stranded on both sides of the blockade."]
+
+
+@pytest.mark.parametrize("line", [
+    "Reading Time: 2 mins read", "Please turn on JavaScript for the best experience",
+    "Save my name, email, and website in this browser for the next time I comment.", "You are here: Home City News",
+    "Email ThisBlogThis!Share to XShare to Facebook", "Powered by Blogger", "Show key events only",
+    "Sign up for our morning briefing", "Duration: 3:05",
+])
+def test_more_chrome_of_templates_and_widgets(extractor, line):
+    # Between two paragraphs, where only a rule for the line itself removes it.
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.title == ENGLISH_HEADLINE and found.paragraphs == ENGLISH_TEXT
+
+
+@pytest.mark.parametrize("line", ["تلاش کریں...", "دورانیہ 02:47", "مکمل اسکور کارڈ"])
+def test_more_chrome_of_urdu_templates_and_widgets(extractor, line):
+    found = extractor.extract("\n".join([HEADLINE, LEDE, line, SECOND]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_labelled_byline_may_name_a_long_body(extractor):
+    issuer = "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی"
+    found = extractor.extract("\n".join([HEADLINE, issuer, "21 فروری 2025", LEDE]))
+    assert found.paragraphs == [LEDE] and kinds(found)[issuer] == "byline"
+    assert found.date == dt.date(2025, 2, 21)
 
 
 def test_a_kicker_under_the_section_label_is_not_the_headline(extractor):
