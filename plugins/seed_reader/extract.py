@@ -22,7 +22,7 @@ from akhbar.normalize import TextWords, normalize_urdu
 from .chrome import LineClassifier
 from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
-from .head import HEADLINE_MAX_WORDS, Head, find_body, find_head, opens_with_dateline
+from .head import HEADLINE_MAX_WORDS, NAVIGATION, Head, find_body, find_head, opens_with_dateline
 from .knowledge import Category, Knowledge, Outlet, PatternSet, Wire
 from .names import Name, find_names
 from .page import CAPTION, Page, page_lines
@@ -396,6 +396,15 @@ class ArticleExtractor:
             category = self.knowledge.category_for_label(label)
         return label, category if isinstance(category, Category) else None
 
+    @staticmethod
+    def _post_date(page: Page, line, headline: int) -> bool:
+        """A blog's date heading: right above the headline, under the site's
+        navigation (a masthead's date of the day stands above or beside it)."""
+        index = page.lines.index(line)
+        following = page.lines[index + 1] if index + 1 < len(page.lines) else None
+        return (following is not None and following.number == headline
+                and any(other.kind in NAVIGATION for other in page.lines[:index]))
+
     def _date(self, page: Page, head: Head, body, captions):
         """(date, confidence, source, doubt): the publication date, only where the text states it.
 
@@ -423,7 +432,8 @@ class ArticleExtractor:
                     updated.append(line)
                 elif found.label == "today":
                     masthead.append(line)
-                elif labelled or found.has_time or not (above and found.has_weekday):
+                elif (labelled or found.has_time or not (above and found.has_weekday)
+                      or self._post_date(page, line, headline)):
                     in_head = line.number < body_start or (head.below_lede and line.number > head.headline.number)
                     if labelled or in_head or found.has_time:
                         published.append(line)

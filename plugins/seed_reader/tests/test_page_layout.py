@@ -81,6 +81,18 @@ def test_masthead_date_above_the_headline_is_not_the_publication(extractor):
     assert both.date == dt.date(2024, 7, 9)
 
 
+def test_a_blogs_date_heading_under_its_menu_dates_the_post(extractor):
+    # Blogger prints the post's date right above its title, under the blog's menu.
+    lede = "The Karakoram Highway was reopened for traffic on Wednesday after landslide debris was cleared."
+    found = extractor.extract("\n".join(["Valley Voice", "Home", "About", "Contact", "Wednesday, March 5, 2025",
+                                         "Karakoram Highway reopens after three-day closure", lede]))
+    assert found.date == dt.date(2025, 3, 5) and found.paragraphs == [lede]
+    # Above the menu it is the masthead's date of the day.
+    masthead = extractor.extract("\n".join(["Wednesday, March 5, 2025", "Valley Voice", "Home", "About", "Contact",
+                                            "Karakoram Highway reopens after three-day closure", lede]))
+    assert masthead.date is None
+
+
 def test_published_date_wins_over_updated(extractor):
     found = extractor.extract(page(HEADLINE, "اپ ڈیٹ: 13 مارچ 2023", "Published: 12 March 2023", LEDE))
     assert found.date == dt.date(2023, 3, 12)
