@@ -55,7 +55,8 @@ _BREADCRUMB_TO_HEADLINE = re.compile(
     r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«]\s[^>»›‹«/|]{1,30}){1,4}\s[>»›‹«]\s[^>»›‹«|]{31,200}$")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
-_INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s{2,}|\t")
+# An Urdu full stop or a slash between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
+_INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s[۔/]\s|\s{2,}|\t")
 # It has at least this many items, each of at most this many words.
 INLINE_MENU_ITEMS = 3
 INLINE_MENU_ITEM_WORDS = 3
@@ -176,6 +177,8 @@ class LineClassifier:
         if line.words <= 12 and (match := self._byline.match(text)) and match.group("colon"):
             # "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی": labelled, a body's long name.
             return "byline", "a labelled byline", match.group("name").strip()
+        if line.words <= 8 and not line.has_digit and self._outlet_and_place(text):
+            return "byline", "the outlet and the place it reports from"
         if self._credit.match(text) and line.words <= 8:
             return "credit", "a photo credit"
         if line.words <= 4 and not line.ends_sentence and self._wire_names.search(text):
@@ -201,6 +204,12 @@ class LineClassifier:
             return "section-label", "a labelled section", match.group("section").strip()
         return None
 
+    def _outlet_and_place(self, text: str) -> bool:
+        """ "عالمی نشریات اردو، اسلام آباد", "Gulf News, Dubai": a site's name, a comma, a place."""
+        outlet, comma, place = text.rpartition("،" if "،" in text else ",")
+        return bool(comma) and 0 < len(place.split()) <= 3 and (
+            bool(self._site_name.match(outlet.strip())) or comparable(outlet) in self._outlet_names)
+
     def _section_names_in_a_row(self, line: PageLine) -> int:
         """How many section names a line is made of (0: it is no menu): a menu
         whose links a scraper joined with single spaces. One word that is no
@@ -214,7 +223,7 @@ class LineClassifier:
         words = section_words(line.text)
         items = unknown = position = 0
         while position < len(words):
-            if words[position] in "&|•·":
+            if words[position] in "&|•·۔/":
                 position += 1
                 continue
             length = next((n for n in range(min(3, len(words) - position), 0, -1)

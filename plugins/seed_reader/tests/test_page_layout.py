@@ -239,10 +239,35 @@ def test_more_chrome_of_templates_and_widgets(extractor, line):
     assert found.title == ENGLISH_HEADLINE and found.paragraphs == ENGLISH_TEXT
 
 
-@pytest.mark.parametrize("line", ["تلاش کریں...", "دورانیہ 02:47", "مکمل اسکور کارڈ"])
+@pytest.mark.parametrize("line", ["تلاش کریں...", "دورانیہ 02:47", "ویڈیو کا دورانیہ، 3:47", "مکمل اسکور کارڈ",
+                                  "براہ راست سنیں", "شمارہ 42، جنوری تا مارچ 2025",
+                                  "تازہ ترین ۔۔۔ شاہراہ ٹریفک کے لیے بحال ۔۔۔ جموں میں برفباری"])
 def test_more_chrome_of_urdu_templates_and_widgets(extractor, line):
     found = extractor.extract("\n".join([HEADLINE, LEDE, line, SECOND]))
     assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+def test_menus_with_urdu_full_stops_or_slashes_between_items_are_menus(extractor):
+    stops = "ہوم ۔ دہلی ۔ ملک ۔ دنیا ۔ تعلیم ۔ ای پیپر"
+    slashes = "سرورق / سفرنامے / تصویری کہانیاں / میرے بارے میں / رابطہ"
+    # Under a ticker of other stories' headlines: the menu closes the ticker, and the headline is under it.
+    found = extractor.extract("\n".join(["جمنا پار", "تازہ ترین:", "دہلی میں سردی کا بارہ سالہ ریکارڈ ٹوٹ گیا",
+                                         "جامعہ ملیہ میں داخلہ امتحان کی تاریخوں کا اعلان", stops, HEADLINE, LEDE]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE] and kinds(found)[stops] == "menu"
+    found = extractor.extract("\n".join(["راہ نورد", slashes, HEADLINE, LEDE]))
+    assert found.title == HEADLINE and kinds(found)[slashes] == "menu"
+
+
+def test_the_outlet_and_the_place_it_reports_from_are_a_byline(extractor):
+    found = extractor.extract("\n".join([HEADLINE, "از فرحان قریشی", "عالمی نشریات اردو، اسلام آباد", "۲۲ فروری ۲۰۲۵",
+                                         LEDE, SECOND]))
+    assert kinds(found)["عالمی نشریات اردو، اسلام آباد"] == "byline"
+    assert found.paragraphs == [LEDE, SECOND] and found.date == dt.date(2025, 2, 22)
+
+
+def test_a_magazines_issue_line_with_a_day_is_a_date_line(extractor):
+    found = extractor.extract(page(HEADLINE, "جلد 26، شمارہ 15 — جمعرات 18 اپریل 2024", LEDE))
+    assert found.date == dt.date(2024, 4, 18)
 
 
 def test_a_labelled_byline_may_name_a_long_body(extractor):
