@@ -214,7 +214,7 @@ class LineClassifier:
         """How many section names a line is made of (0: it is no menu): a menu
         whose links a scraper joined with single spaces. One word that is no
         section name is allowed among four or more."""
-        if line.ends_sentence or line.has_digit or not 3 <= line.words <= 16:
+        if line.ends_sentence or not 3 <= line.words <= 16:
             return 0
         names = self.knowledge.section_names
         first_words = line.text.split(maxsplit=2)[:2]

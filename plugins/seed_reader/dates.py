@@ -27,6 +27,9 @@ _TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Ind
 # "Islamabad, the 8th January, 2025": an official letter's "the" may follow the place.
 # "لاہور (سٹاف رپورٹر) 20 جون 2025": a place and its reporter in brackets, then the date.
 _PLACE_END = re.compile(r"[،,:：۔|\-–—)]\s*(?:the\s+)?$", re.IGNORECASE)
+# "19 March 2025 · 8 min read": the reading time after the date.
+_READING_TIME_END = re.compile(
+    r"\s*[·•|]\s*\d+\s*(?:min|mins|minutes?|منٹ)\s*(?:read|پڑھنے کا وقت)?\s*$", re.IGNORECASE)
 _IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
@@ -158,7 +161,8 @@ class DateVocabulary:
         today = _alternation(normalize_urdu(w) for w in self.words.today)
         return re.compile(
             # "Published in Dawn, January 27th, 2024": the print edition's credit dates it too.
-            rf"^[\s\-–—•|·]*(?:(?P<updated>{updated})|(?P<today>{today})|(?P<published>{published}))(?![^\W\d_])"
+            # A place may stand before the label: "Mumbai | First published on: Mar 7, 2025".
+            rf"^[\s\-–—•|·]*(?:[^\W\d_][^|:：\d]{{0,30}}\s\|\s*)?(?:(?P<updated>{updated})|(?P<today>{today})|(?P<published>{published}))(?![^\W\d_])"
             rf"(?:\s+in\s+[^,،\d]{{1,40}}[,،])?\s*[:：\-–]?",
             re.IGNORECASE,
         )
@@ -235,7 +239,7 @@ class DateVocabulary:
         """
         if len(line) > DATE_LINE_MAX_CHARS:
             return None
-        text = _TAG.sub(" ", western_digits(line))
+        text = _READING_TIME_END.sub("", _TAG.sub(" ", western_digits(line)))
         # An agency in brackets ends a dateline: "تہران ، 20 مارچ (انڈیا نیرٹیو)".
         text = _BYLINE_END.sub(" ", _AGENCY_END.sub(" ", text))
         label_match = self._label.match(text)

@@ -21,7 +21,7 @@ HEADLINE_MAX_WORDS = 25
 # or two words at the top of a page are the site's name ("مشرق", "Daily Times").
 HEADLINE_MIN_WORDS = 3
 # Chrome that navigates the site: printed above the headline, never between it and the text.
-NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link"})
+NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link", "trending"})
 # Headline-shaped lines a page's head holds at most between its top and its headline.
 HEAD_MAX_TEXT_LINES = 20
 # A headline that opens like a dateline ("کراچی: …") is at most this long (an Urdu
@@ -196,7 +196,8 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
         return None  # printed twice (the page's title and its heading): the headline
     above = lines[index - 1] if index > 0 else None
     if above is not None and above.kind == "site-name" and not above.blank_after \
-            and _next_text(lines, lines.index(later)) is not None:
+            and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(lines[index]):
+        # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section.)
         # A blog's or a small paper's masthead: its name, and its motto on the next line.
         return "printed right under the site's name (its motto), and a headline follows"
     if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \

@@ -270,6 +270,47 @@ def test_a_magazines_issue_line_with_a_day_is_a_date_line(extractor):
     assert found.date == dt.date(2024, 4, 18)
 
 
+def test_date_lines_with_a_place_before_the_label_or_a_reading_time_after_the_date(extractor):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, "Mumbai | First published on: Mar 7, 2025 at 23:10 IST",
+                                         "Last updated on: Mar 8, 2025 at 09:05 IST", *ENGLISH_TEXT]))
+    assert found.date == dt.date(2025, 3, 7) and found.paragraphs == ENGLISH_TEXT
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, "Zara Hamid", "19 March 2025 · 8 min read", *ENGLISH_TEXT]))
+    assert found.date == dt.date(2025, 3, 19) and found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_line_like_a_sites_name_over_a_dateline_headline_is_no_masthead(extractor):
+    # Under the breadcrumb, "MUMBAI NEWS" is the section; a motto never opens with "Mumbai:".
+    headline = "Mumbai: BMC to install 400 air purifier towers at busy junctions"
+    standfirst = "The civic body has set aside Rs 120 crore for the project, which will be completed in two phases"
+    found = extractor.extract("\n".join(["Home / India / Mumbai", "MUMBAI NEWS", headline, standfirst,
+                                         "Written by Priya Nair", *ENGLISH_TEXT]))
+    assert found.title == headline and found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_menu_that_opens_with_a_ticker_label_is_navigation(extractor):
+    menu = "تازہ ترین | پاکستان | پنجاب | جرائم | کھیل | کاروبار | کالم"
+    found = extractor.extract("\n".join(["آئینۂ پنجاب", menu, "پنجاب", HEADLINE, "اشاعت: 15 مارچ 2025", LEDE]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE] and found.date == dt.date(2025, 3, 15)
+
+
+@pytest.mark.parametrize("line", [
+    "Story continues below advertisement", "For more news, follow us on Google News and subscribe to our channel",
+    "Get our explainers in your inbox", "By signing up, you agree to our Privacy Policy",
+    "Save articles to read later and create your own reading list", "Purchase Licensing Rights, opens new tab",
+    "FT Dune Rovers 0-0 Marina City | FT Oasis United 3-1 Port Khalid", "Football Cricket Tennis F1 Fixtures Tables",
+])
+def test_more_chrome_of_portals_and_wires(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.title == ENGLISH_HEADLINE and found.paragraphs == ENGLISH_TEXT
+
+
+@pytest.mark.parametrize("line", ["خبر جاری ہے", "ہمارا نیوز لیٹر حاصل کریں", "اپنا ای میل درج کریں",
+                                  "مکالمہ کو سوشل میڈیا پر فالو کریں"])
+def test_more_urdu_chrome_of_portals(extractor, line):
+    found = extractor.extract("\n".join([HEADLINE, LEDE, line, SECOND]))
+    assert found.paragraphs == [LEDE, SECOND]
+
+
 def test_a_labelled_byline_may_name_a_long_body(extractor):
     issuer = "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی"
     found = extractor.extract("\n".join([HEADLINE, issuer, "21 فروری 2025", LEDE]))
@@ -487,6 +528,19 @@ def test_caption_above_a_photo_credit(extractor):
                                    "تصویر: پریس ریلیز", LEDE))
     assert [c.text for c in found.captions] == ["دہلی دربار 2024"]
     assert found.paragraphs == [LEDE]
+
+
+@pytest.mark.parametrize("caption, text, credit", [
+    ("Rukhsana Qadri in the studio in 1968. (Family photo)", "Rukhsana Qadri in the studio in 1968.", "Family photo"),
+    ("Herders walk across the marshes in southern Iraq [File: Ali Kareem/Getty Images]",
+     "Herders walk across the marshes in southern Iraq", "File: Ali Kareem/Getty Images"),
+    ("A gas tanker is seen near Ras Laffan, Qatar, June 4, 2024. TNA/Omar Saleh/File Photo",
+     "A gas tanker is seen near Ras Laffan, Qatar, June 4, 2024.", "TNA/Omar Saleh/File Photo"),
+])
+def test_captions_with_the_credits_of_wires_and_families(extractor, caption, text, credit):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, caption, *ENGLISH_TEXT]))
+    assert [(c.text, c.credit) for c in found.captions] == [(text, credit)]
+    assert found.paragraphs == ENGLISH_TEXT
 
 
 def test_list_of_other_stories_under_dashes(extractor):
