@@ -157,6 +157,8 @@ _MARKUP = re.compile(r"<[^>]*>|https?://\S+")
 
 # A dateline with its agency ("لاہور (اردوپوائنٹ … ایجنسی۔ 14 مارچ2026ء)") is at most this long.
 DATELINE_MAX_CHARS = 150
+# A date glued after a dateline's closing bracket is at most this long ("۲۷ جنوری ۲۰۲۵ء").
+DATE_AFTER_BRACKET_CHARS = 30
 # Enough text to tell the script of a page.
 LANGUAGE_SAMPLE_CHARS = 20_000
 
@@ -443,8 +445,12 @@ class ArticleExtractor:
         for line in masthead:
             line.mark("site-date", "the site's date above the headline (the day it was fetched), not the article's")
         if published:
-            labelled = [line for line in published if line.found.label == "published"]
-            chosen = (labelled or published)[0]
+            # The head's date lines before those under the text (a print edition's
+            # credit, "Published in Dawn, March 6th, 2025", dates the paper, a day later).
+            in_head = [line for line in published if line.number < body_start]
+            labelled = [line for line in in_head if line.found.label == "published"]
+            chosen = (labelled or in_head or [line for line in published if line.found.label == "published"]
+                      or published)[0]
             return chosen.found.date, "high", chosen.text, None
         if updated:
             chosen = updated[0]
@@ -455,6 +461,11 @@ class ArticleExtractor:
             bracket = paragraphs[0].find(")", 0, DATELINE_MAX_CHARS)
             opening = paragraphs[0][:bracket + 1] if bracket > 0 else " ".join(paragraphs[0].split()[:8])
             mentions = [m for m in self.dates.find_dates(opening)]
+            if not mentions and bracket > 0:
+                # "پشاور(نمائندہ خصوصی)۲۷ جنوری ۲۰۲۵ء: …": the date right after the agency's bracket.
+                after = [m for m in self.dates.find_dates(paragraphs[0][:bracket + 1 + DATE_AFTER_BRACKET_CHARS])
+                         if bracket < m.start <= bracket + 3]
+                mentions = after[:1]
             if mentions and mentions[0].as_date():
                 return mentions[0].as_date(), "high", mentions[0].text, None
             if mentions:

@@ -29,8 +29,9 @@ HEAD_MAX_TEXT_LINES = 20
 DATELINE_HEADLINE_MAX_WORDS = 20
 # A standfirst without a full stop is at most this long.
 STANDFIRST_MAX_WORDS = 45
-# A section label ("قومی خبریں") is at most this long, and its headline much longer.
-LABEL_MAX_WORDS = 3
+# A section label ("قومی خبریں") or a kicker ("قومی ٹی ٹوئنٹی کپ") is at most this
+# long, and its headline much longer.
+LABEL_MAX_WORDS = 4
 # A writer's name or a label under the headline is at most this long.
 NOTE_MAX_WORDS = 4
 # A picture's caption is at most this long.
@@ -146,7 +147,7 @@ class _HeadReader:
         headline with text after it."""
         following = _next_text(self.lines, index)
         return (line.words <= LABEL_MAX_WORDS and following is not None
-                and _headline_shaped(following) and following.words > 2 * line.words
+                and _headline_shaped(following) and not following.ends_sentence and following.words > 2 * line.words
                 and not line.ends_sentence and _adjacent(self.lines, line, following)
                 and _next_text(self.lines, self.lines.index(following)) is not None
                 and not _not_the_headline(self.lines, self.lines.index(following)))

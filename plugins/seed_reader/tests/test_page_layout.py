@@ -311,6 +311,33 @@ def test_more_urdu_chrome_of_portals(extractor, line):
     assert found.paragraphs == [LEDE, SECOND]
 
 
+def test_a_date_glued_after_the_datelines_bracket_dates_the_page(extractor):
+    lede = "پشاور(نمائندہ خصوصی)۲۷ جنوری ۲۰۲۵ء:صوبائی حکومت نے سردی کے باعث سکولوں کے اوقات کار تبدیل کر دیے ہیں۔"
+    found = extractor.extract(page(HEADLINE, lede, SECOND))
+    assert found.date == dt.date(2025, 1, 27) and found.paragraphs == [lede, SECOND]
+
+
+def test_the_heads_date_wins_over_the_print_editions_credit_under_the_text(extractor):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, "March 5, 2025", *ENGLISH_TEXT,
+                                         "Published in The Morning Post, March 6th, 2025"]))
+    assert found.date == dt.date(2025, 3, 5)
+    credit = "Published in The Morning Post, March 6th, 2025"
+    alone = extractor.extract("\n".join([ENGLISH_HEADLINE, *ENGLISH_TEXT, credit]))
+    assert alone.date == dt.date(2025, 3, 6)
+
+
+def test_a_four_word_kicker_over_a_long_headline(extractor):
+    headline = "عمران شاہد کی طوفانی سنچری، لاہور بلیوز نے پشاور ریجن کو پندرہ رنز سے ہرا دیا"
+    found = extractor.extract("\n".join(["قومی ٹی ٹوئنٹی کپ", headline, LEDE]))
+    assert found.title == headline and found.section_label == "قومی ٹی ٹوئنٹی کپ"
+
+
+def test_a_short_headline_over_one_sentence_paragraphs_is_no_kicker(extractor):
+    # Paragraphs of one sentence, apart by blank lines, are headline-shaped; a kicker's headline has no full stop.
+    found = extractor.extract(page("چاند نظر نہیں آیا", LEDE, SECOND))
+    assert found.title == "چاند نظر نہیں آیا" and found.paragraphs == [LEDE, SECOND]
+
+
 def test_a_labelled_byline_may_name_a_long_body(extractor):
     issuer = "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی"
     found = extractor.extract("\n".join([HEADLINE, issuer, "21 فروری 2025", LEDE]))
