@@ -9,6 +9,7 @@ The words these rules need (counters, site names, bylines, tag rows) live in
 """
 
 import re
+import unicodedata
 from collections import Counter
 from itertools import pairwise
 
@@ -40,6 +41,12 @@ ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
 _BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
 _NO_WORDS = re.compile(r"^[\W_]*$")
+# "#مون_سون #کپاس", "Trending: #IPL #Budget": hashtags, with a label of a few words at most.
+_HASHTAG = re.compile(r"#[^\s#]+")
+HASHTAG_LINE_OTHER_WORDS = 3
+# A line that starts with an icon ("▶ ریڈیو سنیں", "≡ Menu", "👁 2,450 بار پڑھا گیا") is a
+# button, a link or a counter when it has at most this many words.
+ICON_LINE_WORDS = 6
 _WRAPPED_IN_TAGS = re.compile(r"^<[^<>]+>.*<[^<>]+>$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
@@ -139,6 +146,11 @@ class LineClassifier:
             return "placeholder", "no words"
         if len(text) > SHORT_LINE_CHARS:
             return None  # a paragraph: every rule below is for short lines
+        if _starts_with_icon(text) and line.words <= ICON_LINE_WORDS:
+            return "tools", "an icon and a few words: a button, a link or a counter"
+        if _HASHTAG.search(text) and len(_HASHTAG.findall(text)) >= 2 and \
+                len(_HASHTAG.sub(" ", text).split()) <= HASHTAG_LINE_OTHER_WORDS:
+            return "hashtags", "a row of hashtags"
         if not line.without_markup:
             return "markup", "HTML tags only"
         if self.knowledge.chrome.widgets.first(text):
@@ -178,7 +190,7 @@ class LineClassifier:
             # "جاری کردہ: شعبۂ نشر و اشاعت، انجمن خدمتِ خلق ممبئی": labelled, a body's long name.
             return "byline", "a labelled byline", match.group("name").strip()
         if line.words <= 8 and not line.has_digit and self._outlet_and_place(text):
-            return "byline", "the outlet and the place it reports from"
+            return "byline", "the outlet or desk and the place it reports from"
         if self._credit.match(text) and line.words <= 8:
             return "credit", "a photo credit"
         if line.words <= 4 and not line.ends_sentence and self._wire_names.search(text):
@@ -205,10 +217,12 @@ class LineClassifier:
         return None
 
     def _outlet_and_place(self, text: str) -> bool:
-        """ "عالمی نشریات اردو، اسلام آباد", "Gulf News, Dubai": a site's name, a comma, a place."""
+        """ "عالمی نشریات اردو، اسلام آباد", "Gulf News, Dubai", "سٹاف رپورٹر، کراچی": a site's name
+        or a desk, a comma, a place."""
         outlet, comma, place = text.rpartition("،" if "،" in text else ",")
         return bool(comma) and 0 < len(place.split()) <= 3 and (
-            bool(self._site_name.match(outlet.strip())) or comparable(outlet) in self._outlet_names)
+            bool(self._site_name.match(outlet.strip())) or comparable(outlet) in self._outlet_names
+            or comparable(outlet) in self._byline_names)
 
     def _section_names_in_a_row(self, line: PageLine) -> int:
         """How many section names a line is made of (0: it is no menu): a menu
@@ -378,9 +392,18 @@ def _inline_menu_items(line: PageLine) -> int:
     if line.ends_sentence or line.has_digit:
         return 0
     items = [item for item in _INLINE_MENU_SEPARATOR.split(line.text) if item]
-    if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > INLINE_MENU_ITEM_WORDS for item in items):
+    # With more items, one may be a word longer: "Who We Are | Our Work | Stories from the Field | …".
+    longest = INLINE_MENU_ITEM_WORDS + (len(items) > INLINE_MENU_ITEMS)
+    if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > longest for item in items):
         return 0
     return len(items)
+
+
+def _starts_with_icon(text: str) -> bool:
+    """A pictograph or a symbol first: an emoji, an arrow, a hamburger (So, Sm; not # or ©,
+    which start hashtags and copyright lines)."""
+    first = text.lstrip()[:1]
+    return bool(first) and unicodedata.category(first) in ("So", "Sm") and first not in "©®™°+<=>|~"
 
 
 def is_parenthesised(line: PageLine) -> bool:

@@ -309,7 +309,15 @@ class Knowledge:
         return frozenset(section_words(name) for name in names)
 
     def is_section_name(self, text: str) -> bool:
-        return section_words(text) in self.section_names
+        """A section's name, or two joined by "&", "و" or "and" ("تعلیم و روزگار")."""
+        words = section_words(text)
+        if words in self.section_names:
+            return True
+        for joint in ("&", "و", "and"):
+            if joint in words:
+                at = words.index(joint)
+                return words[:at] in self.section_names and words[at + 1:] in self.section_names
+        return False
 
 
 def section_words(text: str) -> tuple[str, ...]:

@@ -61,6 +61,13 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("Islamabad, the 8th January, 2025", dt.date(2025, 1, 8)),          # an official letter's style
     ("اپ ڈیٹ کی گئی: 03 دسمبر 2025 08:45 PM", dt.date(2025, 12, 3)),
     ("Last updated on December 6, 2025", dt.date(2025, 12, 6)),
+    ("مورخہ 18/03/2025", dt.date(2025, 3, 18)),
+    ("تاریخ اشاعت: یکم مارچ 2025", dt.date(2025, 3, 1)),                 # "the first" as a word
+    ("اشاعت: 14 نومبر 2024، 11:20 بجے دن", dt.date(2024, 11, 14)),
+    ("۱۹ اگست ۲۰۲۴ء ۔ ۵ بج کر ۲۰ منٹ شام", dt.date(2024, 8, 19)),
+    ("پوسٹ کیا گیا 2 فروری، 2025 کو", dt.date(2025, 2, 2)),
+    ("زرعی رپورٹر | 02 اپریل، 2025 بوقت 11:20 صبح", dt.date(2025, 4, 2)),
+    ("Tue 22 Oct 2024, 6:40 PM GST", dt.date(2024, 10, 22)),
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -336,6 +343,25 @@ def test_a_short_headline_over_one_sentence_paragraphs_is_no_kicker(extractor):
     # Paragraphs of one sentence, apart by blank lines, are headline-shaped; a kicker's headline has no full stop.
     found = extractor.extract(page("چاند نظر نہیں آیا", LEDE, SECOND))
     assert found.title == "چاند نظر نہیں آیا" and found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "▶ ریڈیو سنیں", "👁 2,450 بار پڑھا گیا", "ٹرینڈنگ ٹاپکس: #پارلیمنٹ #ریلوے #مانسون",
+    "ٹرینڈنگ ➜ میٹرک نتائج · سکول فیس · سموگ", "آج کے منڈی ریٹ: گندم 3,450 | کپاس 8,200 | مکئی 2,300 روپے فی من",
+    "پریس ریلیز نمبر LF-114/2025", "ویڈیو پلیئر لوڈ ہو رہا ہے", "پوسٹ کیا گیا: 3 دن پہلے",
+])
+def test_icons_hashtags_tickers_and_numbers_above_the_headline(extractor, line):
+    found = extractor.extract("\n".join([line, HEADLINE, LEDE, SECOND]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+def test_more_heads_of_unseen_templates(extractor):
+    menu = "Who We Are | Our Work | Stories from the Field | Donate"
+    english = extractor.extract("\n".join(["≡ Menu", "THE BAY CHRONICLE", menu, "Follow: Facebook YouTube X LinkedIn",
+                                           ENGLISH_HEADLINE, *ENGLISH_TEXT]))
+    assert english.title == ENGLISH_HEADLINE and english.paragraphs == ENGLISH_TEXT
+    urdu = extractor.extract("\n".join(["تعلیم و روزگار", HEADLINE, "سٹاف رپورٹر، کراچی", LEDE, SECOND]))
+    assert urdu.title == HEADLINE and urdu.paragraphs == [LEDE, SECOND] and urdu.section_label == "تعلیم و روزگار"
 
 
 def test_a_labelled_byline_may_name_a_long_body(extractor):
