@@ -446,8 +446,9 @@ class ArticleExtractor:
             line.mark("site-date", "the site's date above the headline (the day it was fetched), not the article's")
         if published:
             # The head's date lines before those under the text (a print edition's
-            # credit, "Published in Dawn, March 6th, 2025", dates the paper, a day later).
-            in_head = [line for line in published if line.number < body_start]
+            # credit, "Published in Dawn, March 6th, 2025", dates the paper, a day later);
+            # without a headline there is no head to trust.
+            in_head = [line for line in published if line.number < body_start] if headline is not None else []
             labelled = [line for line in in_head if line.found.label == "published"]
             chosen = (labelled or in_head or [line for line in published if line.found.label == "published"]
                       or published)[0]

@@ -333,6 +333,12 @@ def test_the_heads_date_wins_over_the_print_editions_credit_under_the_text(extra
     assert alone.date == dt.date(2025, 3, 6)
 
 
+def test_without_a_headline_a_labelled_date_under_the_text_beats_the_masthead(extractor):
+    # No headline, so no head: the masthead's date above the text is not the article's.
+    found = extractor.extract("\n".join(["جمعرات, فروری 22, 2024", LEDE, "شائع 24 مئی 2022 12:39pm", SECOND]))
+    assert found.date == dt.date(2022, 5, 24)
+
+
 def test_a_four_word_kicker_over_a_long_headline(extractor):
     headline = "عمران شاہد کی طوفانی سنچری، لاہور بلیوز نے پشاور ریجن کو پندرہ رنز سے ہرا دیا"
     found = extractor.extract("\n".join(["قومی ٹی ٹوئنٹی کپ", headline, LEDE]))
