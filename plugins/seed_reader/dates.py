@@ -7,7 +7,7 @@ masthead date, "Published …", "03:22 PM, 14 Oct, 2025") and what it dates.
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from babel import Locale
@@ -30,6 +30,9 @@ _PLACE_END = re.compile(r"[،,:：۔|\-–—)]\s*(?:the\s+)?$", re.IGNORECASE)
 # "19 March 2025 · 8 min read": the reading time after the date.
 _READING_TIME_END = re.compile(
     r"\s*[·•|]\s*\d+\s*(?:min|mins|minutes?|منٹ)\s*(?:read|پڑھنے کا وقت)?\s*$", re.IGNORECASE)
+# Parts of a line between bars or dots, each a few words at most beside the date.
+_PART_SEPARATOR = re.compile(r"\s[|·•]\s")
+DATE_LINE_PART_MAX_WORDS = 4
 _IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
@@ -230,6 +233,23 @@ class DateVocabulary:
         return found.mention if found and found.date else None
 
     def date_line(self, line: str, headline: str | None = None) -> DateLine | None:
+        """The line as a date line (below), or one whose parts between bars or
+        dots are a date line and a few words each: a byline, a place, a count
+        ("نمائندہ نیلم | 2025-01-24", "Hira Javed · 27 May 2025 · 2 تبصرے")."""
+        found = self._date_line(line, headline)
+        if found is not None or len(line) > DATE_LINE_MAX_CHARS or not _PART_SEPARATOR.search(line):
+            return found
+        parts = [part for part in _PART_SEPARATOR.split(line) if part.strip()]
+        dated = [found for part in parts if (found := self._date_line(part)) is not None and found.mention]
+        others = [part for part in parts if not self.find_dates(part)]
+        if len(dated) == 1 and len(others) == len(parts) - 1 and all(
+                len(part.split()) <= DATE_LINE_PART_MAX_WORDS for part in others):
+            # "Today's Paper | March 6, 2025": a part that says "today" makes it the site's date of the day.
+            today = any((label := self._label.match(part.strip())) and label["today"] for part in others)
+            return replace(dated[0], label="today") if today and not dated[0].label else dated[0]
+        return None
+
+    def _date_line(self, line: str, headline: str | None = None) -> DateLine | None:
         """The line as a date line, or None when it is text that mentions a date.
 
         A date line holds one date (or a label such as "Published:" with a

@@ -309,11 +309,11 @@ class Knowledge:
         return frozenset(section_words(name) for name in names)
 
     def is_section_name(self, text: str) -> bool:
-        """A section's name, or two joined by "&", "و" or "and" ("تعلیم و روزگار")."""
+        """A section's name, or two joined by "&", "و", "اور" or "and" ("تعلیم و روزگار")."""
         words = section_words(text)
         if words in self.section_names:
             return True
-        for joint in ("&", "و", "and"):
+        for joint in ("&", "و", "اور", "and"):
             if joint in words:
                 at = words.index(joint)
                 return words[:at] in self.section_names and words[at + 1:] in self.section_names

@@ -68,6 +68,12 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("پوسٹ کیا گیا 2 فروری، 2025 کو", dt.date(2025, 2, 2)),
     ("زرعی رپورٹر | 02 اپریل، 2025 بوقت 11:20 صبح", dt.date(2025, 4, 2)),
     ("Tue 22 Oct 2024, 6:40 PM GST", dt.date(2024, 10, 22)),
+    # The date between a byline, a place or a count, apart by bars or dots.
+    ("نمائندہ نیلم | 2025-01-24", dt.date(2025, 1, 24)),
+    ("رپورٹ: کریم اللہ بیگ | 23/02/2025", dt.date(2025, 2, 23)),
+    ("Hira Javed · 27 May 2025", dt.date(2025, 5, 27)),
+    ("بارسلونا (یورپ اردو) | نومبر 20, 2024 | 2 تبصرے", dt.date(2024, 11, 20)),
+    ("23 مئی 2025  |  دورانیہ 2:14", dt.date(2025, 5, 23)),
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -361,6 +367,12 @@ def test_icons_hashtags_tickers_and_numbers_above_the_headline(extractor, line):
     assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
 
 
+def test_todays_paper_beside_a_date_is_the_sites_date_of_the_day(extractor):
+    found = extractor.extract("\n".join(["Today's Paper | March 6, 2025", ENGLISH_HEADLINE, "March 5, 2025",
+                                         *ENGLISH_TEXT]))
+    assert found.date == dt.date(2025, 3, 5)
+
+
 def test_more_heads_of_unseen_templates(extractor):
     menu = "Who We Are | Our Work | Stories from the Field | Donate"
     english = extractor.extract("\n".join(["≡ Menu", "THE BAY CHRONICLE", menu, "Follow: Facebook YouTube X LinkedIn",
@@ -368,6 +380,10 @@ def test_more_heads_of_unseen_templates(extractor):
     assert english.title == ENGLISH_HEADLINE and english.paragraphs == ENGLISH_TEXT
     urdu = extractor.extract("\n".join(["تعلیم و روزگار", HEADLINE, "سٹاف رپورٹر، کراچی", LEDE, SECOND]))
     assert urdu.title == HEADLINE and urdu.paragraphs == [LEDE, SECOND] and urdu.section_label == "تعلیم و روزگار"
+    menu = "ہوم :: بہار :: قومی :: عالمی :: تعلیم :: اردو دنیا :: کھیل"
+    urdu = extractor.extract("\n".join(["اشتہارات کے لیے رابطہ کریں", menu, "موسم اور زراعت", HEADLINE,
+                                        "تبصرہ نگار: خالد محمود اعوان", LEDE, SECOND]))
+    assert urdu.title == HEADLINE and urdu.paragraphs == [LEDE, SECOND] and kinds(urdu)[menu] == "menu"
 
 
 def test_a_labelled_byline_may_name_a_long_body(extractor):
