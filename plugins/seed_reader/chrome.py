@@ -62,7 +62,7 @@ _BREADCRUMB_TO_HEADLINE = re.compile(
     r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«]\s[^>»›‹«/|]{1,30}){1,4}\s[>»›‹«]\s[^>»›‹«|]{31,200}$")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
-# An Urdu full stop or a slash between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
+# An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
 _INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s(?:[۔/]|::)\s|\s{2,}|\t")
 # It has at least this many items, each of at most this many words.
 INLINE_MENU_ITEMS = 3

@@ -240,7 +240,7 @@ class DateVocabulary:
         if found is not None or len(line) > DATE_LINE_MAX_CHARS or not _PART_SEPARATOR.search(line):
             return found
         parts = [part for part in _PART_SEPARATOR.split(line) if part.strip()]
-        dated = [found for part in parts if (found := self._date_line(part)) is not None and found.mention]
+        dated = [one for part in parts if (one := self._date_line(part)) is not None and one.mention]
         others = [part for part in parts if not self.find_dates(part)]
         if len(dated) == 1 and len(others) == len(parts) - 1 and all(
                 len(part.split()) <= DATE_LINE_PART_MAX_WORDS for part in others):

@@ -20,7 +20,7 @@ HEADLINE_MAX_WORDS = 25
 # A headline has at least this many words where a longer candidate follows: one
 # or two words at the top of a page are the site's name ("مشرق", "Daily Times").
 HEADLINE_MIN_WORDS = 3
-# Chrome that navigates the site: printed above the headline, never between it and the text.
+# Chrome that navigates the site (and its tickers): printed above the headline, never between it and the text.
 NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link", "trending"})
 # Headline-shaped lines a page's head holds at most between its top and its headline.
 HEAD_MAX_TEXT_LINES = 20
