@@ -64,6 +64,8 @@ _BREADCRUMB_TO_HEADLINE = re.compile(
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
 _INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s(?:[۔/]|::)\s|\s{2,}|\t")
+# The marks between a menu's items, when they stand as words of their own.
+_BETWEEN_ITEMS = frozenset({"&", "|", "•", "·", "۔", "/", "::"})
 # It has at least this many items, each of at most this many words.
 INLINE_MENU_ITEMS = 3
 INLINE_MENU_ITEM_WORDS = 3
@@ -237,7 +239,7 @@ class LineClassifier:
         words = section_words(line.text)
         items = unknown = position = 0
         while position < len(words):
-            if words[position] in "&|•·۔/":
+            if words[position] in _BETWEEN_ITEMS:
                 position += 1
                 continue
             length = next((n for n in range(min(3, len(words) - position), 0, -1)
