@@ -169,6 +169,8 @@ class LineClassifier:
         if date_line:
             kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
             return kind, "a date line", date_line
+        if line.words <= 3 and line.has_digit and self.dates.time_alone(text):
+            return "post-time", "a time alone: a live page's post, or a clock"
         if self.knowledge.chrome.reading_time.first(text):
             return "reading-time", "a reading time"
         if self.knowledge.chrome.page_age.first(text):

@@ -37,6 +37,14 @@ _IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
 _BYLINE_END = re.compile(r"\s(?:by|از)\s+\D{2,40}$", re.IGNORECASE)
+# ... and so does a blog's section after a labelled date: "Posted on 2025/02/11 in Campus News".
+_SECTION_END = re.compile(r"\s(?:in|filed under)\s+[^\W\d_][^\d|]{1,40}$", re.IGNORECASE)
+# Drupal's and blogs' byline that opens a date line: "Submitted by ادارہ on Tue, 02/04/2025 - 11:20".
+_BYLINE_THEN_DATE = re.compile(r"^\s*(?:Submitted|Posted|Published|Written|Added)\s+by\s+\D{1,40}?\s+on\s+",
+                               re.IGNORECASE)
+# A numeric date printed day (or month) first: "02/04/2025", "02.04.2025".
+_DAY_FIRST = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
+_ON_DAY = re.compile(r"^بروز\s*")
 # Left on a date line once its date, weekday, time, label and filler words are gone.
 _LEFTOVER = re.compile(r"[^\W\d_]{2,}")
 
@@ -158,6 +166,10 @@ class DateVocabulary:
         return re.compile(rf"(?<![\w])(?:بروز\s*)?(?:{_alternation(self.weekdays)})(?![^\W\d_])", re.IGNORECASE)
 
     @cached_property
+    def _leading_weekday(self) -> re.Pattern:
+        return re.compile(rf"^\s*(?:بروز\s*)?(?:{_alternation(self.weekdays)})(?![^\W\d_])\s*[,،]?\s*", re.IGNORECASE)
+
+    @cached_property
     def _label(self) -> re.Pattern:
         published = _alternation(normalize_urdu(w) for w in self.words.published)
         updated = _alternation(normalize_urdu(w) for w in self.words.updated)
@@ -208,6 +220,8 @@ class DateVocabulary:
         for match in self._numeric.finditer(digits):
             year, month, day = (match["y1"], match["m1"], match["d1"]) if match["y1"] else (
                 match["y2"], match["m2"], match["d2"])
+            if not match["y1"] and int(month) > 12 >= int(day):
+                month, day = day, month  # "12/25/2025": only the American order reads
             mention = DateMention(int(day), int(month), int(year), match[0], match.start())
             if mention.as_date() and mention.year in YEARS:
                 mentions.append(mention)
@@ -218,6 +232,14 @@ class DateVocabulary:
                 kept.append(mention)
                 end = mention.start + len(mention.text)
         return kept
+
+    def time_alone(self, line: str) -> bool:
+        """A time and nothing but its zone or filler words: "13:42 PKT", "4:05 PM"."""
+        text = western_digits(line)
+        if not _TIME.search(text):
+            return False
+        rest = self._filler.sub(" ", _TIME_ZONE.sub(" ", _TIME.sub(" ", text, count=1)))
+        return not _LEFTOVER.search(rest) and not re.search(r"\d", rest)
 
     def find_weekday(self, text: str) -> WeekdayMention | None:
         """The first "on <weekday>" in text."""
@@ -262,11 +284,19 @@ class DateVocabulary:
         text = _READING_TIME_END.sub("", _TAG.sub(" ", western_digits(line)))
         # An agency in brackets ends a dateline: "تہران ، 20 مارچ (انڈیا نیرٹیو)".
         text = _BYLINE_END.sub(" ", _AGENCY_END.sub(" ", text))
-        label_match = self._label.match(text)
         label = None
+        if byline := _BYLINE_THEN_DATE.match(text):
+            label, text = "published", text[byline.end():]
+        # A weekday may stand before the label: "بروز اتوار، بتاریخ 22 ستمبر 2024".
+        weekday = self._leading_weekday.match(text)
+        after_weekday = text[weekday.end():] if weekday else text
+        label_match = None if label else self._label.match(after_weekday)
         if label_match:
             label = "updated" if label_match["updated"] else "today" if label_match["today"] else "published"
-            text = text[label_match.end():]
+            # The weekday stays: it is part of the date.
+            text = (weekday[0] + " " if weekday else "") + after_weekday[label_match.end():]
+        if label:
+            text = _SECTION_END.sub(" ", text)
         inside = self._updated_inside.search(text) if label != "updated" else None
         if inside and self.find_dates(text[:inside.start()]):
             text = text[:inside.start()]  # the date before "updated" is the publication's
@@ -276,6 +306,8 @@ class DateVocabulary:
         if len(mentions) > 2 or (len(mentions) == 2 and mentions[0].as_date() != mentions[1].as_date()):
             return None
         mention = mentions[0] if mentions else None
+        if mention and (weekday := self._any_weekday.search(text)):
+            mention = _read_by_weekday(mention, self.weekdays.get(_ON_DAY.sub("", weekday[0]).casefold()))
         # A place may stand before the date ("ممبئی، 28ستمبر"); nothing but the
         # headline may follow it.
         weekday_before = False
@@ -311,6 +343,18 @@ class DateVocabulary:
         else:
             rest = ""
         return DateLine(mention, label, has_time, has_weekday, hijri and mention is None, rest)
+
+
+def _read_by_weekday(mention: DateMention, weekday: int | None) -> DateMention:
+    """"Tue, 02/04/2025" (Drupal's default): a numeric date that reads both
+    ways is read the way its weekday agrees with."""
+    if weekday is None or mention.day > 12 or mention.day == mention.month or not _DAY_FIRST.fullmatch(mention.text):
+        return mention
+    swapped = replace(mention, day=mention.month, month=mention.day)
+    date, other = mention.as_date(), swapped.as_date()
+    if date and other and date.weekday() != weekday and other.weekday() == weekday:
+        return swapped
+    return mention
 
 
 def _same_text(a: str, b: str) -> bool:

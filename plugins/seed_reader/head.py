@@ -84,6 +84,7 @@ def find_head(page: Page, knowledge, is_head_caption, glued_date_line) -> Head:
     `glued_date_line(text, headline)` whether a line is a date with the
     headline glued after it ("منگل 20 ستمبر 2016 <headline>")."""
     reader = _HeadReader(page, knowledge, is_head_caption, glued_date_line)
+    reader.head.headline = _live_page_headline(page.lines)
     for index, line in enumerate(page.lines):
         if line.kind != TEXT:
             continue
@@ -216,6 +217,26 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
             text_lines += 1
             if text_lines > HEAD_MAX_TEXT_LINES:
                 return None  # a head is never this long: the look stays linear in the page
+    return None
+
+
+def _live_page_headline(lines: list[PageLine]) -> PageLine | None:
+    """A live page's own headline reads as a link to a live page does ("… —
+    live updates"): it is the headline where it stands first, over the page's
+    date or byline, with the text (not another headline) after them."""
+    for index, line in enumerate(lines):
+        if line.kind == TEXT:
+            return None
+        if line.kind != "live-link":
+            continue
+        after = lines[index + 1:]
+        first_text = next((i for i, other in enumerate(after) if other.kind == TEXT), None)
+        if first_text is None or _headline_shaped(after[first_text]):
+            return None
+        if any(other.kind in ("dateline", "updated", "byline", "page-age") for other in after[:first_text]):
+            line.mark(HEADLINE, "a live page's headline, over its date or byline")
+            return line
+        return None
     return None
 
 

@@ -19,7 +19,7 @@ CAPTION = "caption"
 # Lines that say something about the article (kept as fields, never as body).
 METADATA = frozenset({
     "dateline", "updated", "hijri-date", "byline", "tags", "reading-time", "page-age",
-    "section-label", "credit", "note", "published",
+    "section-label", "credit", "note", "published", "post-time",
 })
 
 # A crawler's own header: " date 2025-06-25 " glued in front of the first line,

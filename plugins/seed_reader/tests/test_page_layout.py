@@ -74,6 +74,12 @@ def test_crawler_date_header_dates_the_page_and_leaves_the_text(extractor):
     ("Hira Javed · 27 May 2025", dt.date(2025, 5, 27)),
     ("بارسلونا (یورپ اردو) | نومبر 20, 2024 | 2 تبصرے", dt.date(2024, 11, 20)),
     ("23 مئی 2025  |  دورانیہ 2:14", dt.date(2025, 5, 23)),
+    # A weekday before the label; a blog's section, or its byline, around the date.
+    ("بروز اتوار، بتاریخ 22 ستمبر 2024", dt.date(2024, 9, 22)),
+    ("Posted on 2025/02/11 in Campus News", dt.date(2025, 2, 11)),
+    ("Submitted by ادارہ on Tue, 02/04/2025 - 11:20", dt.date(2025, 2, 4)),  # Drupal: month first, as Tuesday says
+    ("Wed, 02/04/2025", dt.date(2025, 4, 2)),                              # ... day first, as Wednesday says
+    ("Posted 12/25/2025", dt.date(2025, 12, 25)),                          # only the American order reads
 ])
 def test_date_lines_under_the_headline(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
@@ -776,4 +782,22 @@ def test_a_link_to_the_outlets_live_coverage_is_chrome_and_a_sentence_about_it_i
     found = extractor.extract(page(HEADLINE, LEDE, "پاکستان میں سیاسی صورت حال پر روزنامہ مثال کی لائیو کوریج",
                                    mentioned, "Pakistan's election: follow our live coverage", SECOND))
     assert found.paragraphs == [LEDE, mentioned, SECOND]
-    assert set(kinds(found).values()) == {"cross-link"}
+    assert set(kinds(found).values()) == {"live-link"}
+
+
+def test_a_live_pages_headline_and_its_posts_times(extractor):
+    # The headline ends as a link to a live page does; each post opens with its time.
+    first = "Rescue teams have reached the villages cut off by the landslide, officials said."
+    later = "Officials said the highway would stay closed overnight while debris is cleared."
+    found = extractor.extract("\n".join([
+        "The Valley Herald", "News  Politics  Sport  Live", "LIVE",
+        "Landslide blocks Karakoram Highway near Dasu — live updates", "Updated 2 hours ago",
+        "Sunday 16 February 2025", "By Herald Reporters", "13:42 PKT", first, "1:10 PM", later, "Share"]))
+    assert found.title == "Landslide blocks Karakoram Highway near Dasu — live updates"
+    assert found.date == dt.date(2025, 2, 16) and found.paragraphs == [first, later]
+    assert kinds(found)["13:42 PKT"] == kinds(found)["1:10 PM"] == "post-time"
+    # Elsewhere the same line links to the live page: chrome, under another headline.
+    linked = extractor.extract(page(HEADLINE, "Landslide blocks Karakoram Highway near Dasu — live updates",
+                                    "Sunday 16 February 2025", LEDE))
+    assert linked.title == HEADLINE and kinds(linked)[
+        "Landslide blocks Karakoram Highway near Dasu — live updates"] == "live-link"
