@@ -73,6 +73,10 @@ INLINE_MENU_ITEM_WORDS = 3
 _SITE_AFTER_TITLE = re.compile(r"^\s*[-–—|:]\s*\S.{0,40}$")
 _TITLE_SEPARATOR = re.compile(r"[-–—|:]")
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
+# "Independent. Non-partisan. Verified.", "سچ۔ بے باک۔": a site's motto, above its first paragraph.
+_MOTTO = re.compile(r"^(?:[^.۔!]{1,25}[.۔!]\s*){2,5}$")
+_MOTTO_PART_END = re.compile(r"[.۔!]")
+MOTTO_PART_WORDS = 2
 # "نئی دہلی،(ار کے بیورو)": a dateline on its own line that gives no date.
 # (No digits: "Pakistan 287/6 (50 ov)" is a score.)
 _PLACE_AND_AGENCY = re.compile(r"^[^\s()\d]{2,20}(?:\s[^\s()\d]{1,20}){0,2}\s*[،,]?\s*\([^()\d]{1,30}\)\s*[:：]?$")
@@ -348,6 +352,10 @@ class LineClassifier:
                 after.mark("related", "the story a 'read also' heading links to")
         for line in page.lines:
             if line.kind != TEXT:
+                continue
+            if _MOTTO.match(line.text) and all(len(part.split()) <= MOTTO_PART_WORDS for part in
+                                               _MOTTO_PART_END.split(line.text) if part.strip()):
+                line.mark("site-name", "a motto: a few words, each one or two and a full stop")
                 continue
             if line.words > 25 or line.ends_sentence:
                 break  # the first paragraph: a site name is printed above it

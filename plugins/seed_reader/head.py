@@ -197,6 +197,8 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     if later is None or not _headline_shaped(later) or same_text(later.without_markup, lines[index].text):
         return None  # printed twice (the page's title and its heading): the headline
     above = lines[index - 1] if index > 0 else None
+    if above is not None and above.kind == "trending" and _next_text(lines, lines.index(later)) is not None:
+        return "a ticker's story, under its label (\"Breaking News\"), and a headline follows"
     if above is not None and above.kind == "site-name" and not above.blank_after \
             and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(lines[index]):
         # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section.)

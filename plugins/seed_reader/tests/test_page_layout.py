@@ -801,3 +801,47 @@ def test_a_live_pages_headline_and_its_posts_times(extractor):
                                     "Sunday 16 February 2025", LEDE))
     assert linked.title == HEADLINE and kinds(linked)[
         "Landslide blocks Karakoram Highway near Dasu — live updates"] == "live-link"
+
+
+def test_a_tickers_story_under_its_label_is_not_the_headline(extractor):
+    found = extractor.extract(page("Breaking News", "Fuel prices unchanged for the month",
+                                   "Central bank keeps its policy rate unchanged for a third meeting",
+                                   "2025-02-18 09:21", "The central bank kept its key rate unchanged on Tuesday, "
+                                   "saying inflation had not yet fallen far enough to allow a cut."))
+    assert found.title == "Central bank keeps its policy rate unchanged for a third meeting"
+    assert kinds(found)["Fuel prices unchanged for the month"] == "above-headline"
+
+
+def test_a_sites_motto_of_one_word_sentences_is_chrome(extractor):
+    found = extractor.extract(page(
+        "CheckWell", "Independent. Non-partisan. Verified.", "Fact Check   Explainers   About Us",
+        "Video of flooded runway is from 2015, not this week", "Published on : 03 Jun 2025",
+        "A video of aircraft on a flooded apron is being shared as if it were filmed this week."))
+    assert found.title == "Video of flooded runway is from 2015, not this week"
+    assert kinds(found)["Independent. Non-partisan. Verified."] == "site-name"
+    assert found.date == dt.date(2025, 6, 3)
+
+
+def test_a_byline_block_with_a_compact_age_is_no_menu(extractor):
+    # Name, role and "2h" are three short lines: metadata, not a menu over the headline.
+    headline = "Qualifier stuns world number three to reach the semi-finals"
+    found = extractor.extract("\n".join(["Football   Cricket   Snooker   More", headline, "Tom Garside",
+                                         "Snooker correspondent", "2h", LEDE]))
+    assert found.title == headline and kinds(found)["2h"] == "page-age"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Jawza 25, 1404 / June 15, 2025", dt.date(2025, 6, 15)),                          # Afghanistan's calendar
+    ("Publish Date: Thursday, 24 Aban 1403 (14 November 2024) 16:20", dt.date(2024, 11, 14)),  # Iran's
+])
+def test_a_solar_hijri_date_beside_the_gregorian(extractor, line, expected):
+    found = extractor.extract(page(HEADLINE, line, LEDE))
+    assert found.date == expected and found.paragraphs == [LEDE]
+
+
+@pytest.mark.parametrize("line", ["ہم سے رابطہ", "ہمیں فالو کریں", "سب کالم نگار دیکھیں", "View all columnists",
+                                  "Sign in Subscribe", "View this email in your browser", "We value your privacy",
+                                  "سرچ"])
+def test_a_sites_calls_to_browse_it_are_never_the_headline(extractor, line):
+    found = extractor.extract(page("روزنامہ مثال", line, "کالم", HEADLINE, "19 ستمبر 2025", LEDE))
+    assert found.title == HEADLINE and line in kinds(found)
