@@ -63,9 +63,13 @@ _BREADCRUMB_TO_HEADLINE = re.compile(
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
-_INLINE_MENU_SEPARATOR = re.compile(r"\s*[|•·]\s*|\s(?:[۔/]|::)\s|\s{2,}|\t")
+# So do a diamond, a square, a star or a fraction slash between spaces ("ہوم ◆ دہلی ◆ قومی", "کرکٹ ⁄ ہاکی").
+_INLINE_MENU_SEPARATOR = re.compile(
+    r"\s*[|•·]\s*|\s(?:[۔/\u2044\u25a0-\u25ff\u2605\u2606\u2666]|::)\s|\s{2,}|\t")
+_AND = frozenset({"و", "اور", "&", "and"})
 # The marks between a menu's items, when they stand as words of their own.
-_BETWEEN_ITEMS = frozenset({"&", "|", "•", "·", "۔", "/", "::"})
+_BETWEEN_ITEMS = frozenset({"&", "|", "•", "·", "۔", "/", "::", "\u2044", "◆", "◇", "■", "□", "▪", "●", "○", "★",
+                            "☆", "♦"})
 # It has at least this many items, each of at most this many words.
 INLINE_MENU_ITEMS = 3
 INLINE_MENU_ITEM_WORDS = 3
@@ -329,7 +333,7 @@ class LineClassifier:
         # Short lines already known as chrome ("تازہ ترین", "Latest") count in the run; metadata ends it.
         run: list[PageLine] = []
         for line in [*page.lines, None]:
-            if line is not None and line.words <= MENU_RUN_WORDS and not line.ends_sentence and (
+            if line is not None and (line.words <= MENU_RUN_WORDS or _two_joined(line)) and not line.ends_sentence and (
                     line.kind == TEXT or line.kind not in METADATA and line.kind != CAPTION):
                 run.append(line)
                 continue
@@ -409,6 +413,12 @@ def _inline_menu_items(line: PageLine) -> int:
     if len(items) < INLINE_MENU_ITEMS or any(len(item.split()) > longest for item in items):
         return 0
     return len(items)
+
+
+def _two_joined(line: PageLine) -> bool:
+    """Two words joined by "and": one section's name ("تعلیم و روزگار", "Arts & Culture")."""
+    words = line.text.split()
+    return len(words) == 3 and words[1].casefold() in _AND
 
 
 def _starts_with_icon(text: str) -> bool:

@@ -189,6 +189,10 @@ class DateVocabulary:
         return re.compile(rf"[\s|\-–—(،,]+(?:{updated})(?![^\W\d_])", re.IGNORECASE)
 
     @cached_property
+    def _american_zone(self) -> re.Pattern:
+        return re.compile(rf"(?<![^\W\d_])(?:{_alternation(self.words.american_time_zones) or '(?!)'})(?![^\W\d_])")
+
+    @cached_property
     def _filler(self) -> re.Pattern:
         return re.compile(rf"(?<![^\W\d_])(?:{_alternation(self.words.filler)})(?![^\W\d_])", re.IGNORECASE)
 
@@ -308,6 +312,8 @@ class DateVocabulary:
         mention = mentions[0] if mentions else None
         if mention and (weekday := self._any_weekday.search(text)):
             mention = _read_by_weekday(mention, self.weekdays.get(_ON_DAY.sub("", weekday[0]).casefold()))
+        elif mention and mention.day <= 12 and self._american_zone.search(text):
+            mention = _month_first(mention)
         # A place may stand before the date ("ممبئی، 28ستمبر"); nothing but the
         # headline may follow it.
         weekday_before = False
@@ -345,6 +351,14 @@ class DateVocabulary:
         return DateLine(mention, label, has_time, has_weekday, hijri and mention is None, rest)
 
 
+def _month_first(mention: DateMention) -> DateMention:
+    """A numeric date read the American way, where the line says it is American."""
+    if not _DAY_FIRST.fullmatch(mention.text):
+        return mention
+    swapped = replace(mention, day=mention.month, month=mention.day)
+    return swapped if swapped.as_date() else mention
+
+
 def _read_by_weekday(mention: DateMention, weekday: int | None) -> DateMention:
     """"Tue, 02/04/2025" (Drupal's default): a numeric date that reads both
     ways is read the way its weekday agrees with."""
@@ -373,3 +387,4 @@ class DateWords:
     today: tuple[str, ...] = ()  # the site's date of the day it is read, never the article's
     filler: tuple[str, ...] = ()
     hijri_months: tuple[str, ...] = ()
+    american_time_zones: tuple[str, ...] = ()  # a numeric date beside one is printed month first

@@ -845,3 +845,35 @@ def test_a_solar_hijri_date_beside_the_gregorian(extractor, line, expected):
 def test_a_sites_calls_to_browse_it_are_never_the_headline(extractor, line):
     found = extractor.extract(page("روزنامہ مثال", line, "کالم", HEADLINE, "19 ستمبر 2025", LEDE))
     assert found.title == HEADLINE and line in kinds(found)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("PUBLISHED: 03/04/2025 at 5:02 p.m. MST", dt.date(2025, 3, 4)),    # an American zone: month first
+    ("Published 03/04/2025 11:20 PKT", dt.date(2025, 4, 3)),              # elsewhere day first
+    ("Last update on: 01:14 AM, Sat Nov 16, 2024", dt.date(2024, 11, 16)),
+    ("شائع: 20-10-2024 | آخری اپ ڈیٹ: 21-10-2024", dt.date(2024, 10, 20)),  # dates between bars are no scores
+])
+def test_date_lines_read_by_their_zone_and_labels(extractor, line, expected):
+    found = extractor.extract(page(HEADLINE, line, LEDE))
+    assert found.date == expected and found.paragraphs == [LEDE]
+
+
+@pytest.mark.parametrize("caption", [
+    "A contractor feeds cable into a conduit west of the town last fall. (Dana White/Valley Gazette)",
+    "Members of the team with their robot at the final in Shenzhen. (Photo provided to Asia Wire)",
+    "A student holds a prototype test strip in the lab. Credit: Matt Ocasio/Eastbrook University",
+    "Electric buses are used mainly on feeder routes. (Representative image)",
+])
+def test_credited_captions_under_the_byline(extractor, caption):
+    lede = "Commissioners on Tuesday voted 3-0 to spend $4.2 million to extend fiber internet to rural homes."
+    found = extractor.extract(page("Commissioners approve $4.2 million for rural broadband", "By Dana White",
+                                   caption, lede))
+    assert found.paragraphs == [lede] and len(found.captions) == 1
+
+
+def test_menus_between_diamonds_and_of_joined_section_names(extractor):
+    found = extractor.extract("\n".join([
+        "ہوم ◆ دہلی ◆ قومی ◆ عالمی ◆ اداریہ", "کرکٹ ⁄ ہاکی ⁄ فٹبال ⁄ اسکواش",
+        "ہوم", "امارات", "قطر", "ویزا و امیگریشن", "دلچسپ و عجیب", HEADLINE, LEDE]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert set(kinds(found).values()) == {"menu"}
