@@ -26,13 +26,16 @@ _TAG = re.compile(r"<[^<>]*>")
 _TIME_ZONE = re.compile(r"\b(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+")
 # "Islamabad, the 8th January, 2025": an official letter's "the" may follow the place.
 # "لاہور (سٹاف رپورٹر) 20 جون 2025": a place and its reporter in brackets, then the date.
-_PLACE_END = re.compile(r"[،,:：۔|\-–—)]\s*(?:the\s+)?$", re.IGNORECASE)
+_PLACE_END = re.compile(r"[،,:：۔|\-–—)/]\s*(?:the\s+)?$", re.IGNORECASE)
 # "19 March 2025 · 8 min read": the reading time after the date.
 _READING_TIME_END = re.compile(
     r"\s*[·•|]\s*\d+\s*(?:min|mins|minutes?|منٹ)\s*(?:read|پڑھنے کا وقت)?\s*$", re.IGNORECASE)
 # Parts of a line between bars or dots, each a few words at most beside the date.
 _PART_SEPARATOR = re.compile(r"\s[|·•]\s")
 DATE_LINE_PART_MAX_WORDS = 4
+# ... or a few more with a label: "Posted By: چنار وادی ڈیسک".
+_LABELLED_PART = re.compile(r"^\s*[^\W\d_][^:：\d]{0,20}[:：]\s*\S")
+LABELLED_PART_MAX_WORDS = 7
 _IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
@@ -269,7 +272,8 @@ class DateVocabulary:
         dated = [one for part in parts if (one := self._date_line(part)) is not None and one.mention]
         others = [part for part in parts if not self.find_dates(part)]
         if len(dated) == 1 and len(others) == len(parts) - 1 and all(
-                len(part.split()) <= DATE_LINE_PART_MAX_WORDS for part in others):
+                len(part.split()) <= (LABELLED_PART_MAX_WORDS if _LABELLED_PART.match(part) else
+                                      DATE_LINE_PART_MAX_WORDS) for part in others):
             # "Today's Paper | March 6, 2025": a part that says "today" makes it the site's date of the day.
             today = any((label := self._label.match(part.strip())) and label["today"] for part in others)
             return replace(dated[0], label="today") if today and not dated[0].label else dated[0]
@@ -320,7 +324,8 @@ class DateVocabulary:
         if mention and not label:
             # "برمنگھم (نمائندہ خصوصی) جمعہ، 7 جون 2024": the agency's words in brackets are
             # not the place's; its closing bracket still ends the place.
-            place = _IN_BRACKETS.sub(" )", self._any_weekday.sub(" ", text[:mention.start]))
+            # "ریاض — پیر 5 محرم 1447ھ / 30 جون 2025": the Hijri date before it is the same day's.
+            place = _IN_BRACKETS.sub(" )", self._hijri.sub(" ", self._any_weekday.sub(" ", text[:mention.start])))
             if (0 < len(_LEFTOVER.findall(place)) <= 3 and not _TIME.search(place)
                     and _PLACE_END.search(place)):
                 # "سرینگر 1°C | ہفتہ، 6 دسمبر 2025": the weekday still says what the line is.

@@ -403,7 +403,8 @@ class ArticleExtractor:
         """A blog's date heading: right above the headline, under the site's
         navigation (a masthead's date of the day stands above or beside it)."""
         index = page.lines.index(line)
-        following = page.lines[index + 1] if index + 1 < len(page.lines) else None
+        # A section's label may stand between them ("تعزیت").
+        following = next((other for other in page.lines[index + 1:] if other.kind != "section-label"), None)
         return (following is not None and following.number == headline
                 and any(other.kind in NAVIGATION for other in page.lines[:index]))
 

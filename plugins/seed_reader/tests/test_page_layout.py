@@ -106,6 +106,10 @@ def test_a_blogs_date_heading_under_its_menu_dates_the_post(extractor):
     found = extractor.extract("\n".join(["Valley Voice", "Home", "About", "Contact", "Wednesday, March 5, 2025",
                                          "Karakoram Highway reopens after three-day closure", lede]))
     assert found.date == dt.date(2025, 3, 5) and found.paragraphs == [lede]
+    # A section's label may stand between the date and the headline.
+    labelled = extractor.extract("\n".join(["Valley Voice", "Home", "About", "Contact", "Wednesday, March 5, 2025",
+                                             "Obituaries", "Karakoram Highway reopens after three-day closure", lede]))
+    assert labelled.date == dt.date(2025, 3, 5)
     # Above the menu it is the masthead's date of the day.
     masthead = extractor.extract("\n".join(["Wednesday, March 5, 2025", "Valley Voice", "Home", "About", "Contact",
                                             "Karakoram Highway reopens after three-day closure", lede]))
@@ -852,6 +856,9 @@ def test_a_sites_calls_to_browse_it_are_never_the_headline(extractor, line):
     ("Published 03/04/2025 11:20 PKT", dt.date(2025, 4, 3)),              # elsewhere day first
     ("Last update on: 01:14 AM, Sat Nov 16, 2024", dt.date(2024, 11, 16)),
     ("شائع: 20-10-2024 | آخری اپ ڈیٹ: 21-10-2024", dt.date(2024, 10, 20)),  # dates between bars are no scores
+    ("ریاض — پیر 5 محرم 1447ھ / 30 جون 2025", dt.date(2025, 6, 30)),         # a place, the Hijri date, a slash
+    ("Posted By: چنار وادی ڈیسک | November 16, 2024 6:20 pm", dt.date(2024, 11, 16)),  # a labelled byline part
+    ("اپ لوڈ کی تاریخ: 23-08-2025", dt.date(2025, 8, 23)),                    # a video's upload
 ])
 def test_date_lines_read_by_their_zone_and_labels(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE))
