@@ -37,7 +37,7 @@ LIST_PROSE_WORDS = 8
 COMMENT_TIME_WITHIN = 6
 # Chrome that closes an article: what follows it is the page's, not the article's.
 ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt",
-                          "trending"})
+                          "trending", "live-label"})
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
 _BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -52,7 +52,8 @@ _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w .()-]{1,80}\.(?:jpe?g|png|gif|webp|svg|mp4|pdf)$", re.IGNORECASE)
 _NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
 # "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", "Story ID: 1234": a label and a number, nothing else.
-_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\d+$")
+# "پریس ریلیز نمبر: MCS/PR/2025/142", "Ref: PR-2025-14": a reference code, letters and digits without spaces.
+_LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(?:\d+|[A-Za-z0-9][\w/.-]*\d[\w/.-]*)$")
 # "Home > Pakistan > Politics", "ہوم / پاکستان", "ہوم ‹ برطانیہ" (a right-to-left
 # site's arrows point the other way): each item a few words.
 _BREADCRUMB = re.compile(r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«/|]\s[^>»›‹«/|]{1,30}){1,5}$")
@@ -60,6 +61,7 @@ _BREADCRUMB = re.compile(r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«/|]\s[^>»›
 # fully booked as winter tourism surges". Arrows only: "A | B | <headline>" is a title.
 _BREADCRUMB_TO_HEADLINE = re.compile(
     r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«]\s[^>»›‹«/|]{1,30}){1,4}\s[>»›‹«]\s[^>»›‹«|]{31,200}$")
+_BREADCRUMB_ARROW = re.compile(r"\s[>»›‹«]\s")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
@@ -67,6 +69,8 @@ _BREADCRUMB_TO_HEADLINE = re.compile(
 _INLINE_MENU_SEPARATOR = re.compile(
     r"\s*[|•·]\s*|\s(?:[۔/\u2044\u25a0-\u25ff\u2605\u2606\u2666]|::)\s|\s{2,}|\t")
 _AND = frozenset({"و", "اور", "&", "and"})
+# A menu joined by spaces may hold two words that are no section's or place's name in this many.
+MENU_ROW_WITH_TWO_UNKNOWN = 8
 # The marks between a menu's items, when they stand as words of their own.
 _BETWEEN_ITEMS = frozenset({"&", "|", "•", "·", "۔", "/", "::", "\u2044", "◆", "◇", "■", "□", "▪", "●", "○", "★",
                             "☆", "♦"})
@@ -77,6 +81,8 @@ INLINE_MENU_ITEM_WORDS = 3
 _SITE_AFTER_TITLE = re.compile(r"^\s*[-–—|:]\s*\S.{0,40}$")
 _TITLE_SEPARATOR = re.compile(r"[-–—|:]")
 _PARENTHESISED = re.compile(r"^[(\[].*[)\]]$")
+# A writer's name, a dash, the outlet, a comma and the place: "Samina Akhtar — Thames World Service, London".
+_NAME_OUTLET_PLACE = re.compile(r"^[^\W\d_]\S*(?:\s\S+){0,2}\s[—–]\s[^،,—–]{2,40}[،,]\s*[^\W\d_]\S*(?:\s\S+)?$")
 # "Independent. Non-partisan. Verified.", "سچ۔ بے باک۔": a site's motto, above its first paragraph.
 _MOTTO = re.compile(r"^(?:[^.۔!]{1,25}[.۔!]\s*){2,5}$")
 _MOTTO_PART_END = re.compile(r"[.۔!]")
@@ -124,7 +130,10 @@ class LineClassifier:
             rf"(?<![\w])(?:{_words_pattern(n for w in knowledge.wires for n in w.names)})(?![\w])", re.IGNORECASE)
         self._outlet_names = {comparable(n) for o in knowledge.outlets for n in (o.ur, o.en)}
         self._byline_names = {comparable(n) for n in vocabulary.byline_names}
-        self._section_first_words = {name[:1] for name in knowledge.section_names}
+        # A desk or staff credit after the outlet's name, at most three words of it.
+        self._desk_of_outlet = re.compile(
+            rf"^\S+(?:\s\S+){{0,2}}\s(?:{_words_pattern(vocabulary.byline_names)})$", re.IGNORECASE)
+        self._section_first_words = {name[:1] for name in knowledge.menu_names}
 
     def classify(self, page: Page, language: str, archive_chrome: frozenset[str] = frozenset()) -> None:
         """Give every line a kind by its own shape, then by its neighbours."""
@@ -177,8 +186,9 @@ class LineClassifier:
         if date_line:
             kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
             return kind, "a date line", date_line
-        if line.words <= 3 and line.has_digit and self.dates.time_alone(text):
-            return "post-time", "a time alone: a live page's post, or a clock"
+        if line.words <= 3 and line.has_digit and not _NUMBERS.fullmatch(text) and self.dates.time_alone(text):
+            # (A bare "00:00" is a player's counter.)
+            return "post-time", "a time and its zone alone: a live page's post, or a clock"
         if self.knowledge.chrome.reading_time.first(text):
             return "reading-time", "a reading time"
         if self.knowledge.chrome.page_age.first(text):
@@ -194,6 +204,10 @@ class LineClassifier:
             return "tags", "a tag row", [t.strip() for t in re.split(r"[,،|]", tags) if t.strip()]
         if line.key in self._byline_names:
             return "byline", "a desk or staff credit", text
+        if line.words <= 7 and not line.has_digit and not line.ends_sentence and (
+                self._desk_of_outlet.search(text) or _NAME_OUTLET_PLACE.match(text)):
+            # "عظیم آباد نامہ نیوز ڈیسک", "ثمینہ اختر — ٹیمز ورلڈ سروس، لندن".
+            return "byline", "a desk of an outlet, or a writer with the outlet and place", text
         if _PLACE_ALONE.match(text) and line.words <= 3:
             return "dateline", "a place and a colon on a line of its own"
         if line.words <= 8 and (match := self._doubled_byline.match(text) or self._byline.match(text)):
@@ -215,7 +229,8 @@ class LineClassifier:
         if _BREADCRUMB.match(text) and not line.ends_sentence and line.words <= 10:
             return "breadcrumb", "items between > or / marks"
         if _BREADCRUMB_TO_HEADLINE.match(text):
-            return "breadcrumb", "short items between arrows, ending with the headline"
+            return "breadcrumb", "short items between arrows, ending with the headline", \
+                _BREADCRUMB_ARROW.split(text)[-1].strip()
         if items := _inline_menu_items(line):
             return "menu", f"a menu on one line ({items} short items)"
         if items := self._section_names_in_a_row(line):
@@ -237,12 +252,12 @@ class LineClassifier:
             or comparable(outlet) in self._byline_names)
 
     def _section_names_in_a_row(self, line: PageLine) -> int:
-        """How many section names a line is made of (0: it is no menu): a menu
-        whose links a scraper joined with single spaces. One word that is no
-        section name is allowed among four or more."""
+        """How many section names (or places) a line is made of (0: it is no
+        menu): a menu whose links a scraper joined with single spaces. One word
+        that is neither is allowed among four or more."""
         if line.ends_sentence or not 3 <= line.words <= 16:
             return 0
-        names = self.knowledge.section_names
+        names = self.knowledge.menu_names
         first_words = line.text.split(maxsplit=2)[:2]
         if not any(section_words(word)[:1] in self._section_first_words for word in first_words):
             return 0  # most lines: neither of their first two words starts a section's name
@@ -259,7 +274,8 @@ class LineClassifier:
             elif (unknown := unknown + 1) > 1:
                 return 0
             position += length or 1
-        return items if items >= 3 and unknown <= (1 if items + unknown >= 4 else 0) else 0
+        allowed = 0 if items + unknown < 4 else 1 if items + unknown < MENU_ROW_WITH_TWO_UNKNOWN else 2
+        return items if items >= 3 and unknown <= allowed else 0
 
     def _reader_comments(self, page: Page) -> None:
         """Readers' comments under the article: a comments heading or count

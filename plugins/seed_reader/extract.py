@@ -240,7 +240,7 @@ def _title(head: Head, paragraphs: list[str]) -> tuple[str, str, str | None]:
     if head.headline is None:
         return (headline_from_lede(paragraphs), "low",
                 "no headline line: title made from the lede; correct it in the sidecar")
-    title, number = head.headline.text, head.headline.number
+    title, number = head.title, head.headline.number
     if head.below_lede:
         return title, "low", (f"line {number}: headline {title!r} taken from under the first paragraph; "
                               "if it is wrong, set `title` in the sidecar")

@@ -21,7 +21,10 @@ HEADLINE_MAX_WORDS = 25
 # or two words at the top of a page are the site's name ("مشرق", "Daily Times").
 HEADLINE_MIN_WORDS = 3
 # Chrome that navigates the site (and its tickers): printed above the headline, never between it and the text.
-NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link", "trending"})
+NAVIGATION = frozenset({"menu", "breadcrumb", "language-switch", "site-name", "search", "skip-link", "trending",
+                        "live-label"})
+# A headline may stand under this many lines of one or two words (the site's, a section's, a place's name).
+SHORT_LINES_OVER_HEADLINE = 3
 # Headline-shaped lines a page's head holds at most between its top and its headline.
 HEAD_MAX_TEXT_LINES = 20
 # A headline that opens like a dateline ("کراچی: …") is at most this long (an Urdu
@@ -55,6 +58,12 @@ class Head:
     section_label: str | None = None
     section_line: PageLine | None = None
     below_lede: bool = False  # the headline was found under the first paragraph
+    # The headline's words where its line holds more: a breadcrumb's last item.
+    in_line: str | None = None
+
+    @property
+    def title(self) -> str:
+        return self.in_line or self.headline.text
 
 
 def opens_with_dateline(line: PageLine) -> bool:
@@ -94,11 +103,13 @@ def find_head(page: Page, knowledge, is_head_caption, glued_date_line) -> Head:
     head = reader.head
     if head.headline is None:
         _headline_below_lede(page, head, knowledge)
+    if head.headline is None:
+        _headline_ending_a_breadcrumb(page, head)
     # Later copies of the headline anywhere on the page are chrome.
     if head.headline is not None:
         for line in page.lines:
             if line.kind == TEXT and line.number != head.headline.number and same_text(
-                    line.without_markup, head.headline.text):
+                    line.without_markup, head.title):
                 line.mark("duplicate-headline", "the headline printed again")
     return head
 
@@ -110,6 +121,8 @@ class _HeadReader:
     def __init__(self, page: Page, knowledge, is_head_caption, glued_date_line):
         self.lines, self.knowledge = page.lines, knowledge
         self.is_head_caption, self.glued_date_line = is_head_caption, glued_date_line
+        # The crawler writes its date in front of the page's title or its text, never of its chrome.
+        self.crawler_titled = page.crawler_date is not None
         self.head = Head()
 
     def above_headline(self, line: PageLine, index: int) -> bool:
@@ -136,7 +149,7 @@ class _HeadReader:
                 line.mark("note", "a short label (a kicker) above the headline")
         elif _doubled(lines, index) and _credit_like(line) and _next_text(lines, index) is not None:
             _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
-        elif why := _not_the_headline(lines, index):
+        elif not (index == 0 and self.crawler_titled) and (why := _not_the_headline(lines, index)):
             line.mark("above-headline", why)
         else:
             head.headline = line
@@ -158,11 +171,11 @@ class _HeadReader:
         date line, the standfirst (or notes in brackets)."""
         head, lines = self.head, self.lines
         no_standfirst_yet = head.standfirst is None
-        if same_text(line.without_markup, head.headline.text):
+        if same_text(line.without_markup, head.title):
             line.mark("duplicate-headline", "the headline printed again")
         elif self.is_head_caption(line.text):
             line.mark(CAPTION, "describes a picture (data/captions.toml)", (line.text, None))
-        elif found := self.glued_date_line(line.text, head.headline.text):
+        elif found := self.glued_date_line(line.text, head.title):
             line.mark("dateline", "a date line with the headline glued after it", found)
         elif no_standfirst_yet and _ENGLISH_LOWER_START.match(line.text) and line.words <= 6:
             line.mark(CAPTION, "a picture's alt text", (line.text, None))
@@ -194,19 +207,27 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     later one is: the site's name and motto stand above its navigation, the
     headline under it."""
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
+    if later is not None and lines[index].words < HEADLINE_MIN_WORDS and any(
+            other.kind == "breadcrumb" and isinstance(other.found, str)
+            for other in lines[index + 1:lines.index(later)]):
+        return "too short for a headline, and a breadcrumb ending with one follows"
     if later is None or not _headline_shaped(later) or same_text(later.without_markup, lines[index].text):
         return None  # printed twice (the page's title and its heading): the headline
     above = lines[index - 1] if index > 0 else None
-    if above is not None and above.kind == "trending" and _next_text(lines, lines.index(later)) is not None:
+    if above is not None and above.kind == "trending" and above.words <= LABEL_MAX_WORDS \
+            and _next_text(lines, lines.index(later)) is not None:
         return "a ticker's story, under its label (\"Breaking News\"), and a headline follows"
     if above is not None and above.kind == "site-name" and not above.blank_after \
             and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(lines[index]):
         # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section.)
         # A blog's or a small paper's masthead: its name, and its motto on the next line.
         return "printed right under the site's name (its motto), and a headline follows"
-    if lines[index].words < HEADLINE_MIN_WORDS <= later.words and not (later.ends_sentence or later.looks_like_header) \
-            and _next_text(lines, lines.index(later)) is not None:
-        return "too short for a headline, and a longer one follows (the site's name)"
+    if lines[index].words < HEADLINE_MIN_WORDS:
+        # "News", "Wisbech", then the headline: one or two words over a longer headline-shaped line.
+        longer = _next_longer(lines, index)
+        if longer is not None and not (longer.ends_sentence or longer.looks_like_header) \
+                and _next_text(lines, lines.index(longer)) is not None:
+            return "too short for a headline, and a longer one follows (the site's name or a section's)"
     navigation, text_lines = False, 0
     for other in lines[index + 1:]:
         if other.kind in NAVIGATION:
@@ -239,6 +260,14 @@ def _live_page_headline(lines: list[PageLine]) -> PageLine | None:
             line.mark(HEADLINE, "a live page's headline, over its date or byline")
             return line
         return None
+    return None
+
+
+def _next_longer(lines: list[PageLine], index: int) -> PageLine | None:
+    """The first line of headline length in the next few lines of text, if only shorter ones come before it."""
+    for other in [line for line in lines[index + 1:index + 8] if line.kind == TEXT][:SHORT_LINES_OVER_HEADLINE]:
+        if other.words >= HEADLINE_MIN_WORDS:
+            return other if _headline_shaped(other) else None
     return None
 
 
@@ -319,6 +348,18 @@ def _headline_below_lede(page: Page, head: Head, knowledge) -> None:
     if labelled or metadata_follows or only_chrome_follows:
         head.headline, head.below_lede = candidate, True
         candidate.mark(HEADLINE, "a short line under the first paragraph, above the page's metadata")
+
+
+def _headline_ending_a_breadcrumb(page: Page, head: Head) -> None:
+    """"Home › Germany › Hamburg port tests driverless trucks": where no line
+    above the text is the headline, a trail that ends with one holds it."""
+    for line in page.lines:
+        if line.kind == TEXT:
+            return  # the text has begun
+        if line.kind == "breadcrumb" and isinstance(line.found, str):
+            head.headline, head.in_line = line, line.found
+            line.mark(HEADLINE, "the last item of a breadcrumb, the only headline above the text")
+            return
 
 
 def find_body(page: Page, keep_last_line: bool) -> list[PageLine]:

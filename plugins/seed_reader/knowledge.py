@@ -308,6 +308,14 @@ class Knowledge:
         names = [*self.chrome.menu_words, *(label for category in self.categories for label in category.labels)]
         return frozenset(section_words(name) for name in names)
 
+    @cached_property
+    def menu_names(self) -> frozenset[tuple[str, ...]]:
+        """What a menu's items may be: the section names, and places (regional
+        papers name their sections after provinces and cities)."""
+        places = [name for entry in self.glossary if entry.kind == "place"
+                  for name in (entry.ur, entry.en, *entry.variants) if name]
+        return self.section_names | frozenset(section_words(name) for name in places)
+
     def is_section_name(self, text: str) -> bool:
         """A section's name, or two joined by "&", "و", "اور" or "and" ("تعلیم و روزگار")."""
         words = section_words(text)

@@ -884,3 +884,53 @@ def test_menus_between_diamonds_and_of_joined_section_names(extractor):
         "ہوم", "امارات", "قطر", "ویزا و امیگریشن", "دلچسپ و عجیب", HEADLINE, LEDE]))
     assert found.title == HEADLINE and found.paragraphs == [LEDE]
     assert set(kinds(found).values()) == {"menu"}
+
+
+def test_a_live_label_is_no_tickers_label_and_a_ticker_line_is_no_label(extractor):
+    headline = "UAE weather live: Dubai flights diverted as heavy rain and hail sweep the Emirates"
+    standfirst = "Residents urged to avoid non-essential travel as the weather centre keeps an orange alert in place"
+    found = extractor.extract(page("LIVE", headline, standfirst, "First published Sat 12 Apr 2025 08.05 GST",
+                                   "Flights to Dubai were diverted on Saturday morning as a storm crossed the coast."))
+    assert found.title == headline
+    # A ticker's whole line ("بریکنگ: …") over the headline is no label over a ticker's story.
+    ticker = extractor.extract(page("بریکنگ: موٹروے ایم 2 دھند کے باعث بند", HEADLINE, "ویب ڈیسک",
+                                    "شائع 21 جنوری 2025 04:15pm", "دھماکے کے بعد عمارت کا منظر — اسکرین گریب", LEDE))
+    assert ticker.title == HEADLINE
+
+
+def test_the_line_the_crawler_dated_is_the_headline_over_a_menu(extractor):
+    found = extractor.extract(f" date 2024-11-22 {HEADLINE}\nہوم | بہار | پٹنہ | ملک | دنیا | کھیل\n"
+                              f"عظیم آباد نامہ نیوز ڈیسک\n{LEDE}\n")
+    assert found.title == HEADLINE and found.paragraphs == [LEDE]
+    assert kinds(found)["عظیم آباد نامہ نیوز ڈیسک"] == "byline"  # a desk, after the outlet's name
+
+
+def test_one_word_lines_over_a_longer_headline_are_not_it(extractor):
+    headline = "Roundabout to close overnight for six weeks as resurfacing begins"
+    found = extractor.extract(page("News", "Wisbech", headline, "14:06, 22 Jul 2025",
+                                   "One of the town's busiest roundabouts will close overnight from Monday."))
+    assert found.title == headline
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_holds_it_when_nothing_else_does(extractor):
+    lede = ("Two self-driving trucks are carrying containers between terminals on a four-kilometre route "
+            "through the port, with a safety driver on board who has not yet had to take the wheel.")
+    found = extractor.extract(page("RhineWave", "Germany", "Europe", "World",
+                                   "Home › Germany › Hamburg port tests driverless container trucks", lede))
+    assert found.title == "Hamburg port tests driverless container trucks" and found.paragraphs == [lede]
+
+
+def test_a_writers_name_with_the_outlet_and_place_is_a_byline(extractor):
+    found = extractor.extract(page(HEADLINE, "ثمینہ اختر — ٹیمز ورلڈ سروس، لندن", "10 دسمبر 2024", LEDE))
+    assert found.title == HEADLINE and kinds(found)["ثمینہ اختر — ٹیمز ورلڈ سروس، لندن"] == "byline"
+
+
+def test_a_menu_of_provinces_and_cities_joined_by_spaces(extractor):
+    found = extractor.extract(page("ساحلِ ممبئی ممبئی مہاراشٹر قومی بین الاقوامی کھیل فلم اداریہ ای پیپر",
+                                   HEADLINE, LEDE))
+    assert found.title == HEADLINE and len(kinds(found)) == 1
+
+
+def test_a_press_releases_reference_code_is_chrome(extractor):
+    found = extractor.extract(page("پریس ریلیز نمبر: MCS/PR/2025/142", HEADLINE, LEDE))
+    assert found.title == HEADLINE and kinds(found)["پریس ریلیز نمبر: MCS/PR/2025/142"] == "counter"
