@@ -39,7 +39,8 @@ LABELLED_PART_MAX_WORDS = 7
 _IN_BRACKETS = re.compile(r"\([^()]{1,40}\)(?=[\s،,:：۔|\-–—]*$)")
 _AGENCY_END = re.compile(r"\([^()]{0,40}\)\s*[:：]?\s*$")
 # A byline after the date ends it too: "Posted on September 17, 2023 by Admin".
-_BYLINE_END = re.compile(r"\s(?:by|از)\s+\D{2,40}$", re.IGNORECASE)
+# So does the source: "2024-11-26 16:35:22 ماخذ: یانگسی انٹرنیشنل".
+_BYLINE_END = re.compile(r"\s(?:by\s|از\s|(?:ماخذ|Source)\s*[:：])\s*\D{2,40}$", re.IGNORECASE)
 # ... and so does a blog's section after a labelled date: "Posted on 2025/02/11 in Campus News".
 _SECTION_END = re.compile(r"\s(?:in|filed under)\s+[^\W\d_][^\d|]{1,40}$", re.IGNORECASE)
 # Drupal's and blogs' byline that opens a date line: "Submitted by ادارہ on Tue, 02/04/2025 - 11:20".

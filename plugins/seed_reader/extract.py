@@ -406,7 +406,7 @@ class ArticleExtractor:
         # A section's label may stand between them ("تعزیت").
         following = next((other for other in page.lines[index + 1:] if other.kind != "section-label"), None)
         return (following is not None and following.number == headline
-                and any(other.kind in NAVIGATION for other in page.lines[:index]))
+                and any(other.kind in NAVIGATION or other.kind == "latin-chrome" for other in page.lines[:index]))
 
     def _date(self, page: Page, head: Head, body, captions):
         """(date, confidence, source, doubt): the publication date, only where the text states it.

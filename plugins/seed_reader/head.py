@@ -230,11 +230,13 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
             return "too short for a headline, and a longer one follows (the site's name or a section's)"
     navigation, text_lines = False, 0
     for other in lines[index + 1:]:
-        if other.kind in NAVIGATION:
+        # (An Urdu site's English menu or links, "Home | Results | Contact", navigate it too.)
+        if other.kind in NAVIGATION or other.kind == "latin-chrome":
             navigation = True
         elif other.kind == TEXT:
-            if not _headline_shaped(other):
-                return None  # the text begins: no headline under navigation
+            if not _headline_shaped(other) or navigation and other.ends_sentence:
+                # The text begins (a one-sentence paragraph too): no headline under navigation.
+                return None
             if navigation:
                 return "above the site's navigation (the site's name or motto)"
             text_lines += 1
@@ -315,7 +317,7 @@ def _is_standfirst(lines: list[PageLine], index: int) -> bool:
         return False
     between = lines[index + 1:lines.index(following)]
     # Above the date or byline block that opens the article.
-    if any(other.kind in ("dateline", "byline", "updated") for other in between):
+    if any(other.kind in ("dateline", "byline", "updated", "page-age") for other in between):
         return True
     # Said again in the first paragraph (a standfirst is often the lede without its dateline).
     if len(line.text) > 40 and len(following.text) > len(line.text) and line.text.rstrip("۔.") in following.text:

@@ -934,3 +934,39 @@ def test_a_menu_of_provinces_and_cities_joined_by_spaces(extractor):
 def test_a_press_releases_reference_code_is_chrome(extractor):
     found = extractor.extract(page("پریس ریلیز نمبر: MCS/PR/2025/142", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found)["پریس ریلیز نمبر: MCS/PR/2025/142"] == "counter"
+
+
+def test_an_issuers_name_over_an_urdu_sites_english_menu_is_not_the_headline(extractor):
+    found = extractor.extract(page("ڈسٹرکٹ انفارمیشن آفس جھنگ", "Home | Press Releases | Photo Gallery | Contact Us",
+                                   "تاریخ اجراء: 18-11-2024", HEADLINE, LEDE))
+    assert found.title == HEADLINE and found.date == dt.date(2024, 11, 18)
+
+
+def test_a_standfirst_over_a_byline_block_with_the_pages_age(extractor):
+    headline = "Qualifier stuns world number three to reach the semi-finals"
+    standfirst = "The 23-year-old had never gone beyond the last 32 of a ranking event"
+    lede = "A qualifier produced the biggest win of his career on Friday, beating the world number three 6-4."
+    found = extractor.extract("\n".join([headline, standfirst, "Tom Garside", "Snooker correspondent", "2h", "Share",
+                                         "Reid made breaks of 112 and 87 in the deciding frames", lede]))
+    assert found.standfirst == standfirst
+
+
+@pytest.mark.parametrize("chrome", [
+    "Listen to this article 02:15", "یہ خبر سنیں", "Get our daily newsletter straight to your inbox",
+    "نیوز فلیش ▶ شاہراہ پر دھند، گاڑیوں کی رفتار سست",
+])
+def test_players_newsletter_boxes_and_news_flashes(extractor, chrome):
+    found = extractor.extract("\n".join([chrome, HEADLINE, "2024-11-26 16:35:22 ماخذ: یانگسی انٹرنیشنل", chrome,
+                                         LEDE, SECOND]))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND] and found.date == dt.date(2024, 11, 26)
+
+
+def test_a_one_sentence_paragraph_under_a_ticker_is_text_not_a_headline(extractor):
+    # Paragraphs of one sentence each, apart by blank lines, with a ticker between the date and the text.
+    found = extractor.extract(page(HEADLINE, "2024-11-26 16:35", "تازہ ترین", LEDE, SECOND))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_blogs_date_heading_under_an_urdu_blogs_english_menu(extractor):
+    found = extractor.extract("\n".join(["گلی محلہ", "Home", "Saturday, February 8, 2025", HEADLINE, LEDE, SECOND]))
+    assert found.title == HEADLINE and found.date == dt.date(2025, 2, 8)
