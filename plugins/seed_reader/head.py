@@ -228,8 +228,18 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
         if longer is not None and not (longer.ends_sentence or longer.looks_like_header) \
                 and _next_text(lines, lines.index(longer)) is not None:
             return "too short for a headline, and a longer one follows (the site's name or a section's)"
+    line = lines[index]
+    if line.words <= NOTE_MAX_WORDS and not line.ends_sentence and index + 2 < len(lines) \
+            and lines[index + 1].kind in ("dateline", "updated") and lines[index + 2] is later \
+            and later.words > line.words and not later.ends_sentence \
+            and _next_text(lines, lines.index(later)) is not None:
+        # An aggregator's or a magazine's: "Pan-African Press Service", "2024-11-14 11:40", the headline.
+        return "a source's or writer's name over the date, and the headline under them"
     navigation, text_lines = False, 0
-    for other in lines[index + 1:]:
+    for position, other in enumerate(lines[index + 1:], index + 1):
+        if not navigation and other.kind == "byline" and position + 1 < len(lines) \
+                and lines[position + 1].kind in ("dateline", "updated"):
+            return None  # the article's byline and date under it: no site's motto has them
         # (An Urdu site's English menu or links, "Home | Results | Contact", navigate it too.)
         if other.kind in NAVIGATION or other.kind == "latin-chrome":
             navigation = True

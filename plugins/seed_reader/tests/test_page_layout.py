@@ -970,3 +970,36 @@ def test_a_one_sentence_paragraph_under_a_ticker_is_text_not_a_headline(extracto
 def test_a_blogs_date_heading_under_an_urdu_blogs_english_menu(extractor):
     found = extractor.extract("\n".join(["گلی محلہ", "Home", "Saturday, February 8, 2025", HEADLINE, LEDE, SECOND]))
     assert found.title == HEADLINE and found.date == dt.date(2025, 2, 8)
+
+
+def test_an_aggregators_source_over_the_date_and_the_headline(extractor):
+    headline = "Kenya Railways begins trial runs of commuter trains to Ruiru"
+    lede = ("NAIROBI — Kenya Railways on Wednesday began trial runs of refurbished diesel trains on the line to "
+            "Ruiru, a month before passenger services are due to start.")
+    found = extractor.extract("\n".join(["NewsPile", "Africa", "Pan-African Press Service", "2024-11-14 11:40",
+                                         headline, "Follow", lede]))
+    assert found.title == headline and found.paragraphs == [lede]
+    # A short headline over the date and a paragraph is still the headline.
+    short = extractor.extract("\n".join(["EDITORIAL", "Polio's last stand", "October 21, 2024",
+                                         "The new cases should shake anyone who thought the disease was gone.", lede]))
+    assert short.title == "Polio's last stand"
+
+
+def test_a_headline_with_its_byline_and_date_under_it_is_no_motto_over_a_menu(extractor):
+    headline = "Office vacancy hits a record as two towers go back to lenders"
+    lede = "Office vacancy in the neighbourhood climbed to 31.8% in the first quarter, the highest on record."
+    found = extractor.extract("\n".join([
+        "Commercial Real Estate", headline, "By Rachel Kim – Staff Reporter", "April 3, 2025 at 6:00 am PDT",
+        "Listen to this article 4 min", "Share   Save   Print   Order Reprints",
+        "Two towers were handed back to lenders in the first quarter. RACHEL KIM | CBJ", lede]))
+    assert found.title == headline and found.paragraphs == [lede] and len(found.captions) == 1
+    # A match's scorers and their minutes are no breadcrumb over the match report's headline.
+    match = extractor.extract("\n".join([
+        "Football > Premier League", "Kotoko edge Hearts 2-1 in Kumasi as a late penalty settles the derby",
+        "FULL TIME", "Mensah 23', Owusu 78' (pen) | Addo 55'", "03 March 2025, 07:10 GMT", lede]))
+    assert match.title == "Kotoko edge Hearts 2-1 in Kumasi as a late penalty settles the derby"
+
+
+def test_a_call_to_join_a_whatsapp_channel_is_chrome(extractor):
+    found = extractor.extract(page("ہمارے واٹس ایپ چینل سے جڑیں", HEADLINE, LEDE))
+    assert found.title == HEADLINE and kinds(found) == {"ہمارے واٹس ایپ چینل سے جڑیں": "social"}
