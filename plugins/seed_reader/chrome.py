@@ -38,6 +38,9 @@ COMMENT_TIME_WITHIN = 6
 # Chrome that closes an article: what follows it is the page's, not the article's.
 ARTICLE_ENDS = frozenset({"tags", "share", "related", "comments", "copyright", "social", "newsletter", "app-prompt",
                           "trending", "live-label"})
+# ... and of those, what closes the page's article itself (boxes, tickers and invitations to follow
+# or subscribe may stand between two of its paragraphs).
+PAGE_TOOLS = frozenset({"tags", "share", "comments", "copyright"})
 _BULLET_ONLY = re.compile(r"^[-–—•·»*]$")
 _BULLET = re.compile(r"^(?:[•·»▪◦►■|*]|\d{1,2}[.)])\s*")
 _NO_WORDS = re.compile(r"^[\W_]*$")
@@ -397,9 +400,12 @@ def _stories_after_the_article(page: Page) -> None:
     end = next((i for i in range(prose[-1] + 1, len(lines)) if lines[i].kind in ARTICLE_ENDS), None)
     if end is None:
         return
+    # A short sentence, too, once the page's own tools have closed it (PAGE_TOOLS).
+    closed = lines[end].kind in PAGE_TOOLS
     for line in lines[end + 1:]:
-        if line.kind == TEXT and not line.protected and line.words <= HEADLINE_LIST_WORDS and not line.ends_sentence:
-            line.mark("related", "a headline listed after the article's end")
+        if line.kind == TEXT and not line.protected and line.words <= HEADLINE_LIST_WORDS and (
+                closed or not line.ends_sentence):
+            line.mark("related", "a headline or a call to act, after the article's end")
 
 
 def _page_titles(page: Page) -> None:

@@ -1003,3 +1003,25 @@ def test_a_headline_with_its_byline_and_date_under_it_is_no_motto_over_a_menu(ex
 def test_a_call_to_join_a_whatsapp_channel_is_chrome(extractor):
     found = extractor.extract(page("ہمارے واٹس ایپ چینل سے جڑیں", HEADLINE, LEDE))
     assert found.title == HEADLINE and kinds(found) == {"ہمارے واٹس ایپ چینل سے جڑیں": "social"}
+
+
+def test_after_the_share_row_short_sentences_are_the_pages_not_the_articles(extractor):
+    text = [ENGLISH_TEXT[0], ENGLISH_TEXT[1] + " Engineers said the road would be inspected again next week."]
+    found = extractor.extract("\n".join([
+        ENGLISH_HEADLINE, *text, "Share", "Found a mistake? Tell us and we will correct it.",
+        "Thanks for reading. Subscribe for free to receive new posts.", "© The Valley Herald 2025"]))
+    assert found.paragraphs == text
+    # A box of related stories between two paragraphs leaves the short last one in the article.
+    boxed = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], "Related stories",
+                                         "Traffic resumed on the highway by noon."]))
+    assert boxed.paragraphs == [ENGLISH_TEXT[0], "Traffic resumed on the highway by noon."]
+
+
+@pytest.mark.parametrize("line", [
+    "تبصرہ شائع کریں", "نام *", "ای میل *", "اگلی بار جب میں تبصرہ کروں تو اس براؤزر میں میرا نام محفوظ کریں۔",
+    "Subscriber-only content", "You've read your 2 free articles this month", "Already a subscriber? Sign in",
+    "Found a mistake in this article? Report it to us", "Leave a message of condolence",
+])
+def test_comment_forms_paywalls_and_invitations_between_paragraphs(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
