@@ -297,13 +297,14 @@ class DateVocabulary:
         if byline := _BYLINE_THEN_DATE.match(text):
             label, text = "published", text[byline.end():]
         # A weekday may stand before the label: "بروز اتوار، بتاریخ 22 ستمبر 2024".
-        weekday = self._leading_weekday.match(text)
-        after_weekday = text[weekday.end():] if weekday else text
-        label_match = None if label else self._label.match(after_weekday)
+        weekday, label_match = None, None if label else self._label.match(text)
+        if not label and not label_match and (weekday := self._leading_weekday.match(text)):
+            label_match = self._label.match(text[weekday.end():])
         if label_match:
             label = "updated" if label_match["updated"] else "today" if label_match["today"] else "published"
             # The weekday stays: it is part of the date.
-            text = (weekday[0] + " " if weekday else "") + after_weekday[label_match.end():]
+            text = weekday[0] + " " + text[weekday.end() + label_match.end():] if weekday else \
+                text[label_match.end():]
         if label:
             text = _SECTION_END.sub(" ", text)
         inside = self._updated_inside.search(text) if label != "updated" else None
@@ -315,10 +316,12 @@ class DateVocabulary:
         if len(mentions) > 2 or (len(mentions) == 2 and mentions[0].as_date() != mentions[1].as_date()):
             return None
         mention = mentions[0] if mentions else None
-        if mention and (weekday := self._any_weekday.search(text)):
-            mention = _read_by_weekday(mention, self.weekdays.get(_ON_DAY.sub("", weekday[0]).casefold()))
-        elif mention and mention.day <= 12 and self._american_zone.search(text):
-            mention = _month_first(mention)
+        if mention and mention.day <= 12 and mention.day != mention.month and _DAY_FIRST.fullmatch(mention.text):
+            # "02/04/2025" reads both ways: the weekday, or an American time zone, says which.
+            if weekday := self._any_weekday.search(text):
+                mention = _read_by_weekday(mention, self.weekdays.get(_ON_DAY.sub("", weekday[0]).casefold()))
+            elif self._american_zone.search(text):
+                mention = _month_first(mention)
         # A place may stand before the date ("ممبئی، 28ستمبر"); nothing but the
         # headline may follow it.
         weekday_before = False
