@@ -205,30 +205,31 @@ class _HeadReader:
 def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     """Why a headline-shaped line above the text is not the headline, if a
     later one is: the site's name and motto stand above its navigation, the
-    headline under it."""
+    headline under it; a ticker's story under its label, a source's name over
+    the date, one or two words over a longer headline are not it either."""
+    line = lines[index]
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
-    if later is not None and lines[index].words < HEADLINE_MIN_WORDS and any(
+    if later is not None and line.words < HEADLINE_MIN_WORDS and any(
             other.kind == "breadcrumb" and isinstance(other.found, str)
             for other in lines[index + 1:lines.index(later)]):
         return "too short for a headline, and a breadcrumb ending with one follows"
-    if later is None or not _headline_shaped(later) or same_text(later.without_markup, lines[index].text):
+    if later is None or not _headline_shaped(later) or same_text(later.without_markup, line.text):
         return None  # printed twice (the page's title and its heading): the headline
     above = lines[index - 1] if index > 0 else None
     if above is not None and above.kind == "trending" and above.words <= LABEL_MAX_WORDS \
             and _next_text(lines, lines.index(later)) is not None:
         return "a ticker's story, under its label (\"Breaking News\"), and a headline follows"
     if above is not None and above.kind == "site-name" and not above.blank_after \
-            and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(lines[index]):
+            and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(line):
         # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section.)
         # A blog's or a small paper's masthead: its name, and its motto on the next line.
         return "printed right under the site's name (its motto), and a headline follows"
-    if lines[index].words < HEADLINE_MIN_WORDS:
+    if line.words < HEADLINE_MIN_WORDS:
         # "News", "Wisbech", then the headline: one or two words over a longer headline-shaped line.
         longer = _next_longer(lines, index)
         if longer is not None and not (longer.ends_sentence or longer.looks_like_header) \
                 and _next_text(lines, lines.index(longer)) is not None:
             return "too short for a headline, and a longer one follows (the site's name or a section's)"
-    line = lines[index]
     if line.words <= NOTE_MAX_WORDS and not line.ends_sentence and index + 2 < len(lines) \
             and lines[index + 1].kind in ("dateline", "updated") and lines[index + 2] is later \
             and later.words > line.words and not later.ends_sentence \
