@@ -69,14 +69,15 @@ _BREADCRUMB_ARROW = re.compile(r"\s[>»›‹«]\s")
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
 # So do a diamond, a square, a star or a fraction slash between spaces ("ہوم ◆ دہلی ◆ قومی", "کرکٹ ⁄ ہاکی").
+_MARKS_TOUCHING_ITEMS = "|•·"
+_MARKS_BETWEEN_SPACES = "۔/\u2044\u2605\u2606\u2666" + "".join(map(chr, range(0x25A0, 0x2600)))
 _INLINE_MENU_SEPARATOR = re.compile(
-    r"\s*[|•·]\s*|\s(?:[۔/\u2044\u25a0-\u25ff\u2605\u2606\u2666]|::)\s|\s{2,}|\t")
+    rf"\s*[{re.escape(_MARKS_TOUCHING_ITEMS)}]\s*|\s(?:[{re.escape(_MARKS_BETWEEN_SPACES)}]|::)\s|\s{{2,}}|\t")
 _AND = frozenset({"و", "اور", "&", "and"})
 # A menu joined by spaces may hold two words that are no section's or place's name in this many.
 MENU_ROW_WITH_TWO_UNKNOWN = 8
-# The marks between a menu's items, when they stand as words of their own.
-_BETWEEN_ITEMS = frozenset({"&", "|", "•", "·", "۔", "/", "::", "\u2044", "◆", "◇", "■", "□", "▪", "●", "○", "★",
-                            "☆", "♦"})
+# The marks between a menu's items, when they stand as words of their own ("&" joins two items' words).
+_BETWEEN_ITEMS = frozenset(_MARKS_TOUCHING_ITEMS + _MARKS_BETWEEN_SPACES) | {"::", "&"}
 # It has at least this many items, each of at most this many words.
 INLINE_MENU_ITEMS = 3
 INLINE_MENU_ITEM_WORDS = 3
