@@ -53,6 +53,8 @@ from seed_reader.same_story import LISTING  # noqa: E402
 STAGES = ("reading", "queueing pages", "saving caches", "cards", "rendering", "search index", "fonts", "previews")
 # The year the benchmark builds alone: inside every archive's range of years.
 SEGMENT = "2020"
+# How long the preview's measurement waits for an edit to be served before it fails.
+PREVIEW_PATIENCE = 120
 
 
 def anonymous_memory() -> int:
@@ -221,13 +223,37 @@ def baseline(project: Path, scratch: Path) -> dict:
 
 # -- one archive --------------------------------------------------------------
 
-def edit_one_seed(project: Path, offset: int = 0) -> str:
-    """Change a sentence in the body of one seed, as an editor would."""
+def edit_one_seed(project: Path, offset: int = 0, sentence: str = "اس خبر میں ترمیم کی گئی ہے۔") -> Path:
+    """Add a sentence to the end of the first paragraph of one seed's article, as
+    an editor would. Inside the body: a line added at the end of the file
+    follows the page's tags and related stories, where the importer reads a
+    short sentence as the page's own (at bdb24a3 such an edit changed no page,
+    and the preview's measurement waited for it forever)."""
+    from seed_reader.importer import extractor_for, import_seed
+
     seeds = sorted((project / "seeds").glob("*.txt"))
     seed = seeds[len(seeds) // 2 + offset]
-    text = seed.read_text(encoding="utf-8").rstrip("\n")
-    seed.write_text(text + "\n\nاس خبر میں ترمیم کی گئی ہے۔\n", encoding="utf-8")
-    return seed.name
+    first = import_seed(seed, extractor_for()).extraction.paragraphs[0]
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    ending = first.strip()[-30:]
+    at = next((index for index, line in enumerate(lines) if line.rstrip().endswith(ending)), None)
+    if at is None:
+        raise RuntimeError(f"{seed.name}: its first paragraph is on no line of its own")
+    lines[at] = f"{lines[at].rstrip()} {sentence}"
+    seed.write_text("\n".join(lines), encoding="utf-8")
+    return seed
+
+
+def page_of(output: Path, seed: Path) -> Path:
+    from seed_reader.importer import slug_for
+
+    return output / f"{slug_for(seed)}.html"
+
+
+def check_shown(output: Path, seed: Path, sentence: str) -> None:
+    """A build measured after an edit must have made the edited page again."""
+    if sentence not in page_of(output, seed).read_text(encoding="utf-8"):
+        raise RuntimeError(f"the edit to {seed.name} is not on its page: the measured build changed nothing")
 
 
 def make_command(project: Path, *arguments: str) -> list[str]:
@@ -247,12 +273,14 @@ def make_html_after_an_edit(project: Path) -> dict:
     command = make_command(project, "html")
     # Once unmeasured: the first make html fills its scratch folder with links to every file.
     measured(command, project)
-    edit_one_seed(project, offset=1)
+    edited = edit_one_seed(project, offset=1, sentence="اس خبر میں دوسری ترمیم کی گئی ہے۔")
     alone = measured(command, project)
+    check_shown(project / "output", edited, "اس خبر میں دوسری ترمیم کی گئی ہے۔")
     started = measured(make_command(project, "resident"), project)
     try:
-        edit_one_seed(project, offset=2)
+        edited = edit_one_seed(project, offset=2, sentence="اس خبر میں تیسری ترمیم کی گئی ہے۔")
         by_resident = measured(command, project)
+        check_shown(project / "output", edited, "اس خبر میں تیسری ترمیم کی گئی ہے۔")
     finally:
         subprocess.run(make_command(project, "stop-resident"), cwd=project, check=False)
     return {"alone": alone["wall"], "resident_start": started["wall"], "by_resident": by_resident["wall"]}
@@ -277,8 +305,6 @@ def preview_after_an_edit(project: Path) -> dict:
     import socket
     import urllib.request
 
-    from seed_reader.importer import slug_for
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -297,16 +323,16 @@ def preview_after_an_edit(project: Path) -> dict:
 
     try:
         loaded = wait_for(r"Live preview ready: .* \(loaded in ([0-9.]+) s, (\d+) MB\)")
-        seed = sorted((project / "seeds").glob("*.txt"))[len(list((project / "seeds").glob("*.txt"))) // 2 + 2]
         sentence = f"پیش نظارے کی ترمیم {time.monotonic_ns()}۔"
-        page = f"http://127.0.0.1:{port}/{slug_for(seed)}.html"
+        seed = edit_one_seed(project, offset=3, sentence=sentence)
         saved = time.monotonic()
-        with open(seed, "a", encoding="utf-8") as text:
-            text.write(f"\n\n{sentence}\n")
+        page = f"http://127.0.0.1:{port}/{page_of(Path(), seed).name}"
         while True:
             with urllib.request.urlopen(page) as response:
                 if sentence in response.read().decode("utf-8"):
                     break
+            if time.monotonic() - saved > PREVIEW_PATIENCE:
+                raise RuntimeError(f"the edit to {seed.name} was not served within {PREVIEW_PATIENCE} s")
             time.sleep(0.01)
         served = time.monotonic() - saved
         shown = wait_for(r"preview: (\d+) page\(s\) shown in ([0-9.]+) s")
@@ -390,6 +416,7 @@ def build(count: int, scratch: Path) -> dict:
     pages = sum(1 for _ in output.rglob("*.html"))
     edited = edit_one_seed(project)
     rebuild = measured(pelican_command(output), project)
+    check_shown(output, edited, "اس خبر میں ترمیم کی گئی ہے۔")
     rebuild_stages = stages_of(rebuild)
     make_html = make_html_after_an_edit(project)
     preview = preview_after_an_edit(project)
@@ -411,7 +438,7 @@ def build(count: int, scratch: Path) -> dict:
         "pagefind_mb": round(size_of(output / "pagefind") / 1e6, 1),
         "offline_index_mb": round(size_of(output / "search") / 1e6, 1),
         "rebuild_after_editing_one_seed": {
-            "seed": edited,
+            "seed": edited.name,
             "seconds": round(rebuild["wall"], 1),
             "peak_memory_mb": megabytes(peak(rebuild)),
             **rebuild_stages,
