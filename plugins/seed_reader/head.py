@@ -41,6 +41,8 @@ NOTE_MAX_WORDS = 4
 CAPTION_MAX_WORDS = 40
 # Trailing short lines after the last paragraph (widget headings) are at most this long.
 TAIL_MAX_WORDS = 3
+# How many lines of text a page's head is searched for a kicker over the article's headline.
+KICKER_LOOKAHEAD = 8
 
 # "ISLAMABAD:", "لاہور :رپورٹس", "کراچی(پ ر)", "اسلام آباد۔4نومبر", "کیلیفورنیا۔۔۔۔",
 # "Islamabad, the 11th September, 2024:" (an official release's): a
@@ -215,6 +217,9 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
         return "too short for a headline, and a breadcrumb ending with one follows"
     if later is None or not _headline_shaped(later) or same_text(later.without_markup, line.text):
         return None  # printed twice (the page's title and its heading): the headline
+    if (kicker := _kicker_over_the_headline(lines, index)) is not None:
+        # "Subscribe for full access", a ticker's stories, a wire's notice, then "Business" over the headline.
+        return f"a label ({kicker.text!r}) and a headline with the article's byline or date under it follow"
     above = lines[index - 1] if index > 0 else None
     if above is not None and above.kind == "trending" and above.words <= LABEL_MAX_WORDS \
             and _next_text(lines, lines.index(later)) is not None:
@@ -254,6 +259,37 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
             if text_lines > HEAD_MAX_TEXT_LINES:
                 return None  # a head is never this long: the look stays linear in the page
     return None
+
+
+def _kicker_over_the_headline(lines: list[PageLine], index: int) -> PageLine | None:
+    """A section's name or a story's kicker (a few words) right over a longer
+    headline whose byline or date follows, in the next lines of the head: the
+    headline is under the kicker, not above it."""
+    following = (line for line in lines[index + 1:] if line.kind == TEXT)
+    text = [line for line, _ in zip(following, range(KICKER_LOOKAHEAD), strict=False)]
+    for position, kicker in enumerate(text[:-1]):
+        if not _headline_shaped(kicker):
+            return None  # the text has begun
+        headline = text[position + 1]
+        if (kicker.words <= LABEL_MAX_WORDS and not kicker.ends_sentence and _headline_shaped(headline)
+                and not headline.ends_sentence and headline.words > 2 * kicker.words
+                and _adjacent(lines, kicker, headline) and _dated_under(lines, headline)):
+            return kicker
+    return None
+
+
+def _dated_under(lines: list[PageLine], headline: PageLine) -> bool:
+    """The article's date or byline follows the line, past a writer's name or
+    a standfirst at most."""
+    text_between = 0
+    for line in lines[lines.index(headline) + 1:]:
+        if line.kind in ("dateline", "updated", "byline", "page-age"):
+            return True
+        if line.kind == TEXT:
+            text_between += 1
+            if text_between > 1 or line.words > STANDFIRST_MAX_WORDS or opens_with_dateline(line):
+                return False
+    return False
 
 
 def _live_page_headline(lines: list[PageLine]) -> PageLine | None:

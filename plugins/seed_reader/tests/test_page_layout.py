@@ -1025,3 +1025,15 @@ def test_after_the_share_row_short_sentences_are_the_pages_not_the_articles(extr
 def test_comment_forms_paywalls_and_invitations_between_paragraphs(extractor, line):
     found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
     assert found.paragraphs == ENGLISH_TEXT
+
+
+@pytest.mark.parametrize("top", [
+    ["Read today's e-paper"],
+    ["یہ سروس صرف رجسٹرڈ اداروں کے لیے ہے، حوالے کے بغیر اشاعت ممنوع ہے"],
+    ["تازہ ترین", "گندم کی سرکاری قیمت میں اضافہ کر دیا گیا", "قومی ہاکی ٹیم یورپ کے دورے پر روانہ ہو گئی"],
+])
+@pytest.mark.parametrize("kicker", ["معیشت", "Pakistan"])
+def test_what_stands_over_a_kicker_and_a_dated_headline_is_not_the_headline(extractor, top, kicker):
+    found = extractor.extract(page(*top, kicker, HEADLINE, "ویب ڈیسک", "15 جنوری 2025", LEDE, SECOND))
+    assert found.title == HEADLINE and found.date == dt.date(2025, 1, 15)
+    assert found.paragraphs == [LEDE, SECOND]
