@@ -1037,3 +1037,30 @@ def test_what_stands_over_a_kicker_and_a_dated_headline_is_not_the_headline(extr
     found = extractor.extract(page(*top, kicker, HEADLINE, "ویب ڈیسک", "15 جنوری 2025", LEDE, SECOND))
     assert found.title == HEADLINE and found.date == dt.date(2025, 1, 15)
     assert found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "ویڈیو پلیئر لوڈ ہو رہا ہے۔", "اشتہار · آپ کی ویڈیو 5 سیکنڈ میں شروع ہوگی", "اشتہار ختم ہونے میں 5 سیکنڈ",
+    "Ad · Your video will begin in 5 seconds", "Skip ad", "پچھلی خبر: شہر میں بارش کے بعد سڑکیں زیر آب",
+    "Next story: Rupee gains against the dollar", "اپنے کاروبار کی تشہیر کے لیے واٹس ایپ پر رابطہ کریں",
+    "وادی نیوز بیرونی ویب سائٹس کے مواد کی ذمہ دار نہیں", "یہ خبر اپنے دوستوں سے شیئر کریں",
+    "اپنی تنظیم کی خبریں اور تصاویر بھیجیں: news@example.org", "Subscribe to the print edition",
+    "اعلانِ دستبرداری: یہ مضمون صرف عمومی معلومات کے لیے ہے، کسی علاج کا متبادل نہیں",
+])
+def test_players_adverts_neighbouring_stories_and_calls_between_paragraphs(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_wires_slug_and_priority_and_an_urdu_ticker_of_headlines_are_chrome(extractor):
+    found = extractor.extract(page("سرخیاں: بجٹ اجلاس ختم ۔۔۔ کتاب میلے کا آغاز ۔۔۔ لوکل ٹرینیں متاثر",
+                                   "ترجیح: فوری", "سلگ: بجٹ-قومی اسمبلی", HEADLINE, LEDE, SECOND))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("heading", ["اس زمرے کی مزید خبریں", "کمیونٹی کی دیگر خبریں", "دیگر پریس ریلیز",
+                                     "Other press releases"])
+def test_a_list_of_other_stories_under_its_heading_ends_the_article(extractor, heading):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, heading, "شہر میں صفائی مہم کا آغاز کر دیا گیا",
+                                   "کتاب میلہ اختتام پذیر، ہزاروں افراد کی شرکت"))
+    assert found.paragraphs == [LEDE, SECOND]
