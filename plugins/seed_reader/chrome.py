@@ -68,9 +68,10 @@ _BREADCRUMB_ARROW = re.compile(r"\s[>»›‹«]\s")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").
-# So do a diamond, a square, a star or a fraction slash between spaces ("ہوم ◆ دہلی ◆ قومی", "کرکٹ ⁄ ہاکی").
+# So do a dash, an asterisk, a diamond, a square, a star or a fraction slash between spaces
+# ("ہوم - بھوپال - ملک", "ہوم ◆ دہلی ◆ قومی", "کرکٹ ⁄ ہاکی").
 _MARKS_TOUCHING_ITEMS = "|•·"
-_MARKS_BETWEEN_SPACES = "۔/\u2044\u2605\u2606\u2666" + "".join(map(chr, range(0x25A0, 0x2600)))
+_MARKS_BETWEEN_SPACES = "۔/*-–\u2044\u2605\u2606\u2666" + "".join(map(chr, range(0x25A0, 0x2600)))
 _INLINE_MENU_SEPARATOR = re.compile(
     rf"\s*[{re.escape(_MARKS_TOUCHING_ITEMS)}]\s*|\s(?:[{re.escape(_MARKS_BETWEEN_SPACES)}]|::)\s|\s{{2,}}|\t")
 _AND = frozenset({"و", "اور", "&", "and"})

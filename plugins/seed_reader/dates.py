@@ -270,6 +270,10 @@ class DateVocabulary:
         if found is not None or len(line) > DATE_LINE_MAX_CHARS or not _PART_SEPARATOR.search(line):
             return found
         parts = [part for part in _PART_SEPARATOR.split(line) if part.strip()]
+        # "Name | Place | Published: … | Updated: …": the update does not date the article.
+        unlabelled = [part for part in parts if not ((label := self._label.match(part.strip())) and label["updated"])]
+        if len(unlabelled) < len(parts) and any(self.find_dates(part) for part in unlabelled):
+            parts = unlabelled
         dated = [one for part in parts if (one := self._date_line(part)) is not None and one.mention]
         others = [part for part in parts if not self.find_dates(part)]
         if len(dated) == 1 and len(others) == len(parts) - 1 and all(

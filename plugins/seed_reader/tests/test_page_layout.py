@@ -1064,3 +1064,15 @@ def test_a_list_of_other_stories_under_its_heading_ends_the_article(extractor, h
     found = extractor.extract(page(HEADLINE, LEDE, SECOND, heading, "شہر میں صفائی مہم کا آغاز کر دیا گیا",
                                    "کتاب میلہ اختتام پذیر، ہزاروں افراد کی شرکت"))
     assert found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_byline_line_with_the_published_and_the_updated_date_gives_the_published(extractor):
+    found = extractor.extract("\n".join([
+        ENGLISH_HEADLINE, "Ayesha Rana | Gilgit | Published: April 22, 2025 | Updated: April 23, 2025 10:15 PKT",
+        *ENGLISH_TEXT]))
+    assert found.date == dt.date(2025, 4, 22) and found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_menu_between_dashes(extractor):
+    found = extractor.extract(page("ہوم - پنجاب - لاہور - ملک - کاروبار - ویڈیو", HEADLINE, LEDE, SECOND))
+    assert found.title == HEADLINE and kinds(found)["ہوم - پنجاب - لاہور - ملک - کاروبار - ویڈیو"] == "menu"
