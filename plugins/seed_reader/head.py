@@ -39,6 +39,8 @@ LABEL_MAX_WORDS = 4
 NOTE_MAX_WORDS = 4
 # A picture's caption is at most this long.
 CAPTION_MAX_WORDS = 40
+# A picture's caption without its credit, between the article's date and its text, is at most this long.
+UNCREDITED_CAPTION_MAX_WORDS = 20
 # Trailing short lines after the last paragraph (widget headings) are at most this long.
 TAIL_MAX_WORDS = 3
 # How many lines of text a page's head is searched for a kicker over the article's headline.
@@ -199,6 +201,9 @@ class _HeadReader:
         elif no_standfirst_yet and _is_standfirst(lines, index):
             line.mark(STANDFIRST, "the summary line under the headline")
             head.standfirst = line
+        elif _uncredited_caption(lines, index):
+            line.mark(CAPTION, "a short line without a full stop between the article's date and its text",
+                      (line.text, None))
         else:
             return False
         return True
@@ -225,8 +230,10 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
             and _next_text(lines, lines.index(later)) is not None:
         return "a ticker's story, under its label (\"Breaking News\"), and a headline follows"
     if above is not None and above.kind == "site-name" and not above.blank_after \
-            and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(line):
-        # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section.)
+            and _next_text(lines, lines.index(later)) is not None and not opens_with_dateline(line) \
+            and not _name_over_the_date(lines, later):
+        # (A motto never opens with a place and a colon: "MUMBAI NEWS" over "Mumbai: BMC to …" is a section;
+        # nor stands over a writer's or an office's name over the date: "Office of Communications", "May 27, 2025".)
         # A blog's or a small paper's masthead: its name, and its motto on the next line.
         return "printed right under the site's name (its motto), and a headline follows"
     if line.words < HEADLINE_MIN_WORDS:
@@ -235,17 +242,17 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
         if longer is not None and not (longer.ends_sentence or longer.looks_like_header) \
                 and _next_text(lines, lines.index(longer)) is not None:
             return "too short for a headline, and a longer one follows (the site's name or a section's)"
-    if line.words <= NOTE_MAX_WORDS and not line.ends_sentence and index + 2 < len(lines) \
-            and lines[index + 1].kind in ("dateline", "updated") and lines[index + 2] is later \
+    if _name_over_the_date(lines, line) and index + 2 < len(lines) and lines[index + 2] is later \
             and later.words > line.words and not later.ends_sentence \
             and _next_text(lines, lines.index(later)) is not None:
         # An aggregator's or a magazine's: "Pan-African Press Service", "2024-11-14 11:40", the headline.
         return "a source's or writer's name over the date, and the headline under them"
     navigation, text_lines = False, 0
     for position, other in enumerate(lines[index + 1:], index + 1):
-        if not navigation and other.kind == "byline" and position + 1 < len(lines) \
-                and lines[position + 1].kind in ("dateline", "updated"):
-            return None  # the article's byline and date under it: no site's motto has them
+        if not navigation and (other.kind == "byline" or other.kind == "breadcrumb" and other.text.count("|") == 1) \
+                and position + 1 < len(lines) and lines[position + 1].kind in ("dateline", "updated"):
+            # The article's byline ("Name | Place" reads as a trail) and date under it: no site's motto has them.
+            return None
         # (An Urdu site's English menu or links, "Home | Results | Contact", navigate it too.)
         if other.kind in NAVIGATION or other.kind == "latin-chrome":
             navigation = True
@@ -290,6 +297,13 @@ def _dated_under(lines: list[PageLine], headline: PageLine) -> bool:
             if text_between > 1 or line.words > STANDFIRST_MAX_WORDS or opens_with_dateline(line):
                 return False
     return False
+
+
+def _name_over_the_date(lines: list[PageLine], line: PageLine) -> bool:
+    """A few words right over a date line: a writer's, an office's or a source's name."""
+    index = lines.index(line)
+    return (line.words <= NOTE_MAX_WORDS and not line.ends_sentence and index + 1 < len(lines)
+            and lines[index + 1].kind in ("dateline", "updated"))
 
 
 def _live_page_headline(lines: list[PageLine]) -> PageLine | None:
@@ -352,6 +366,23 @@ def _credit_like(line: PageLine) -> bool:
     # A caption printed twice above the headline ends with its credit or a
     # full stop; a headline printed twice does not.
     return line.ends_sentence or line.words > HEADLINE_MAX_WORDS
+
+
+def _uncredited_caption(lines: list[PageLine], index: int) -> bool:
+    """A picture's caption without its credit: a short line with no full stop
+    right under the article's date or byline, over a longer paragraph that
+    ends with one. (A lede opens with its place once: a line that opens with
+    one is a caption only when the paragraph under it opens with one too.)"""
+    line = lines[index]
+    if line.ends_sentence or not NOTE_MAX_WORDS < line.words <= UNCREDITED_CAPTION_MAX_WORDS:
+        return False
+    above = next((other for other in reversed(lines[:index]) if other.kind in METADATA or other.kind in (
+        TEXT, HEADLINE, STANDFIRST, CAPTION)), None)
+    if above is None or above.kind not in ("dateline", "updated", "byline", "page-age", "reading-time"):
+        return False
+    following = _next_text(lines, index)
+    return (following is not None and following.ends_sentence and following.words > line.words
+            and (not opens_with_dateline(line) or opens_with_dateline(following)))
 
 
 def _is_standfirst(lines: list[PageLine], index: int) -> bool:

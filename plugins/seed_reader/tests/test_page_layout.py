@@ -1076,3 +1076,37 @@ def test_a_byline_line_with_the_published_and_the_updated_date_gives_the_publish
 def test_a_menu_between_dashes(extractor):
     found = extractor.extract(page("ہوم - پنجاب - لاہور - ملک - کاروبار - ویڈیو", HEADLINE, LEDE, SECOND))
     assert found.title == HEADLINE and kinds(found)["ہوم - پنجاب - لاہور - ملک - کاروبار - ویڈیو"] == "menu"
+
+
+def test_a_headline_under_a_sites_name_over_an_offices_name_and_the_date(extractor):
+    found = extractor.extract("\n".join([
+        "Northmoor University", "About | Admissions | Research | News", "Research News", ENGLISH_HEADLINE,
+        "Office of Communications", "May 27, 2025", *ENGLISH_TEXT]))
+    assert found.title == ENGLISH_HEADLINE and found.date == dt.date(2025, 5, 27)
+
+
+def test_a_byline_and_place_read_as_a_trail_over_the_date_are_no_navigation(extractor):
+    found = extractor.extract(page("خبریں | دنیا | پاکستان | سائنس و ماحول | ثقافت", "سائنس و ماحول", HEADLINE,
+                                   "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
+                                   "نیلم احمد | گلگت", "10.03.2025",
+                                   "یہ مضمون ہماری انگریزی سروس سے ترجمہ کیا گیا ہے", LEDE, SECOND))
+    assert found.title == HEADLINE and found.date == dt.date(2025, 3, 10)
+    assert found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("caption", [
+    "گلگت میں شاہراہ قراقرم پر ملبہ ہٹانے کا کام جاری ہے",
+    "گلگت: شاہراہ قراقرم پر ملبہ ہٹانے کا کام جاری ہے",
+])
+def test_a_caption_without_credit_between_the_date_and_the_text(extractor, caption):
+    lede = "گلگت: " + LEDE if caption.startswith("گلگت:") else LEDE
+    standfirst = "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں"
+    found = extractor.extract(page(HEADLINE, standfirst, "ویب ڈیسک", "15 جنوری 2025", caption, lede, SECOND))
+    assert found.paragraphs == [lede, SECOND] and [c.text for c in found.captions] == [caption]
+
+
+def test_a_lede_that_opens_with_its_place_and_lacks_its_full_stop_stays_the_text(extractor):
+    lede = "گلگت: شاہراہ قراقرم پر ملبہ ہٹانے کا کام جاری ہے"
+    found = extractor.extract(page(HEADLINE, "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
+                                   "ویب ڈیسک", "15 جنوری 2025", lede, SECOND))
+    assert found.paragraphs == [lede, SECOND]
