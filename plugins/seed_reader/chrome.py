@@ -23,8 +23,10 @@ SHORT_LINE_WORDS = 5
 MENU_ITEM_WORDS = 8
 # No chrome line is longer than this (a copyright or comment-form notice is the longest).
 SHORT_LINE_CHARS = 300
-# A date line, label, weekday, time and all, is at most this long.
+# A date line, label, weekday, time and all, is at most this long; one of parts between
+# bars (a byline, a place, the published and the updated date) at most the second.
 DATE_LINE_MAX_WORDS = 14
+DATE_LINE_OF_PARTS_MAX_WORDS = 18
 # A run of at least this many lines of at most this many words is a menu.
 MENU_RUN_LINES = 3
 MENU_RUN_WORDS = 2
@@ -177,6 +179,9 @@ class LineClassifier:
             return "hashtags", "a row of hashtags"
         if not line.without_markup:
             return "markup", "HTML tags only"
+        # A print edition's folio or issue line before the widgets: its parts between bars have figures.
+        if line.has_digit and (edition := self.dates.edition_line(text)):
+            return "dateline", "a print edition's folio or issue line", edition
         if self.knowledge.chrome.widgets.first(text):
             return "widget", "a header's or sidebar's widget (data/chrome.toml)"
         if _WRAPPED_IN_TAGS.match(text) and len(line.without_markup.split()) <= SHORT_LINE_WORDS:
@@ -186,8 +191,8 @@ class LineClassifier:
         if _FILE_NAME.match(text):
             return "placeholder", "an image's file name"
         # A date line is short and has a number (a day or a year) or a label.
-        date_line = self.dates.date_line(text) if line.words <= DATE_LINE_MAX_WORDS and (
-            line.has_digit or line.words <= 3) else None
+        date_line = self.dates.date_line(text) if (line.has_digit or line.words <= 3) and (
+            line.words <= DATE_LINE_MAX_WORDS or line.words <= DATE_LINE_OF_PARTS_MAX_WORDS and " | " in text) else None
         if date_line:
             kind = "hijri-date" if date_line.hijri else "updated" if date_line.label == "updated" else "dateline"
             return kind, "a date line", date_line

@@ -20,6 +20,10 @@ from akhbar.normalize import normalize_urdu, western_digits
 _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی رات|کی سہ پہر|کی دوپہر)"
 # A date line, even with the headline glued after it, is at most this long.
 DATE_LINE_MAX_CHARS = 400
+# A print edition's folio or issue line is at most this long.
+EDITION_LINE_MAX_CHARS = 160
+# A line of prose ends so (a folio or an issue line does not).
+_PROSE_END = re.compile(r"[۔!؟?]\s*$|[^\W\d_]{3,}\.\s*$")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
 _TAG = re.compile(r"<[^<>]*>")
 # An IANA time zone after the time ("18:20 Asia/Tehran").
@@ -83,7 +87,8 @@ class WeekdayMention:
 class DateLine:
     """A line that is a date and nothing else a reader would call text.
 
-    `label` is "published", "updated" or None; `rest` is what the line holds
+    `label` is "published", "edition" (a print edition's folio or issue line),
+    "updated" or None; `rest` is what the line holds
     besides the date (a headline glued after it, say), or "".
     """
 
@@ -193,6 +198,11 @@ class DateVocabulary:
         return re.compile(rf"[\s|\-–—(،,]+(?:{updated})(?![^\W\d_])", re.IGNORECASE)
 
     @cached_property
+    def _edition(self) -> re.Pattern:
+        labels = _alternation(normalize_urdu(w) for w in self.words.edition_labels) or "(?!)"
+        return re.compile(rf"(?<![^\W\d_])(?:{labels})\s*(?:نمبر|No\.?)?\s*\d{{1,4}}(?!\d)", re.IGNORECASE)
+
+    @cached_property
     def _american_zone(self) -> re.Pattern:
         return re.compile(rf"(?<![^\W\d_])(?:{_alternation(self.words.american_time_zones) or '(?!)'})(?![^\W\d_])")
 
@@ -266,6 +276,8 @@ class DateVocabulary:
         """The line as a date line (below), or one whose parts between bars or
         dots are a date line and a few words each: a byline, a place, a count
         ("نمائندہ نیلم | 2025-01-24", "Hira Javed · 27 May 2025 · 2 تبصرے")."""
+        if edition := self.edition_line(line):
+            return edition
         found = self._date_line(line, headline)
         if found is not None or len(line) > DATE_LINE_MAX_CHARS or not _PART_SEPARATOR.search(line):
             return found
@@ -283,6 +295,20 @@ class DateVocabulary:
             today = any((label := self._label.match(part.strip())) and label["today"] for part in others)
             return replace(dated[0], label="today") if today and not dated[0].label else dated[0]
         return None
+
+    def edition_line(self, line: str) -> DateLine | None:
+        """A print edition's folio or issue line: the paper's name, its place, the
+        date and the page or issue ("روزنامہ … ملتان   جمعرات 12 جون 2025ء   صفحہ 1",
+        "THE COURIER, KOLKATA, FRIDAY, MARCH 7, 2025 | PAGE 1"). It dates the
+        edition, so the article, unless a line labelled "Published" says otherwise
+        (a weekly's issue spans days): label "edition"."""
+        if len(line) > EDITION_LINE_MAX_CHARS or _PROSE_END.search(line) or not self._edition.search(line):
+            return None
+        mentions = [mention for mention in self.find_dates(line) if mention.as_date()]
+        if not mentions or any(mention.as_date() != mentions[0].as_date() for mention in mentions):
+            return None
+        return DateLine(mentions[0], "edition", has_time=bool(_TIME.search(western_digits(line))),
+                        has_weekday=bool(self._any_weekday.search(line)), hijri=False, rest="")
 
     def _date_line(self, line: str, headline: str | None = None) -> DateLine | None:
         """The line as a date line, or None when it is text that mentions a date.
@@ -401,3 +427,4 @@ class DateWords:
     filler: tuple[str, ...] = ()
     hijri_months: tuple[str, ...] = ()
     american_time_zones: tuple[str, ...] = ()  # a numeric date beside one is printed month first
+    edition_labels: tuple[str, ...] = ()  # a print edition's page or issue: "صفحہ 1", "PAGE 1", "شمارہ 37"

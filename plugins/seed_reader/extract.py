@@ -408,6 +408,13 @@ class ArticleExtractor:
         return (following is not None and following.number == headline
                 and any(other.kind in NAVIGATION or other.kind == "latin-chrome" for other in page.lines[:index]))
 
+    @staticmethod
+    def _signed(page: Page, line) -> bool:
+        """A date line beside a byline: the writer's signature and date, under the text on some templates."""
+        index = page.lines.index(line)
+        return any(0 <= other < len(page.lines) and page.lines[other].kind == "byline"
+                   for other in (index - 1, index + 1))
+
     def _date(self, page: Page, head: Head, body, captions):
         """(date, confidence, source, doubt): the publication date, only where the text states it.
 
@@ -418,18 +425,20 @@ class ArticleExtractor:
         and no time, or one labelled as today's ("آج:", dates.toml `today`), is
         the site's masthead date (the day the page was fetched);
         an "updated" date serves when no date line says when it was published,
-        ahead of an agency dateline and a picture's date.
+        then a date beside the writer's byline under the text, ahead of an
+        agency dateline and a picture's date.
         """
         if page.crawler_date:
             return dt.date.fromisoformat(page.crawler_date), "high", f"date {page.crawler_date}", None
         headline = head.headline.number if head.headline and not head.below_lede else None
         body_start = body[0].number if body else math.inf
-        published, updated, masthead = [], [], []
+        published, updated, masthead, signed = [], [], [], []
         previous = None
         for line in page.lines:
             if line.kind in ("dateline", "updated") and line.found is not None and line.found.date:
                 found = line.found
-                labelled = found.label == "published" or (previous is not None and previous.kind == "published")
+                labelled = found.label in ("published", "edition") or (
+                    previous is not None and previous.kind == "published")
                 above = headline is not None and line.number < headline
                 if found.label == "updated":
                     updated.append(line)
@@ -440,6 +449,8 @@ class ArticleExtractor:
                     in_head = line.number < body_start or (head.below_lede and line.number > head.headline.number)
                     if labelled or in_head or found.has_time:
                         published.append(line)
+                    elif self._signed(page, line):
+                        signed.append(line)
                 else:
                     masthead.append(line)
             previous = line
@@ -457,6 +468,8 @@ class ArticleExtractor:
         if updated:
             chosen = updated[0]
             return chosen.found.date, "high", chosen.text, None
+        if signed:
+            return signed[0].found.date, "high", signed[0].text, None
         paragraphs = [line.text for line in body]
         if paragraphs and opens_with_dateline(body[0]):
             # The dateline runs to its agency's closing bracket, or a few words.

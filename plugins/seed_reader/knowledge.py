@@ -671,7 +671,8 @@ def _unknown_keys(loader: _Loader, document: dict, text: str, path: Path, known:
 def _load_date_words(loader: _Loader) -> DateWords:
     document, text, path = loader.load("dates.toml")
     _unknown_keys(loader, document, text, path,
-                  {"filler", "hijri_months", "month_variants", "weekday_variants", "labels", "american_time_zones"})
+                  {"filler", "hijri_months", "month_variants", "weekday_variants", "labels", "american_time_zones",
+                   "edition_labels"})
     numbered = {}
     for table, top in (("month_variants", 12), ("weekday_variants", 6)):
         values = document.get(table, {})
@@ -690,6 +691,7 @@ def _load_date_words(loader: _Loader) -> DateWords:
         filler=_strings(loader, document, text, path, "filler"),
         hijri_months=_strings(loader, document, text, path, "hijri_months"),
         american_time_zones=_strings(loader, document, text, path, "american_time_zones"),
+        edition_labels=_strings(loader, document, text, path, "edition_labels"),
     )
 
 

@@ -1110,3 +1110,30 @@ def test_a_lede_that_opens_with_its_place_and_lacks_its_full_stop_stays_the_text
     found = extractor.extract(page(HEADLINE, "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
                                    "ویب ڈیسک", "15 جنوری 2025", lede, SECOND))
     assert found.paragraphs == [lede, SECOND]
+
+
+@pytest.mark.parametrize("folio", [
+    "روزنامہ نوائے شہر ملتان   جمعرات 12 جون 2025ء   15 ذوالحجہ 1446ھ   صفحہ 1",
+    "THE VALLEY HERALD, GILGIT, THURSDAY, JUNE 12, 2025 | PAGE 1",
+    "جلد 12 | شمارہ 37 | جمعرات، 12 جون 2025",
+])
+def test_a_print_editions_folio_or_issue_line_dates_the_article(extractor, folio):
+    found = extractor.extract(page("نوائے شہر", folio, HEADLINE, LEDE, SECOND))
+    assert found.date == dt.date(2025, 6, 12) and found.title == HEADLINE
+    # A weekly's issue spans days: the post's own labelled date wins.
+    labelled = extractor.extract(page(folio, HEADLINE, "Posted on June 10, 2025", LEDE, SECOND))
+    assert labelled.date == dt.date(2025, 6, 10)
+
+
+def test_a_date_beside_the_byline_under_the_text_dates_the_article(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "رپورٹ: شاہد انصاری، نئی دہلی", "بدھ، 09 جولائی 2025",
+                                   "متعلقہ خبریں"))
+    assert found.date == dt.date(2025, 7, 9) and found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("آغاز: 5 اپریل 2025، دوپہر 1:30 | آخری اپ ڈیٹ: 5 اپریل 2025، شام 7:42", dt.date(2025, 4, 5)),
+    ("جمعۃ المبارک 6 جون 2025ء | 9 ذی الحجہ 1446ھ", dt.date(2025, 6, 6)),
+])
+def test_a_live_pages_start_and_the_blessed_friday(extractor, line, expected):
+    assert extractor.dates.extract_dateline(line).as_date() == expected
