@@ -271,7 +271,10 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
 def _kicker_over_the_headline(lines: list[PageLine], index: int) -> PageLine | None:
     """A section's name or a story's kicker (a few words) right over a longer
     headline whose byline or date follows, in the next lines of the head: the
-    headline is under the kicker, not above it."""
+    headline is under the kicker, not above it. (Not under a longer line: a
+    headline over a score box's label and its score, "FULL TIME", "Kotoko 2 – 1
+    Hearts", is the headline.)"""
+    above = lines[index]
     following = (line for line in lines[index + 1:] if line.kind == TEXT)
     text = [line for line, _ in zip(following, range(KICKER_LOOKAHEAD), strict=False)]
     for position, kicker in enumerate(text[:-1]):
@@ -279,7 +282,7 @@ def _kicker_over_the_headline(lines: list[PageLine], index: int) -> PageLine | N
             return None  # the text has begun
         headline = text[position + 1]
         if (kicker.words <= LABEL_MAX_WORDS and not kicker.ends_sentence and _headline_shaped(headline)
-                and not headline.ends_sentence and headline.words > 2 * kicker.words
+                and not headline.ends_sentence and headline.words > 2 * kicker.words and headline.words >= above.words
                 and _adjacent(lines, kicker, headline) and _dated_under(lines, headline)):
             return kicker
     return None

@@ -1137,3 +1137,17 @@ def test_a_date_beside_the_byline_under_the_text_dates_the_article(extractor):
 ])
 def test_a_live_pages_start_and_the_blessed_friday(extractor, line, expected):
     assert extractor.dates.extract_dateline(line).as_date() == expected
+
+
+def test_a_headline_over_a_score_boxs_label_and_score_stays_the_headline(extractor):
+    found = extractor.extract("\n".join([
+        "Football > Northern League", ENGLISH_HEADLINE, "FULL TIME", "Gilgit United 2 – 1 Hunza", "Hunza Stadium",
+        "Kumasi Park, Gilgit · Sun 2 Mar · Attendance: 3,204", "03 March 2025, 07:10 GMT", *ENGLISH_TEXT]))
+    assert found.title == ENGLISH_HEADLINE and found.date == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize("line", ["Born: 3 June 1941; Died: 28 January 2025",
+                                  "Photographs and text by Sana Mir", "Sunday, 06 Apr 2025 7:00 AM MYT"])
+def test_an_obituarys_life_dates_a_photo_essays_byline_and_asian_time_zones(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, line, *ENGLISH_TEXT]))
+    assert found.paragraphs == ENGLISH_TEXT
