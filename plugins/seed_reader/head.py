@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .chrome import is_parenthesised
+from .knowledge import section_words
 from .page import BODY, CAPTION, HEADLINE, METADATA, STANDFIRST, TEXT, Page, PageLine, same_text
 
 # A headline is one line of at most this many words; a longer line is already
@@ -153,7 +154,7 @@ class _HeadReader:
                 line.mark("note", "a short label (a kicker) above the headline")
         elif _doubled(lines, index) and _credit_like(line) and _next_text(lines, index) is not None:
             _mark_doubled_caption(lines, index, "a picture's caption, printed twice")
-        elif not (index == 0 and self.crawler_titled) and (why := _not_the_headline(lines, index)):
+        elif not (index == 0 and self.crawler_titled) and (why := _not_the_headline(lines, index, self.known_label)):
             line.mark("above-headline", why)
         else:
             head.headline = line
@@ -168,7 +169,13 @@ class _HeadReader:
                 and _headline_shaped(following) and not following.ends_sentence and following.words > 2 * line.words
                 and not line.ends_sentence and _adjacent(self.lines, line, following)
                 and _next_text(self.lines, self.lines.index(following)) is not None
-                and not _not_the_headline(self.lines, self.lines.index(following)))
+                and not _not_the_headline(self.lines, self.lines.index(following), self.known_label))
+
+    def known_label(self, text: str) -> bool:
+        """A section's, a category's or a place's name."""
+        knowledge = self.knowledge
+        return bool(knowledge.category_for_label(text) or knowledge.is_section_name(text)
+                    or section_words(text) in knowledge.menu_names)
 
     def under_headline(self, line: PageLine, index: int) -> bool:
         """Between the headline and the text: its copies, pictures, a glued
@@ -209,7 +216,7 @@ class _HeadReader:
         return True
 
 
-def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
+def _not_the_headline(lines: list[PageLine], index: int, known_label) -> str | None:
     """Why a headline-shaped line above the text is not the headline, if a
     later one is: the site's name and motto stand above its navigation, the
     headline under it; a ticker's story under its label, a source's name over
@@ -222,7 +229,7 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
         return "too short for a headline, and a breadcrumb ending with one follows"
     if later is None or not _headline_shaped(later) or same_text(later.without_markup, line.text):
         return None  # printed twice (the page's title and its heading): the headline
-    if (kicker := _kicker_over_the_headline(lines, index)) is not None:
+    if (kicker := _kicker_over_the_headline(lines, index, known_label)) is not None:
         # "Subscribe for full access", a ticker's stories, a wire's notice, then "Business" over the headline.
         return f"a label ({kicker.text!r}) and a headline with the article's byline or date under it follow"
     above = lines[index - 1] if index > 0 else None
@@ -268,12 +275,13 @@ def _not_the_headline(lines: list[PageLine], index: int) -> str | None:
     return None
 
 
-def _kicker_over_the_headline(lines: list[PageLine], index: int) -> PageLine | None:
+def _kicker_over_the_headline(lines: list[PageLine], index: int, known_label) -> PageLine | None:
     """A section's name or a story's kicker (a few words) right over a longer
     headline whose byline or date follows, in the next lines of the head: the
-    headline is under the kicker, not above it. (Not under a longer line: a
-    headline over a score box's label and its score, "FULL TIME", "Kotoko 2 – 1
-    Hearts", is the headline.)"""
+    headline is under the kicker, not above it. A kicker that names no section,
+    category or place (`known_label`) is believed only under a line no longer
+    than the headline: a headline over a score box's label and its score
+    ("FULL TIME", "Kotoko 2 – 1 Hearts") is the headline."""
     above = lines[index]
     following = (line for line in lines[index + 1:] if line.kind == TEXT)
     text = [line for line, _ in zip(following, range(KICKER_LOOKAHEAD), strict=False)]
@@ -282,7 +290,8 @@ def _kicker_over_the_headline(lines: list[PageLine], index: int) -> PageLine | N
             return None  # the text has begun
         headline = text[position + 1]
         if (kicker.words <= LABEL_MAX_WORDS and not kicker.ends_sentence and _headline_shaped(headline)
-                and not headline.ends_sentence and headline.words > 2 * kicker.words and headline.words >= above.words
+                and not headline.ends_sentence and headline.words > 2 * kicker.words
+                and (headline.words >= above.words or known_label(kicker.text))
                 and _adjacent(lines, kicker, headline) and _dated_under(lines, headline)):
             return kicker
     return None
