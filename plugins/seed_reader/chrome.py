@@ -182,7 +182,7 @@ class LineClassifier:
         # A print edition's folio or issue line before the widgets: its parts between bars have figures.
         if line.has_digit and (edition := self.dates.edition_line(text)):
             return "dateline", "a print edition's folio or issue line", edition
-        if self.knowledge.chrome.widgets.first(text):
+        if self.knowledge.chrome.widgets.first(text) and not self._timed_or_labelled_date_line(text):
             return "widget", "a header's or sidebar's widget (data/chrome.toml)"
         if _WRAPPED_IN_TAGS.match(text) and len(line.without_markup.split()) <= SHORT_LINE_WORDS:
             return "markup", "a few words inside HTML tags (an image block's leaked markup)"
@@ -260,6 +260,12 @@ class LineClassifier:
         return bool(comma) and 0 < len(place.split()) <= 3 and (
             bool(self._site_name.match(outlet.strip())) or comparable(outlet) in self._outlet_names
             or comparable(outlet) in self._byline_names)
+
+    def _timed_or_labelled_date_line(self, text: str) -> bool:
+        """"خبر نمبر: 7719 | 05.08.2024 | 09:40 شب": parts between bars with figures, as a
+        widget's rates are, but a date with its time (or its label) dates the article."""
+        found = self.dates.date_line(text) if " | " in text else None
+        return found is not None and found.mention is not None and (found.has_time or found.label is not None)
 
     def _section_names_in_a_row(self, line: PageLine) -> int:
         """How many section names (or places) a line is made of (0: it is no

@@ -22,6 +22,8 @@ _URDU_ON_DAY = r"(?:کو|کے روز|کے دن|کی شام|کی صبح|کی را
 DATE_LINE_MAX_CHARS = 400
 # A print edition's folio or issue line is at most this long.
 EDITION_LINE_MAX_CHARS = 160
+# Days from one to another: "5 تا 11 جون", "April 6 – 12" (not "2024-10-17", not "12-03-2025").
+_DAY_RANGE = re.compile(r"(?<![\d/.-])\d{1,2}\s*(?:تا|to|–|—|-)\s*\d{1,2}(?![\d/.-])")
 # A line of prose ends so (a folio or an issue line does not).
 _PROSE_END = re.compile(r"[۔!؟?]\s*$|[^\W\d_]{3,}\.\s*$")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -304,6 +306,8 @@ class DateVocabulary:
         (a weekly's issue spans days): label "edition"."""
         if len(line) > EDITION_LINE_MAX_CHARS or _PROSE_END.search(line) or not self._edition.search(line):
             return None
+        if _DAY_RANGE.search(line):
+            return None  # a weekly's issue, "5 تا 11 جون 2025": no one day
         mentions = [mention for mention in self.find_dates(line) if mention.as_date()]
         if not mentions or any(mention.as_date() != mentions[0].as_date() for mention in mentions):
             return None

@@ -462,8 +462,12 @@ class ArticleExtractor:
             # without a headline there is no head to trust.
             in_head = [line for line in published if line.number < body_start] if headline is not None else []
             labelled = [line for line in in_head if line.found.label == "published"]
-            chosen = (labelled or in_head or [line for line in published if line.found.label == "published"]
-                      or published)[0]
+            # Under the headline before above it (a site's clock with its time tops some pages);
+            # a print edition's folio or issue line after any labelled date (a weekly's issue spans days).
+            under = [line for line in in_head if line.number > headline and line.found.label != "edition"]
+            not_edition = [line for line in in_head if line.found.label != "edition"]
+            anywhere = [line for line in published if line.found.label == "published"]
+            chosen = (labelled or under or not_edition or anywhere or in_head or published)[0]
             return chosen.found.date, "high", chosen.text, None
         if updated:
             chosen = updated[0]

@@ -1151,3 +1151,25 @@ def test_a_headline_over_a_score_boxs_label_and_score_stays_the_headline(extract
 def test_an_obituarys_life_dates_a_photo_essays_byline_and_asian_time_zones(extractor, line):
     found = extractor.extract("\n".join([ENGLISH_HEADLINE, line, *ENGLISH_TEXT]))
     assert found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_weeklys_issue_range_is_no_day_and_a_labelled_date_under_the_text_wins(extractor):
+    found = extractor.extract(page("ہفت روزہ نوائے خلیج", "شمارہ 612 | 5 تا 11 جون 2025", HEADLINE, LEDE, SECOND,
+                                   "شائع شدہ: جمعرات، 5 جون 2025"))
+    assert found.date == dt.date(2025, 6, 5)
+
+
+def test_a_sites_clock_with_its_time_above_gives_way_to_the_date_under_the_headline(extractor):
+    found = extractor.extract(page("جمعرات، 9 جنوری 2025 | 10:12 AM", "نوائے شہر", "ہوم | ملک | کھیل | دنیا",
+                                   HEADLINE, "نوائے شہر بیورو", "6 جنوری 2025، 08:30 PM IST", LEDE, SECOND))
+    assert found.date == dt.date(2025, 1, 6)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("خبر نمبر: 7719  |  05.08.2024  |  09:40 شب", dt.date(2024, 8, 5)),
+    ("جاری: 2024-10-17 ، 11:05 قبل دوپہر", dt.date(2024, 10, 17)),
+    ("15/09/1446ھ الموافق 15/03/2025م", dt.date(2025, 3, 15)),
+])
+def test_an_agencys_story_number_time_and_release_lines(extractor, line, expected):
+    found = extractor.extract(page(HEADLINE, line, LEDE, SECOND))
+    assert found.date == expected and found.paragraphs == [LEDE, SECOND]
