@@ -70,6 +70,9 @@ class PageLine:
     protected: bool = False
     # What a stage found in the line (a DateLine, a caption's credit …).
     found: object = None
+    # "Title: …", "Date: …" in the lines that open a seed: a Pelican header pasted in, which is
+    # text, never metadata (a page's own "Date: 2025-02-20 | Time: 16:05" further down is its date).
+    looks_like_header: bool = False
 
     @computed_once
     def words(self) -> int:
@@ -97,11 +100,6 @@ class PageLine:
     @computed_once
     def without_markup(self) -> str:
         return _TAG.sub(" ", self.text).strip()
-
-    @computed_once
-    def looks_like_header(self) -> bool:
-        """"Title: …", "Date: …": a Pelican header in a seed is text, never metadata."""
-        return bool(_PELICAN_HEADER.match(self.text))
 
     @computed_once
     def key(self) -> str:
@@ -135,6 +133,7 @@ def page_lines(text: str) -> Page:
     raw_lines = text.split("\n")
     crawler_date = None
     lines: list[PageLine] = []
+    header_block = True  # so far, every line is a Pelican header
     for number, raw in enumerate(raw_lines, 1):
         line = raw.strip()
         if not lines and not crawler_date and (match := _CRAWLER_DATE.match(raw)):
@@ -148,7 +147,8 @@ def page_lines(text: str) -> Page:
             if lines:
                 lines[-1].blank_after = True
             continue
-        lines.append(PageLine(number, line, blank_after=False))
+        header_block = header_block and bool(_PELICAN_HEADER.match(line))
+        lines.append(PageLine(number, line, blank_after=False, looks_like_header=header_block))
     if lines:
         lines[-1].blank_after = True
     cut = bool(text) and not text.endswith("\n")

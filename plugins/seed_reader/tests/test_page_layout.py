@@ -1173,3 +1173,12 @@ def test_a_sites_clock_with_its_time_above_gives_way_to_the_date_under_the_headl
 def test_an_agencys_story_number_time_and_release_lines(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, LEDE, SECOND))
     assert found.date == expected and found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_wires_date_and_slug_lines_under_its_menu_are_its_metadata_not_pasted_headers(extractor):
+    # (At the top of a seed, "Title: …" and "Date: …" stay text: test_bad_input.)
+    found = extractor.extract("\n".join([
+        "PNS — Pakistan Newswire", "National | Provinces | Business | Sports", "News ID: 77342",
+        "Date: 2025-02-20 | Time: 16:05 PST", "Slug: Karakoram-Highway", ENGLISH_HEADLINE, *ENGLISH_TEXT]))
+    assert found.title == ENGLISH_HEADLINE and found.date == dt.date(2025, 2, 20)
+    assert found.paragraphs == ENGLISH_TEXT
