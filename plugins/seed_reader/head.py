@@ -298,13 +298,13 @@ def _kicker_over_the_headline(lines: list[PageLine], index: int, known_label) ->
 
 
 def _dated_under(lines: list[PageLine], headline: PageLine) -> bool:
-    """The article's date or byline follows the line, past a writer's name or
-    a standfirst at most."""
+    """The article's date or byline follows the line, past a standfirst and
+    a writer's name at most."""
     text_between = 0
     for line in lines[lines.index(headline) + 1:]:
         if line.kind in ("dateline", "updated", "byline", "page-age"):
             return True
-        if line.kind == TEXT:
+        if line.kind == TEXT and not _note_shaped(line):
             text_between += 1
             if text_between > 1 or line.words > STANDFIRST_MAX_WORDS or opens_with_dateline(line):
                 return False

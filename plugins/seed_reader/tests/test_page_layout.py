@@ -1182,3 +1182,10 @@ def test_a_wires_date_and_slug_lines_under_its_menu_are_its_metadata_not_pasted_
         "Date: 2025-02-20 | Time: 16:05 PST", "Slug: Karakoram-Highway", ENGLISH_HEADLINE, *ENGLISH_TEXT]))
     assert found.title == ENGLISH_HEADLINE and found.date == dt.date(2025, 2, 20)
     assert found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_kickers_headline_may_have_a_standfirst_and_a_writers_name_over_the_date(extractor):
+    found = extractor.extract(page("ماہنامہ نوائے ادب", "شمارہ: مارچ 2025 (جلد 14، شمارہ 3)", "تنقید", HEADLINE,
+                                   "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
+                                   "ڈاکٹر ثمینہ افروز", "یکم مارچ 2025", LEDE, SECOND))
+    assert found.title == HEADLINE and found.date == dt.date(2025, 3, 1)
