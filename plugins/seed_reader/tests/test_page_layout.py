@@ -1059,7 +1059,7 @@ def test_a_wires_slug_and_priority_and_an_urdu_ticker_of_headlines_are_chrome(ex
 
 
 @pytest.mark.parametrize("heading", ["اس زمرے کی مزید خبریں", "کمیونٹی کی دیگر خبریں", "دیگر پریس ریلیز",
-                                     "Other press releases"])
+                                     "گزشتہ ہینڈ آؤٹس", "Other press releases"])
 def test_a_list_of_other_stories_under_its_heading_ends_the_article(extractor, heading):
     found = extractor.extract(page(HEADLINE, LEDE, SECOND, heading, "شہر میں صفائی مہم کا آغاز کر دیا گیا",
                                    "کتاب میلہ اختتام پذیر، ہزاروں افراد کی شرکت"))
@@ -1189,3 +1189,15 @@ def test_a_kickers_headline_may_have_a_standfirst_and_a_writers_name_over_the_da
                                    "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
                                    "ڈاکٹر ثمینہ افروز", "یکم مارچ 2025", LEDE, SECOND))
     assert found.title == HEADLINE and found.date == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("line", ["یہ خبر جاپانی اور انگریزی زبان میں بھی دستیاب ہے", "Read this story in Urdu",
+                                  "ہینڈ آؤٹ پرنٹ کریں", "Print this article"])
+def test_a_storys_other_languages_and_its_print_button(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
+
+
+def test_an_e_papers_pager_is_its_menu(extractor):
+    found = extractor.extract(page("ای پیپر", "صفحہ 1 | صفحہ 2 | صفحہ 3 | آخری صفحہ", HEADLINE, LEDE, SECOND))
+    assert found.title == HEADLINE and kinds(found)["صفحہ 1 | صفحہ 2 | صفحہ 3 | آخری صفحہ"] == "menu"
