@@ -59,14 +59,16 @@ _NUMBERS = re.compile(r"[\d٫,.:/%+\-–\s|•·]+")
 # "خبر کا کوڈ: ۸۵۹۷۱۲۳۴", "Story ID: 1234": a label and a number, nothing else.
 # "پریس ریلیز نمبر: MCS/PR/2025/142", "Ref: PR-2025-14": a reference code, letters and digits without spaces.
 _LABELLED_NUMBER = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*(?:\d+|[A-Za-z0-9][\w/.-]*\d[\w/.-]*)$")
+# The arrows between a trail's items: ">", "»", "›", angle brackets ("⟩"), and their mirror images.
+_ARROWS = ">»›‹«⟩⟨〉〈"
 # "Home > Pakistan > Politics", "ہوم / پاکستان", "ہوم ‹ برطانیہ" (a right-to-left
 # site's arrows point the other way): each item a few words.
-_BREADCRUMB = re.compile(r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«/|]\s[^>»›‹«/|]{1,30}){1,5}$")
+_BREADCRUMB = re.compile(rf"^[^{_ARROWS}/|]{{1,30}}(?:\s[{_ARROWS}/|]\s[^{_ARROWS}/|]{{1,30}}){{1,5}}$")
 # A trail that ends with the page's own headline: "Home » Tourism » Hunza hotels
 # fully booked as winter tourism surges". Arrows only: "A | B | <headline>" is a title.
 _BREADCRUMB_TO_HEADLINE = re.compile(
-    r"^[^>»›‹«/|]{1,30}(?:\s[>»›‹«]\s[^>»›‹«/|]{1,30}){1,4}\s[>»›‹«]\s[^>»›‹«|]{31,200}$")
-_BREADCRUMB_ARROW = re.compile(r"\s[>»›‹«]\s")
+    rf"^[^{_ARROWS}/|]{{1,30}}(?:\s[{_ARROWS}]\s[^{_ARROWS}/|]{{1,30}}){{1,4}}\s[{_ARROWS}]\s[^{_ARROWS}|]{{31,200}}$")
+_BREADCRUMB_ARROW = re.compile(rf"\s[{_ARROWS}]\s")
 # A menu printed on one line: its items between bars or bullets, or apart by
 # runs of spaces or tabs where a scraper joined the links ("ہوم  پاکستان  کھیل").
 # An Urdu full stop, a slash or "::" between spaces separates items too ("ہوم ۔ دہلی ۔ ملک").

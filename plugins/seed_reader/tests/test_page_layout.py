@@ -1059,7 +1059,7 @@ def test_a_wires_slug_and_priority_and_an_urdu_ticker_of_headlines_are_chrome(ex
 
 
 @pytest.mark.parametrize("heading", ["اس زمرے کی مزید خبریں", "کمیونٹی کی دیگر خبریں", "دیگر پریس ریلیز",
-                                     "گزشتہ ہینڈ آؤٹس", "Other press releases"])
+                                     "مزید کاروباری خبریں", "گزشتہ ہینڈ آؤٹس", "Other press releases"])
 def test_a_list_of_other_stories_under_its_heading_ends_the_article(extractor, heading):
     found = extractor.extract(page(HEADLINE, LEDE, SECOND, heading, "شہر میں صفائی مہم کا آغاز کر دیا گیا",
                                    "کتاب میلہ اختتام پذیر، ہزاروں افراد کی شرکت"))
@@ -1201,3 +1201,19 @@ def test_a_storys_other_languages_and_its_print_button(extractor, line):
 def test_an_e_papers_pager_is_its_menu(extractor):
     found = extractor.extract(page("ای پیپر", "صفحہ 1 | صفحہ 2 | صفحہ 3 | آخری صفحہ", HEADLINE, LEDE, SECOND))
     assert found.title == HEADLINE and kinds(found)["صفحہ 1 | صفحہ 2 | صفحہ 3 | آخری صفحہ"] == "menu"
+
+
+def test_a_share_row_and_a_bureau_under_the_headline_and_a_trail_between_angle_brackets(extractor):
+    found = extractor.extract(page("خبریں ⟩ کالم ⟩ اداریہ ⟩ ای پیپر", "ہوم » قومی » اتر پردیش", HEADLINE,
+                                   "شیئر کریں: فیس بک | ٹویٹر | واٹس ایپ", "نوائے شہر بیورو", LEDE, SECOND))
+    assert found.title == HEADLINE and found.paragraphs == [LEDE, SECOND]
+    assert kinds(found)["خبریں ⟩ کالم ⟩ اداریہ ⟩ ای پیپر"] == "breadcrumb"
+    assert kinds(found)["نوائے شہر بیورو"] == "byline"
+
+
+@pytest.mark.parametrize("line", ["کاپی رائٹ نوائے شہر — اجازت کے بغیر دوبارہ اشاعت ممنوع ہے",
+                                  "خبر کا حوالہ دیتے وقت ایجنسی کا نام لازمی لکھیں",
+                                  "Reproduction without permission is prohibited."])
+def test_an_agencys_terms_of_use_are_chrome(extractor, line):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, line))
+    assert found.paragraphs == [LEDE, SECOND]
