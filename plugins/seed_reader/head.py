@@ -390,7 +390,7 @@ def _uncredited_caption(lines: list[PageLine], index: int) -> bool:
         return False
     above = next((other for other in reversed(lines[:index]) if other.kind in METADATA or other.kind in (
         TEXT, HEADLINE, STANDFIRST, CAPTION)), None)
-    if above is None or above.kind not in ("dateline", "updated", "byline", "page-age", "reading-time"):
+    if above is None or above.kind not in ("dateline", "updated", "byline", "note", "page-age", "reading-time"):
         return False
     following = _next_text(lines, index)
     return (following is not None and following.ends_sentence and following.words > line.words

@@ -1217,3 +1217,10 @@ def test_a_share_row_and_a_bureau_under_the_headline_and_a_trail_between_angle_b
 def test_an_agencys_terms_of_use_are_chrome(extractor, line):
     found = extractor.extract(page(HEADLINE, LEDE, SECOND, line))
     assert found.paragraphs == [LEDE, SECOND]
+
+
+def test_a_caption_under_the_writers_name_and_an_urdu_reading_time(extractor):
+    caption = "گلگت میں شاہراہ قراقرم پر ملبہ ہٹانے کا کام جاری ہے"
+    found = extractor.extract(page("ملک", HEADLINE, "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
+                                   "12.03.2025", "پڑھنے کا دورانیہ: 5 منٹ", "نیلم احمد، گلگت", caption, LEDE, SECOND))
+    assert found.paragraphs == [LEDE, SECOND] and [c.text for c in found.captions] == [caption]
