@@ -1224,3 +1224,23 @@ def test_a_caption_under_the_writers_name_and_an_urdu_reading_time(extractor):
     found = extractor.extract(page("ملک", HEADLINE, "بجٹ میں ترقیاتی اخراجات کے لیے ایک ہزار ارب روپے رکھے گئے ہیں",
                                    "12.03.2025", "پڑھنے کا دورانیہ: 5 منٹ", "نیلم احمد، گلگت", caption, LEDE, SECOND))
     assert found.paragraphs == [LEDE, SECOND] and [c.text for c in found.captions] == [caption]
+
+
+@pytest.mark.parametrize("line", [
+    "اپنے محلے کی خبر ہمیں بھیجیں", "اشتہار کے لیے رابطہ: شعبہ اشتہارات، نوائے شہر",
+    "اس خبر کو اپنے دوستوں کو بھیجیں", "یہ مضمون پسند آیا؟ اپنی سہیلیوں سے شیئر کریں",
+    "واٹس ایپ گروپ سے جڑنے کے لیے یہاں کلک کریں", "ویڈیو دیکھنے کے لیے پلے کا بٹن دبائیں", "ڈاؤن لوڈ پی ڈی ایف",
+    "(بقیہ صفحہ 5 پر)", "بقیہ: وفاقی بجٹ قومی اسمبلی میں", "Continued on page 5", "Read the E-Edition",
+    "Printed from The Valley Herald on 14/03/2025 10:22", "Article URL: https://www.example.org/news/2025/02/09",
+    "3 گھنٹے لائیک جواب دیں", "سب سے متعلقہ", "Related: The cotton question",
+    "This article appeared in print. Subscribe for full access to our archive",
+    "ڈاکٹر فرحانہ قاضی کے مزید کالمز", "گزشتہ اداریے", "مزید سکواش خبریں »",
+])
+def test_calls_print_jumps_comment_buttons_and_more_related_headings(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
+
+
+def test_a_footers_last_update_dates_the_page_only_when_nothing_else_does(extractor):
+    found = extractor.extract(page(HEADLINE, LEDE, SECOND, "آخری بار اپ ڈیٹ: 15-04-2025"))
+    assert found.paragraphs == [LEDE, SECOND] and found.date == dt.date(2025, 4, 15)
