@@ -1244,3 +1244,20 @@ def test_calls_print_jumps_comment_buttons_and_more_related_headings(extractor, 
 def test_a_footers_last_update_dates_the_page_only_when_nothing_else_does(extractor):
     found = extractor.extract(page(HEADLINE, LEDE, SECOND, "آخری بار اپ ڈیٹ: 15-04-2025"))
     assert found.paragraphs == [LEDE, SECOND] and found.date == dt.date(2025, 4, 15)
+
+
+@pytest.mark.parametrize("line", [
+    "اس کالم پر اپنی رائے کا اظہار کریں", "نوٹ: اخبار میں شائع شدہ مضامین سے ادارے کا متفق ہونا ضروری نہیں",
+    "نوٹ: یہ مضمون صرف عام معلومات کے لیے ہے، کسی بھی علاج سے پہلے ڈاکٹر سے مشورہ کریں",
+    "اس ریلیز کے مندرجات کی ذمہ داری جاری کنندہ ادارے پر ہے", "نوائے شہر کو گوگل نیوز پر فالو کریں",
+    "نوائے شہر کا تازہ شمارہ آن لائن پڑھیں", "صفحہ ہر 30 سیکنڈ بعد خود بخود اپ ڈیٹ ہوتا ہے",
+    "رابطہ: ایڈیٹر، روزنامہ نوائے شہر، پریس کالونی گلگت", "پریس ریلیز بھیجنے کے لیے: pr@example.org",
+    "زکوٰۃ، صدقات و عطیات کیلئے دفتر سے رابطہ فرمائیں", "Get our free weekly newsletter",
+    "تازہ خبریں ہر جمعہ آپ کے ای میل پر", "Did you find this fact-check useful", "Leave a condolence",
+    "Share your memories of Rukhsana Bano", "More explainers", "Subscribe to The Valley Review for $25 a year",
+    "آج کا سونے کا ریٹ", "نماز کے اوقات — گلگت", "درہم کا ریٹ آج: 1 درہم = 75.80 پاکستانی روپے",
+    "About Valley Relief: Valley Relief is a charity working in Gilgit-Baltistan since 2005.",
+])
+def test_calls_disclaimers_contacts_and_widget_headings_in_urdu_and_english(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
