@@ -219,8 +219,9 @@ class _HeadReader:
 def _not_the_headline(lines: list[PageLine], index: int, known_label) -> str | None:
     """Why a headline-shaped line above the text is not the headline, if a
     later one is: the site's name and motto stand above its navigation, the
-    headline under it; a ticker's story under its label, a source's name over
-    the date, one or two words over a longer headline are not it either."""
+    headline under it; what stands over a kicker and its dated headline, a
+    ticker's story under its label, a source's name over the date, one or two
+    words over a longer headline are not it either."""
     line = lines[index]
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
     if later is not None and line.words < HEADLINE_MIN_WORDS and any(
@@ -382,9 +383,11 @@ def _credit_like(line: PageLine) -> bool:
 
 def _uncredited_caption(lines: list[PageLine], index: int) -> bool:
     """A picture's caption without its credit: a short line with no full stop
-    right under the article's date or byline, over a longer paragraph that
-    ends with one. (A lede opens with its place once: a line that opens with
-    one is a caption only when the paragraph under it opens with one too.)"""
+    right under the article's date, byline or writer's name, over a longer
+    paragraph that ends with one (a short line with one there is as often the
+    lede: tried, it lost body lines). A lede opens with its place once: a line
+    that opens with one is a caption only when the paragraph under it opens
+    with one too."""
     line = lines[index]
     if line.ends_sentence or not NOTE_MAX_WORDS < line.words <= UNCREDITED_CAPTION_MAX_WORDS:
         return False
