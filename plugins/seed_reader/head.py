@@ -36,6 +36,9 @@ STANDFIRST_MAX_WORDS = 45
 # A section label ("قومی خبریں") or a kicker ("قومی ٹی ٹوئنٹی کپ") is at most this
 # long, and its headline much longer.
 LABEL_MAX_WORDS = 4
+# A match's fixture over its report's headline ("Pakistan vs New Zealand, 3rd ODI") is at most this long.
+FIXTURE_MAX_WORDS = 8
+_FIXTURE = re.compile(r"\sبمقابلہ\s|\s(?:vs\.?|v)\s", re.IGNORECASE)
 # A writer's name or a label under the headline is at most this long.
 NOTE_MAX_WORDS = 4
 # A picture's caption is at most this long.
@@ -163,10 +166,13 @@ class _HeadReader:
 
     def _is_label_above(self, line: PageLine, index: int) -> bool:
         """A section label or kicker: a few words right above a much longer
-        headline with text after it."""
+        headline with text after it; or a match's fixture ("پاکستان بمقابلہ
+        نیوزی لینڈ، تیسرا ون ڈے") right above a longer one."""
         following = _next_text(self.lines, index)
-        return (line.words <= LABEL_MAX_WORDS and following is not None
-                and _headline_shaped(following) and not following.ends_sentence and following.words > 2 * line.words
+        fixture = line.words <= FIXTURE_MAX_WORDS and bool(_FIXTURE.search(line.text))
+        longer = following is not None and following.words > (line.words if fixture else 2 * line.words)
+        return ((line.words <= LABEL_MAX_WORDS or fixture) and following is not None
+                and _headline_shaped(following) and not following.ends_sentence and longer
                 and not line.ends_sentence and _adjacent(self.lines, line, following)
                 and _next_text(self.lines, self.lines.index(following)) is not None
                 and not _not_the_headline(self.lines, self.lines.index(following), self.known_label))

@@ -1261,3 +1261,10 @@ def test_a_footers_last_update_dates_the_page_only_when_nothing_else_does(extrac
 def test_calls_disclaimers_contacts_and_widget_headings_in_urdu_and_english(extractor, line):
     found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
     assert found.paragraphs == ENGLISH_TEXT
+
+
+@pytest.mark.parametrize("fixture", ["پاکستان بمقابلہ نیوزی لینڈ، تیسرا ون ڈے", "Gilgit United vs Hunza FC, final"])
+def test_a_matchs_fixture_over_its_reports_headline_is_a_label(extractor, fixture):
+    headline = "بابر اور رضوان کی شاندار شراکت، پاکستان نے سیریز اپنے نام کر لی"
+    found = extractor.extract(page("کرکٹ زون", fixture, headline, "اسپورٹس ڈیسک — پیر، 10 مارچ 2025", LEDE, SECOND))
+    assert found.title == headline and found.date == dt.date(2025, 3, 10)
