@@ -22,7 +22,7 @@ from akhbar.normalize import TextWords, normalize_urdu
 from .chrome import LineClassifier
 from .dates import DateVocabulary
 from .entities import EntityMention, Gazetteer, words
-from .head import HEADLINE_MAX_WORDS, NAVIGATION, Head, find_body, find_head, opens_with_dateline
+from .head import HEADLINE_MAX_WORDS, NAVIGATION, Head, find_body, find_head, opens_with_dateline, signed_as_a_blog
 from .knowledge import Category, Knowledge, Outlet, PatternSet, Wire
 from .names import Name, find_names
 from .page import CAPTION, Page, page_lines
@@ -401,12 +401,14 @@ class ArticleExtractor:
     @staticmethod
     def _post_date(page: Page, line, headline: int) -> bool:
         """A blog's date heading: right above the headline, under the site's
-        navigation (a masthead's date of the day stands above or beside it)."""
+        navigation (a masthead's date of the day stands above or beside it),
+        or on a page signed as blogs sign their posts."""
         index = page.lines.index(line)
         # A section's label may stand between them ("تعزیت").
         following = next((other for other in page.lines[index + 1:] if other.kind != "section-label"), None)
         return (following is not None and following.number == headline
-                and any(other.kind in NAVIGATION or other.kind == "latin-chrome" for other in page.lines[:index]))
+                and (any(other.kind in NAVIGATION or other.kind == "latin-chrome" for other in page.lines[:index])
+                     or signed_as_a_blog(page.lines[index + 1:])))
 
     @staticmethod
     def _signed(page: Page, line) -> bool:

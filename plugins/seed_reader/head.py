@@ -57,6 +57,9 @@ _DATELINE_OPENING = re.compile(
     r"^[^\s:：()،,۔<>]{2,20}(?:\s+[^\s:：()،,۔<>]{1,20}){0,2}\s*(?:[:：]|[(（]|،\s*\d|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|,\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|۔\s*\d|۔{2,}|\s-\s)"
 )
 _ENGLISH_LOWER_START = re.compile(r"^[a-z]")
+# How a blog signs its posts: "Posted by Malegaon Khabarnama at 8:47 PM", "پوسٹ کردہ بذریعہ … بوقت 9:14 PM".
+_BLOG_SIGNATURE = re.compile(
+    r"^(?:Posted by|پوسٹ کردہ(?: بذریعہ)?)\s.{1,60}\s(?:at|بوقت)\s\d{1,2}:\d{2}", re.IGNORECASE)
 
 
 @dataclass
@@ -239,6 +242,8 @@ def _not_the_headline(lines: list[PageLine], index: int, known_label) -> str | N
     if (kicker := _kicker_over_the_headline(lines, index, known_label)) is not None:
         # "Subscribe for full access", a ticker's stories, a wire's notice, then "Business" over the headline.
         return f"a label ({kicker.text!r}) and a headline with the article's byline or date under it follow"
+    if _blog_description(lines, index, later):
+        return "a blog's description over its post's date heading and title"
     above = lines[index - 1] if index > 0 else None
     if above is not None and above.kind == "trending" and above.words <= LABEL_MAX_WORDS \
             and _next_text(lines, lines.index(later)) is not None:
@@ -316,6 +321,20 @@ def _dated_under(lines: list[PageLine], headline: PageLine) -> bool:
             if text_between > 1 or line.words > STANDFIRST_MAX_WORDS or opens_with_dateline(line):
                 return False
     return False
+
+
+def _blog_description(lines: list[PageLine], index: int, later: PageLine) -> bool:
+    """On a page signed as blogs sign their posts ("Posted by … at 8:47 PM"), a
+    line right over a date heading without a time, with the post's title under
+    it, is the blog's description."""
+    date = lines[index + 1] if index + 2 < len(lines) else None
+    return (date is not None and date.kind == "dateline" and getattr(date.found, "has_time", True) is False
+            and lines[index + 2] is later and signed_as_a_blog(lines[index + 3:]))
+
+
+def signed_as_a_blog(lines: list[PageLine]) -> bool:
+    """A blog's signature under its post: "Posted by … at 8:47 PM", "پوسٹ کردہ بذریعہ … بوقت 9:14 PM"."""
+    return any(_BLOG_SIGNATURE.match(line.text) for line in lines)
 
 
 def _name_over_the_date(lines: list[PageLine], line: PageLine) -> bool:

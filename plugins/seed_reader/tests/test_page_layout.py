@@ -1268,3 +1268,9 @@ def test_a_matchs_fixture_over_its_reports_headline_is_a_label(extractor, fixtur
     headline = "بابر اور رضوان کی شاندار شراکت، پاکستان نے سیریز اپنے نام کر لی"
     found = extractor.extract(page("کرکٹ زون", fixture, headline, "اسپورٹس ڈیسک — پیر، 10 مارچ 2025", LEDE, SECOND))
     assert found.title == headline and found.date == dt.date(2025, 3, 10)
+
+
+def test_a_blogs_description_over_its_posts_date_heading_and_title(extractor):
+    found = extractor.extract(page("نوائے گلگت", "شہرِ عزیز کی خبریں، مسائل اور سرگرمیاں", "Friday, August 23, 2024",
+                                   HEADLINE, LEDE, SECOND, "Posted by Nawa-e-Gilgit at 8:47 PM", "Labels: بجٹ"))
+    assert found.title == HEADLINE and found.date == dt.date(2024, 8, 23)
