@@ -1274,3 +1274,11 @@ def test_a_blogs_description_over_its_posts_date_heading_and_title(extractor):
     found = extractor.extract(page("نوائے گلگت", "شہرِ عزیز کی خبریں، مسائل اور سرگرمیاں", "Friday, August 23, 2024",
                                    HEADLINE, LEDE, SECOND, "Posted by Nawa-e-Gilgit at 8:47 PM", "Labels: بجٹ"))
     assert found.title == HEADLINE and found.date == dt.date(2024, 8, 23)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("الأحد، 2 مارس 2025", dt.date(2025, 3, 2)), ("الخميس 15 مايو 2025", dt.date(2025, 5, 15)),
+])
+def test_arabic_month_and_weekday_names_on_a_gulf_outlets_urdu_page(extractor, line, expected):
+    found = extractor.extract(page(HEADLINE, line, "ویڈیو لوڈ ہو رہی ہے", LEDE, SECOND))
+    assert found.date == expected and found.paragraphs == [LEDE, SECOND]
