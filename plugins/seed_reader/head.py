@@ -229,8 +229,9 @@ def _not_the_headline(lines: list[PageLine], index: int, known_label) -> str | N
     """Why a headline-shaped line above the text is not the headline, if a
     later one is: the site's name and motto stand above its navigation, the
     headline under it; what stands over a kicker and its dated headline, a
-    ticker's story under its label, a source's name over the date, one or two
-    words over a longer headline are not it either."""
+    blog's description over its post's date heading, a ticker's story under
+    its label, a source's name over the date, one or two words over a longer
+    headline are not it either."""
     line = lines[index]
     later = next((other for other in lines[index + 1:] if other.kind == TEXT), None)
     if later is not None and line.words < HEADLINE_MIN_WORDS and any(
