@@ -36,6 +36,10 @@ ABBREVIATION = re.compile(r"[A-Z][A-Z0-9.&-]*")
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.case_sensitive = False
 _RE2_OPTIONS.log_errors = False
+# boilerplate.toml's one set of some 200 patterns, Unicode classes and all, came
+# within RE2's default 8 MB of compiled program: one more heavy pattern an editor
+# adds must not make the set fail to compile (test_knowledge's runaway pattern).
+_RE2_OPTIONS.max_mem = 64 << 20
 # RE2's \d \s \w are ASCII only; Python's (which the data files were written
 # for) are Unicode: Urdu digits are \d, a no-break space is \s. Each becomes
 # the Unicode class Python means. RE2's \b stays ASCII: use it beside Latin letters.
