@@ -1282,3 +1282,13 @@ def test_a_blogs_description_over_its_posts_date_heading_and_title(extractor):
 def test_arabic_month_and_weekday_names_on_a_gulf_outlets_urdu_page(extractor, line, expected):
     found = extractor.extract(page(HEADLINE, line, "ویڈیو لوڈ ہو رہی ہے", LEDE, SECOND))
     assert found.date == expected and found.paragraphs == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("line", [
+    "— اشتہار —", "یہ خبر بھی پڑھیں", "مزید تصویری جھلکیاں", "اگلی ویڈیو ▶", "صفحہ ریفریش کریں",
+    "اس خبر پر تبصرہ کریں", "نوائے شہر نیوز کو فالو کریں", "خبر نمبر 4471",
+    "نوائے شہر نیوز ایجنسی — خبریں صرف سبسکرائبرز کے لیے",
+])
+def test_a_galleries_and_players_buttons_a_wires_number_and_its_subscribers_notice(extractor, line):
+    found = extractor.extract("\n".join([ENGLISH_HEADLINE, ENGLISH_TEXT[0], line, ENGLISH_TEXT[1]]))
+    assert found.paragraphs == ENGLISH_TEXT
