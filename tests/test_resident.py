@@ -41,6 +41,13 @@ def same_as_clean_build(project, clean) -> None:
             (clean.parent / f"{clean.name}-cache" / name).read_bytes(), name
 
 
+def descendants(pid: int) -> set[int]:
+    """Every process under this one."""
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    children = {int(child) for child in found.split()}
+    return children.union(*map(descendants, children))
+
+
 def built_by(result) -> int | None:
     found = BY_RESIDENT.search(result.stdout)
     return int(found[1]) if found else None
@@ -117,20 +124,22 @@ def test_a_killed_make_html_ends_its_resident_build(resident):
     before = checksums(project / "output")
     manifest = project / ".build" / "cache" / "pages.json"  # written as a build renders
     written = manifest.stat().st_mtime_ns
+    holding = descendants(pid)  # the process that holds the finished build
+    assert len(holding) == 1, holding
     edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
     client = subprocess.Popen(make_command("html"), cwd=project, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, process_group=0)
-    children = []
-    for _ in range(2000):  # until the resident process has forked the build
-        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-        if children or client.poll() is not None:
+    building = set()
+    for _ in range(2000):  # until the resident process (its holder, for a quick rebuild) has forked the build
+        building = descendants(pid) - holding
+        if building or client.poll() is not None:
             break
         time.sleep(0.005)
-    assert children, "the build was never seen running"
+    assert building, "the build was never seen running"
     os.killpg(client.pid, signal.SIGKILL)  # make, its shell and the client, as a closed terminal would
     client.wait()
     for _ in range(500):
-        if not subprocess.run(["pgrep", "-P", str(pid)], capture_output=True).stdout:
+        if not descendants(pid) - holding:
             break
         time.sleep(0.01)
     else:
@@ -139,3 +148,62 @@ def test_a_killed_make_html_ends_its_resident_build(resident):
     assert checksums(project / "output") == before  # never swapped in
     again = make(project, "html")  # the lock is free, the resident process still answers
     assert again.returncode == 0 and built_by(again) == pid, again.stdout + again.stderr
+
+
+QUICK = re.compile(r"quick rebuild: (\d+) source\(s\) read again, (\d+) page\(s\) to look at")
+NOT_QUICK = re.compile(r"not a quick rebuild \((.*)\): a whole build")
+
+
+def test_quick_rebuilds_equal_clean_builds(resident, tmp_path):
+    """An edit to an article's text is built by the held build, rendering only
+    what shows the article; whatever it reaches beyond, by a whole build."""
+    project = resident
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    quick = make(project, "html")
+    assert quick.returncode == 0, quick.stdout + quick.stderr
+    read, looked_at = map(int, QUICK.search(quick.stdout).groups())
+    # The article's own pages, the listings with its card, its feeds: under half of the 164 pages and feeds.
+    assert read == 1 and 0 < looked_at < 82, quick.stdout
+    assert "کسی اجلاس کا کوئی امکان" in (project / "output" / "002-6aa83e8293d70fa7.html").read_text(encoding="utf-8")
+    same_as_clean_build(project, clean_build(project, tmp_path / "clean"))
+
+    # A second edit, to a Markdown article: the held build applies both.
+    markdown = next((project / "content" / "en").glob("002-*.md"))
+    markdown.write_text(markdown.read_text(encoding="utf-8").rstrip("\n") + "\n\nThis report was edited.\n",
+                        encoding="utf-8")
+    again = make(project, "html")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert QUICK.search(again.stdout)[1] == "2", again.stdout
+    same_as_clean_build(project, clean_build(project, tmp_path / "clean-2"))
+
+    # Another build writes the pages' manifest (here a strict build, in its own process): a quick
+    # rebuild then looks at every page again, and still gives a clean build's site.
+    assert make(project, "html", "STRICT=1").returncode == 0
+    edit_seed(project, "کسی اجلاس کا کوئی امکان", "کسی اجلاس کا امکان")
+    after_other = make(project, "html")
+    assert after_other.returncode == 0 and QUICK.search(after_other.stdout), after_other.stdout
+    same_as_clean_build(project, clean_build(project, tmp_path / "clean-3"))
+
+
+
+def test_edits_that_reach_further_are_built_whole(resident, tmp_path):
+    """A new headline moves the article's card in every listing, its date its
+    place in them: the held build declines, and a whole build makes the site."""
+    project = resident
+    edit_seed(project, "روس کے امریکا سے اگلے ماہ سیکیورٹی مذاکرات", "روس اور امریکا کے سیکیورٹی مذاکرات اگلے ماہ")
+    retitled = make(project, "html")
+    assert retitled.returncode == 0, retitled.stdout + retitled.stderr
+    assert "its title changed" in NOT_QUICK.search(retitled.stdout)[1], retitled.stdout
+    assert built_by(retitled) is not None
+    same_as_clean_build(project, clean_build(project, tmp_path / "clean"))
+
+    # The held build is made again after a whole build: the next edit is quick again.
+    edit_seed(project, "کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان")
+    quick = make(project, "html")
+    assert quick.returncode == 0 and QUICK.search(quick.stdout), quick.stdout
+    same_as_clean_build(project, clean_build(project, tmp_path / "clean-2"))
+
+    (project / "seeds" / "empty.txt").write_bytes(b"")  # a new source: a whole build
+    added = make(project, "html")
+    assert "1 file(s) added" in NOT_QUICK.search(added.stdout)[1], added.stdout
+    assert "seeds/empty.txt" in added.stderr

@@ -61,10 +61,24 @@ class BuildState:
     pages_unchanged: int = 0
     # Seconds of each timed stage, in order. Written here; read by build_report.
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    # When the run started (time.monotonic()). Written here and by a quick
+    # rebuild (akhbar/held_build.py); read by build_report.
+    started: float = field(default_factory=time.monotonic)
     # When every generator had made its context (time.monotonic()): from
     # then to `finalized`, Pelican hands every page to the writer. Written
-    # and read here.
+    # here and by a quick rebuild; read here and by build_report.
     contexts_made: float | None = None
+    # The only pages whose inputs can differ from the last build's, or None:
+    # any page can. Written by a quick rebuild (akhbar/held_build.py): the
+    # pages that show an article it read again, and those unlike the last
+    # build when the build was held. Read by incremental_pages, which then
+    # fingerprints only these, where the manifest is its lineage's.
+    pages_reached: set[str] | None = None
+    # Which quick rebuilds' manifests the rendering stage may trust with
+    # `pages_reached`: the manifest file's stamp when the build was held, and
+    # the token its quick rebuilds write into it. Written by incremental_pages
+    # (`build_held`); read by it.
+    manifest_lineage: tuple | None = None
 
 
 _current: BuildState | None = None
@@ -130,6 +144,20 @@ article_reread = _STAGES.signal("article-reread")
 # ready to open it anew in each build, keeping what the kept readings need.
 reading_token = _STAGES.signal("reading-token")
 readings_kept = _STAGES.signal("readings-kept")
+
+# Not stages either: the resident build also holds a finished build, stopped
+# before its stages (akhbar/held_build.py), and forks it for each quick
+# rebuild. `build_held` is sent with the state once the held build has made
+# its pages: a plugin lets go of what forked processes must not share (a
+# SQLite connection; opened again on use) and notes what the rebuilds check
+# (incremental_pages: which pages are unlike the last build's). In a quick
+# rebuild, `edit_is_local` is sent once the changed sources are read again,
+# with their new readings by absolute path (`held=` the held build's articles
+# by the same paths): a reader returns why an edit can reach beyond the pages
+# that show its article (the lines the archive learns chrome from, the
+# decision on duplicates), or None.
+build_held = _STAGES.signal("build-held")
+edit_is_local = _STAGES.signal("edit-is-local")
 
 # In order, each with its name in the summary (None: not timed).
 STAGES = (

@@ -249,6 +249,15 @@ def generate_pages(instance) -> tuple[list, object]:
     return generators, writer
 
 
+def copy_static_files(generators) -> None:
+    """What Pelican's StaticGenerator does when it writes: the theme's files
+    and the static content copied into the output (a build's scratch folder
+    starts with no theme/, akhbar's tools/scratch_output.py)."""
+    for generator in generators:
+        if isinstance(generator, pelican.generators.StaticGenerator):
+            generator.generate_output(None)  # it writes no page
+
+
 def read_article(generator, path: str):
     """One article source read again as `ArticlesGenerator.generate_context`
     reads it (its readers, signals and checks); None when it is skipped or

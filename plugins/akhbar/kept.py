@@ -95,7 +95,22 @@ class KeptBlobs:
         self._uncommitted = 0
         self._since = 0.0
         self._batch = False
-        self.db = self._open(version)
+        self._version = version
+        self._db = self._open(version)
+        self._let_go = False
+
+    @property
+    def db(self) -> sqlite3.Connection | None:
+        if self._let_go:  # opened again in the process that uses it next
+            self._let_go = False
+            self._db = self._open(self._version)
+        return self._db
+
+    def let_go(self) -> None:
+        """Close the file until the next use, which opens it again: a process
+        forked from this one must not use this one's connection (SQLite)."""
+        self.close()
+        self._let_go = True
 
     def _open(self, version: int) -> sqlite3.Connection | None:
         if self.writable:
@@ -218,10 +233,10 @@ class KeptBlobs:
         self._uncommitted, self._since = 0, 0.0
 
     def close(self) -> None:
-        if self.db is not None:
+        if self._db is not None and not self._let_go:
             self.commit()
-            self.db.close()
-            self.db = None
+            self._db.close()
+        self._db = None
 
 
 def _uri(path: Path, mode: str) -> str:

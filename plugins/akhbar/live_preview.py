@@ -68,6 +68,37 @@ _NOT_SHOWN = frozenset({*CONTENT_BUILD_ATTRIBUTES, CONTENT_BODY, "metadata"})
 _PLAIN = (str, bytes, int, float, bool, type(None))
 
 
+def articles_shown(values) -> set[int]:
+    """The ids of the articles a page's values show (as incremental_pages'
+    fingerprints read them): an article on its own page with its attributes
+    (its related stories, its translations), elsewhere as itself, a story (an
+    object with `fingerprint()`) by the articles it holds."""
+    shown, seen = set(), set()
+
+    def walk(value, full: bool, into: set):
+        if isinstance(value, _PLAIN) or (id(value), full) in seen:
+            return
+        seen.add((id(value), full))
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item, full, into)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item, full, into)
+        elif isinstance(value, Content):
+            into.add(id(value))
+            if full:  # on its own page: what it links to as well
+                for name, item in vars(value).items():
+                    if name not in _NOT_SHOWN:
+                        walk(item, False, into)
+        elif callable(getattr(value, "fingerprint", None)) and hasattr(value, "__dict__"):
+            for item in vars(value).values():  # a story: the articles it holds
+                walk(item, False, into)
+
+    walk(values, True, shown)
+    return shown
+
+
 @dataclass
 class Update:
     pages: dict[str, str] = field(default_factory=dict)  # output name -> HTML
@@ -112,35 +143,8 @@ class LiveArchive:
                     self.articles[source] = article
                     self.generator_of[source] = generator
         for index, job in enumerate(self.jobs):
-            for article_id in self._shown_by(job.values):
+            for article_id in articles_shown(job.values):
                 self.pages_showing[article_id].add(index)
-
-    def _shown_by(self, values) -> set[int]:
-        """The ids of the articles a page's values show (as fingerprint.py reads them)."""
-        shown, seen = set(), set()
-
-        def walk(value, full: bool, into: set):
-            if isinstance(value, _PLAIN) or (id(value), full) in seen:
-                return
-            seen.add((id(value), full))
-            if isinstance(value, dict):
-                for item in value.values():
-                    walk(item, full, into)
-            elif isinstance(value, (list, tuple, set, frozenset)):
-                for item in value:
-                    walk(item, full, into)
-            elif isinstance(value, Content):
-                into.add(id(value))
-                if full:  # on its own page: what it links to as well
-                    for name, item in vars(value).items():
-                        if name not in _NOT_SHOWN:
-                            walk(item, False, into)
-            elif callable(getattr(value, "fingerprint", None)) and hasattr(value, "__dict__"):
-                for item in vars(value).values():  # a story: the articles it holds
-                    walk(item, False, into)
-
-        walk(values, True, shown)
-        return shown
 
     def source_of(self, path: str) -> str | None:
         """The article source a changed file belongs to: itself, or the source

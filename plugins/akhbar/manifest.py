@@ -26,22 +26,29 @@ class BuildManifest:
     def __init__(self, path: Path):
         self.path = path
         self.entries: dict[str, Entry] = {}
+        # Which held build's quick rebuild wrote it (akhbar/held_build.py); None: a whole build.
+        self.lineage: str | None = None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if data.get("version") == VERSION:
             self.entries = {name: Entry(*values) for name, values in data["entries"].items()}
+            self.lineage = data.get("lineage")
 
     def is_current(self, output: Path, name: str, fingerprint: str | None) -> bool:
+        return fingerprint is not None and self.written_file(output, name) == fingerprint
+
+    def written_file(self, output: Path, name: str) -> str | None:
+        """The fingerprint a page was written from, if its file is still the one written."""
         entry = self.entries.get(name)
-        if fingerprint is None or entry is None or entry.fingerprint != fingerprint:
-            return False
+        if entry is None:
+            return None
         try:
             stat = (output / name).stat()
         except OSError:
-            return False
-        return stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
+            return None
+        return entry.fingerprint if stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns else None
 
     def record(self, output: Path, name: str, fingerprint: str | None) -> None:
         stat = (output / name).stat()
@@ -55,7 +62,7 @@ class BuildManifest:
         self.entries.pop(name, None)
 
     def save(self) -> None:
-        data = {"version": VERSION,
+        data = {"version": VERSION, **({"lineage": self.lineage} if self.lineage else {}),
                 "entries": {name: [e.fingerprint, e.size, e.mtime_ns]
                             for name, e in sorted(self.entries.items())}}
         replace_file(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))

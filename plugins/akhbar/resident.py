@@ -27,6 +27,13 @@ whose client was killed), and waits for the exit code; the Makefile then
 swaps output/ as after any build. A client that goes away ends the child and
 everything it started (its process group).
 
+The process also holds a finished build (akhbar/held_build.py): a holder
+process, forked after it has read the archive and again after each whole
+build, makes the build as far as its stages and waits; a `make html` after an
+edit to an article's text is then a quick rebuild forked from it, which
+renders only what shows the article. An edit that can reach further (a new
+headline, a new file) is declined, and the build is whole, as above.
+
 The resident process answers only the build it was started for: the same
 Pelican arguments in the same folder, with the code, theme, settings and
 data files it loaded (`build_key`). For other arguments (STRICT=1, a
@@ -55,9 +62,9 @@ from pelican import LOG_HANDLERS, get_instance, init_logging, parse_arguments, s
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 
-from . import compat
+from . import compat, held_build
 from .build import reading_token, readings_kept, resume_collection
-from .resident_client import SOCKET, build_key
+from .resident_client import SOCKET, build_key, receive, say
 
 logger = logging.getLogger(__name__)
 
@@ -130,53 +137,131 @@ def kept_reading(kept: dict[str, KeptReading], path: str, content_class, generat
 
 # -- the resident process ---------------------------------------------------------
 
-def _request(connection: socket.socket) -> tuple[dict, list[int]]:
-    data, fds = b"", []
-    while not data.endswith(b"\n"):
-        chunk, more, _, _ = socket.recv_fds(connection, 65536, 8)
-        if not chunk:
-            raise ConnectionError("the client went away")
-        data, fds = data + chunk, fds + list(more)
-    return json.loads(data), fds
+class Holder:
+    """The process that holds the finished build (akhbar/held_build.py), as
+    the resident process sees it: its messages arrive one per line."""
 
+    def __init__(self, pid: int, connection: socket.socket):
+        self.pid, self.connection = pid, connection
+        self.ready = self.gone = False
+        self.unread = b""
 
-def _say(connection: socket.socket, message: dict) -> None:
-    with contextlib.suppress(OSError):
-        connection.sendall(json.dumps(message).encode() + b"\n")
+    def message(self, timeout: float) -> dict | None:
+        """The next message, or None if none came within `timeout`; ConnectionError when the holder has ended."""
+        while b"\n" not in self.unread:
+            if not select.select([self.connection], [], [], timeout)[0]:
+                return None
+            chunk = self.connection.recv(65536)
+            if not chunk:
+                raise ConnectionError("the held build ended")
+            self.unread += chunk
+        line, self.unread = self.unread.split(b"\n", 1)
+        return json.loads(line)
+
+    def is_ready(self) -> bool:
+        """Whether it holds the build; False while it makes it, or after it failed or ended."""
+        if not self.ready and not self.gone:
+            try:
+                said = self.message(0)
+            except ConnectionError:
+                said = {"failed": "it ended"}
+            if said is not None:
+                self.ready = "held" in said
+                self.gone = not self.ready
+                if self.gone:
+                    print(f"the held build failed ({said.get('failed')}): each make html builds whole", flush=True)
+        return self.ready and not self.gone
+
+    def end(self) -> None:
+        self.connection.close()
+        held_build.end(self.pid)
 
 
 class Resident:
-    """The process: what it has loaded (its key), read (kept) and listens on."""
+    """The process: what it has loaded (its key), read (kept), listens on and holds."""
 
     def __init__(self, key: dict, instance, kept: dict[str, KeptReading], listener: socket.socket):
         self.key, self.instance, self.kept, self.listener = key, instance, kept, listener
+        self.holder: Holder | None = None
+        self.hold_again = True  # a whole build has changed the site: the held build is made again
+
+    def hold(self) -> None:
+        """A new holder (the old one ends): it makes the build under the build
+        lock, so after the build that just ran is swapped in."""
+        self.hold_again = False
+        if self.holder is not None:
+            self.holder.end()
+        ours, its = socket.socketpair()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            self.listener.close()
+            ours.close()
+            held_build.serve(its, self.instance, partial(kept_reading, self.kept), BUILD_LOCK)
+        its.close()
+        self.holder = Holder(pid, ours)
+
+    def held_state(self) -> str:
+        if self.holder is None or self.holder.gone:
+            return "none"
+        return "ready" if self.holder.is_ready() else "holding"
 
     def answer(self, connection: socket.socket) -> bool:
         """One request; False when this process should end."""
         try:
-            request, fds = _request(connection)
+            request, fds = receive(connection)
         except (ConnectionError, ValueError, OSError):
             return True
         try:
             if request.get("do") == "stop":
-                _say(connection, {"stopping": os.getpid()})
+                say(connection, {"stopping": os.getpid()})
                 return False
             key = request.get("key", {})
             if key.get("arguments") != self.key["arguments"]:
-                _say(connection, {"other": True})  # another build (STRICT=1, a segment): not this one's
+                say(connection, {"other": True})  # another build (STRICT=1, a segment): not this one's
                 return True
             if key.get("loaded") != self.key["loaded"]:
-                _say(connection, {"outdated": True})
+                say(connection, {"outdated": True})
                 print("outdated (code, theme, settings or data files changed): ending", flush=True)
                 return False
             if request.get("do") == "status":
-                _say(connection, {"ready": os.getpid(), "articles": len(self.kept)})
+                say(connection, {"ready": os.getpid(), "articles": len(self.kept), "held": self.held_state()})
             elif request.get("do") == "build" and len(fds) == 3:
-                _say(connection, {"exit": self.build(connection, fds), "pid": os.getpid()})
+                code = self.quick_build(connection, fds)
+                if code is None or code == held_build.DECLINED:
+                    code = self.build(connection, fds)
+                    self.hold_again = True
+                say(connection, {"exit": code, "pid": os.getpid()})
             return True
         finally:
             for fd in fds:
                 os.close(fd)
+
+    def quick_build(self, connection: socket.socket, fds: list[int]) -> int | None:
+        """A quick rebuild by the held build: its exit code (DECLINED: not
+        local, nothing written), or None when there is no held build."""
+        holder = self.holder
+        if holder is None or not holder.is_ready():
+            return None
+        rebuilding = None
+        try:
+            socket.send_fds(holder.connection, [json.dumps({"do": "build"}).encode() + b"\n"], fds)
+            while True:
+                said = holder.message(0.1)
+                if said is not None and "pid" in said:
+                    rebuilding = said["pid"]
+                elif said is not None and "exit" in said:
+                    return said["exit"]
+                ready, _, _ = select.select([connection], [], [], 0)
+                if ready and not connection.recv(1) and rebuilding is not None:
+                    # The client went away: its rebuild goes too (the holder then says how it ended).
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(rebuilding, signal.SIGKILL)
+                    rebuilding = None
+        except (ConnectionError, OSError):
+            holder.gone = True
+            return None
 
     def build(self, connection: socket.socket, fds: list[int]) -> int:
         """A build in a forked child, which ends with its client."""
@@ -223,6 +308,7 @@ def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> No
           f"(pid {os.getpid()})", flush=True)
     resident.listener.settimeout(idle_seconds)
     try:
+        resident.hold()
         while True:
             try:
                 connection, _ = resident.listener.accept()
@@ -233,7 +319,11 @@ def serve(argv: list[str], root: Path, idle_seconds: float = IDLE_SECONDS) -> No
                 connection.settimeout(None)
                 if not resident.answer(connection):
                     return
+            if resident.hold_again:  # here, with no client's descriptor (the build lock's) open
+                resident.hold()
     finally:
+        if resident.holder is not None:
+            resident.holder.end()
         with contextlib.suppress(OSError):
             SOCKET.unlink()
 
@@ -251,21 +341,10 @@ def _listen(path: Path) -> socket.socket:
 
 
 def _build_in_child(fds: list[int], instance, kept: dict) -> None:
-    code = 1
-    try:
-        os.setpgid(0, 0)
-        out, err, _lock = fds  # the lock: held while this process (or one it forks) lives
-        os.dup2(out, 1)
-        os.dup2(err, 2)
-        compat.forget_logged_messages()
+    def whole_build() -> int:
         compat.read_file_with_kept_readings(partial(kept_reading, kept))
         signals.initialized.send(instance)  # a new run: its build state, its report
         instance.run()
-        code = 0
-    except Exception as error:  # noqa: BLE001 - reported as `pelican` reports it
-        logger.critical("%s: %s", error.__class__.__name__, error, exc_info=True)
-        code = getattr(error, "exitcode", 1)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        return 0
+
+    held_build.run_as_build(fds, whole_build)

@@ -51,6 +51,24 @@ def build_key(argv: list[str], root: Path) -> dict:
     return {"arguments": hashlib.sha256(arguments.encode()).hexdigest(), "loaded": loaded.hexdigest()}
 
 
+def receive(connection: socket.socket) -> tuple[dict, list[int]]:
+    """One message (a line of JSON) and the descriptors sent with it;
+    ConnectionError when the other side has gone."""
+    data, fds = b"", []
+    while not data.endswith(b"\n"):
+        chunk, more, _, _ = socket.recv_fds(connection, 65536, 8)
+        if not chunk:
+            raise ConnectionError("the other side went away")
+        data, fds = data + chunk, fds + list(more)
+    return json.loads(data), fds
+
+
+def say(connection: socket.socket, message: dict) -> None:
+    """One message; nothing if the other side has gone."""
+    with contextlib.suppress(OSError):
+        connection.sendall(json.dumps(message).encode() + b"\n")
+
+
 def ask(message: dict, fds: list[int] = (), timeout: float | None = 5.0) -> dict | None:
     """Send one request to the resident process: its answer, or None when
     none listens (or it ended before answering)."""
@@ -96,8 +114,10 @@ def start(tool: str, argv: list[str], root: Path, wait: bool = True) -> int:
     print(f"resident build starting (pid {process.pid}): reading the archive; its log is {LOG}", flush=True)
     while process.poll() is None:
         answer = ask({"do": "status", "key": build_key(argv, root)})
-        if answer and "ready" in answer:
-            print(f"resident build ready: {answer['articles']} articles kept; make html uses it "
+        # Ready once it has also held the build (or failed to): the first edit is then a quick rebuild.
+        if answer and "ready" in answer and answer.get("held") != "holding":
+            print(f"resident build ready: {answer['articles']} articles kept, "
+                  f"{'the build held' if answer.get('held') == 'ready' else 'no build held'}; make html uses it "
                   f"until make stop-resident, an idle hour, or a change to code or settings")
             return 0
         time.sleep(0.2)

@@ -61,7 +61,6 @@ class BuildReport:
         self.plain = logging.StreamHandler(sys.stderr)
         self.plain.setLevel(logging.WARNING)
         self.plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        self.started = self.read = time.monotonic()
         self.pages = 0
         self.articles = []
 
@@ -70,7 +69,6 @@ class BuildReport:
         self.counter.warnings = 0
         self.articles = []
         self.pages = 0
-        self.started = self.read = time.monotonic()
         root = logging.getLogger()
         for handler in (self.counter, self.plain):
             root.removeHandler(handler)
@@ -80,9 +78,6 @@ class BuildReport:
 
     def collect(self, generator):
         self.articles = [*generator.articles, *generator.translations]
-
-    def contexts_ready(self, generators):
-        self.read = time.monotonic()
 
     def page_written(self, path, context):
         # Every page, rendered or kept as the last build wrote it; not feeds or data files.
@@ -135,7 +130,7 @@ class BuildReport:
         self.report_names()
         errors = list(self.counter.messages)
         now = time.monotonic()
-        stages = {"reading": self.read - self.started, **state.stage_seconds}
+        stages = {"reading": (state.contexts_made or now) - state.started, **state.stage_seconds}
         # As the home page counts them: a story and its translation are one story.
         languages = Counter(getattr(a, "lang", "") for a in self.articles)
         versions = ", ".join(f"{count} {LANGUAGE_NAMES.get(lang, lang)}" for lang, count in sorted(languages.items()))
@@ -146,7 +141,7 @@ class BuildReport:
             f"{state.pages_unchanged} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
-            + f", total {now - self.started:.1f} s",
+            + f", total {now - state.started:.1f} s",
             soft_wrap=True,
         )
         if errors and settings_of(settings).strict:
@@ -160,5 +155,4 @@ def register():
     signals.initialized.connect(REPORT.start)
     report_build.connect(REPORT.finish)
     signals.article_generator_finalized.connect(REPORT.collect)
-    signals.all_generators_finalized.connect(REPORT.contexts_ready)
     signals.content_written.connect(REPORT.page_written)

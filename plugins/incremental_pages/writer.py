@@ -97,9 +97,23 @@ class IncrementalWriter(PelicanWriter):
 
     # -- at the end of the generation ----------------------------------------
 
-    def render_all(self, site_key: str, manifest: BuildManifest, workers: int) -> None:
+    def render_all(self, site_key: str, manifest: BuildManifest, workers: int,
+                   reached: set[str] | None = None) -> None:
+        """Every page, rendered when changed. With `reached` (a quick
+        rebuild's pages that can have changed, akhbar.build.BuildState), a page
+        outside it whose file is the one the manifest lists keeps its
+        fingerprint without being fingerprinted again."""
         output = Path(self.output_path)
-        outcome = self._share_out(site_key, manifest, workers)
+        outcome, looked_at = {}, self.jobs
+        if reached is not None:
+            looked_at = []
+            for job in self.jobs:
+                written = None if job.name in reached else manifest.written_file(output, job.name)
+                if written is None:
+                    looked_at.append(job)
+                else:
+                    outcome[job.name] = (written, None)
+        outcome.update(self._share_out(site_key, manifest, workers, looked_at))
         for job in self.jobs:
             fingerprint, written = outcome[job.name]
             self.fingerprints[job.name] = fingerprint
@@ -127,10 +141,9 @@ class IncrementalWriter(PelicanWriter):
             manifest.forget(name)
         self.jobs = []
 
-    def _share_out(self, site_key, manifest, workers) -> dict[str, tuple]:
-        """Fingerprint, and render when changed, every page: in forked
+    def _share_out(self, site_key, manifest, workers, jobs: list[PageJob]) -> dict[str, tuple]:
+        """Fingerprint, and render when changed, these pages: in forked
         processes, `workers` at a time, each taking the next run of pages."""
-        jobs = self.jobs
         workers = max(1, min(workers, len(jobs) // PARALLEL_MIN_PAGES))
         # The articles, their metadata and the pages' values live until the
         # build ends: once this stage gives the collector back (it is paused

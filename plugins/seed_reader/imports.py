@@ -287,6 +287,25 @@ class ImportedSeeds:
         self.keys.pop(str(path), None)
         self.file_stamps.pop(str(path), None)
 
+    def prints_what_was_learned_from(self, path: Path) -> bool:
+        """Whether a seed read again (a quick rebuild) has the candidate chrome
+        lines it had when the archive's chrome was learned: then what the
+        archive learns, and so every other seed's import, stands. Its stamp
+        is brought up to date for the next build."""
+        name = str(path)
+        kept = self.candidates.get(name)
+        read = read_for_learning(path)
+        if kept is None or tuple(kept[1:]) != read:
+            return False
+        self.candidates[name] = (file_stamp(path), *read)
+        self.changed = True
+        return True
+
+    def let_go(self) -> None:
+        """The store closed until its next use (a process forked from this one opens it again)."""
+        self._end_pool()
+        self.store.let_go()
+
     def kept_from_earlier_build(self, path: Path) -> bool:
         return str(path) not in self.imported_now
 

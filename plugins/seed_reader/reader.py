@@ -14,7 +14,15 @@ from pelican.readers import BaseReader
 
 from akhbar.archive_dates import UNDATED_SORT_DATE
 from akhbar.bidi import isolate_runs
-from akhbar.build import build_state, keep_for_next_build, reading_token, readings_kept, sources_changed
+from akhbar.build import (
+    build_held,
+    build_state,
+    edit_is_local,
+    keep_for_next_build,
+    reading_token,
+    readings_kept,
+    sources_changed,
+)
 from akhbar.compat import list_files_with
 from akhbar.kept import kept_folder
 from akhbar.progress import PROGRESS
@@ -125,6 +133,22 @@ class ImportsOfThisBuild:
         is current answers with the import's key, which covers its bytes, its
         corrections, the importer and the learned lines it prints."""
         return self.imports.current_key(Path(path)) if self.imports is not None else None
+
+    def hold(self, _state) -> None:
+        """The build is held (akhbar/held_build.py): its quick rebuilds run in forked processes."""
+        if self.imports is not None:
+            self.imports.let_go()
+
+    def edit_is_local(self, readings: dict, held: dict) -> str | None:
+        """A quick rebuild read these sources again: why an edit to a seed can
+        reach other articles, or None (akhbar.build.edit_is_local)."""
+        seeds = [path for path in readings if path.endswith(".txt")]
+        for path in seeds:
+            if self.imports is None or not self.imports.prints_what_was_learned_from(Path(path)):
+                return f"{location(Path(path), None, '.')}: the lines the archive learns its chrome from changed"
+        if seeds and not SAME_STORIES.decision_stands():
+            return "the decision on duplicates changed"
+        return None
 
     def set_aside(self, _sender=None) -> None:
         """The resident process has read every seed: close the store unsaved
@@ -271,6 +295,8 @@ def register():
     reading_token.connect(IMPORTS.reading_token)
     # SAME_STORIES keeps what it has seen: a kept reading is not read again.
     readings_kept.connect(IMPORTS.set_aside)
+    build_held.connect(IMPORTS.hold)
+    edit_is_local.connect(IMPORTS.edit_is_local)
     # Before translations and unique_urls: a copy left out claims no URL.
     signals.article_generator_pretaxonomy.connect(SAME_STORIES.fold)
     keep_for_next_build.connect(SAME_STORIES.finish)

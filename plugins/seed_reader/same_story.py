@@ -14,6 +14,7 @@ Every decision of a build is listed in CACHE_PATH/duplicates.txt.
 import gc
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.log import console
@@ -83,10 +84,20 @@ def check_lines(imported: dict[str, object], published: set[str], settings) -> t
     return lines, [problem_line(p) for p in problems], {f.seed for s in stories for f in s.folded}
 
 
+@dataclass
+class Decision:
+    """What `fold` decided, with what it needs to decide again."""
+    sources: list[str]  # the articles' source paths it decided among
+    published: set[str]
+    index: BodyIndex
+    said: tuple[list[str], list[str]]  # its reports and its problems, as listed
+
+
 class SameStories:
     def __init__(self):
         # By source path: the seed as duplicates.py sees it, and its print.
         self.read: dict[str, tuple[Copy, BodyPrint]] = {}
+        self.decision: Decision | None = None
 
     def seen(self, path: Path, imported, root: str) -> None:
         """The reader imported this seed."""
@@ -100,19 +111,18 @@ class SameStories:
         except ValueError as error:
             logger.error("pelican.conf.py: %s; duplicates are not looked for", error)
             return
-        articles, copies, bodies = {}, {}, {}
-        for article in generator.articles:
-            if article.source_path in self.read:
-                copy, body = self.read[article.source_path]
-                articles[copy.seed], copies[copy.seed], bodies[copy.seed] = article, copy, body
+        seeds = [a for a in generator.articles if a.source_path in self.read]
+        sources = [a.source_path for a in seeds]
+        articles = {self.read[a.source_path][0].seed: a for a in seeds}
         if not articles:
             return
         cache = kept_folder(settings) / "duplicates.pickle"
         index = BodyIndex(thresholds, load_kept(cache, CACHE_VERSION))
         published = set(read_record(record_path(settings)).values())
-        stories, problems = decide(copies, bodies, published, index)
+        stories, problems = self._decide(sources, published, index)
         if index.changed or not cache.exists():
             save_kept(cache, CACHE_VERSION, index.state())
+        self.decision = Decision(sources, published, index, self._said(stories, problems))
         for problem in problems:
             logger.error("%s", problem_line(problem))
 
@@ -139,6 +149,24 @@ class SameStories:
             generator.articles = [a for a in generator.articles if id(a) not in gone]
             generator.translations = [a for a in generator.translations if id(a) not in gone]
 
+    def _decide(self, sources: list[str], published: set[str], index: BodyIndex):
+        copies = {self.read[source][0].seed: self.read[source][0] for source in sources}
+        bodies = {self.read[source][0].seed: self.read[source][1] for source in sources}
+        return decide(copies, bodies, published, index)
+
+    @staticmethod
+    def _said(stories, problems) -> tuple[list[str], list[str]]:
+        return [line for story in stories for line in report(story)], [problem_line(p) for p in problems]
+
+    def decision_stands(self) -> bool:
+        """After seeds were read again (a quick rebuild, akhbar/held_build.py):
+        whether deciding again among the same seeds, with their new bodies,
+        reports and publishes exactly what the build decided."""
+        if self.decision is None:
+            return not self.read
+        held = self.decision
+        return self._said(*self._decide(held.sources, held.published, held.index)) == held.said
+
     @staticmethod
     def _report(stories, settings) -> None:
         lines = [line for story in stories for line in report(story)]
@@ -160,7 +188,7 @@ class SameStories:
                           f"outlets): all listed in {where}", soft_wrap=True)
 
     def finish(self, pelican):
-        self.read = {}
+        self.read, self.decision = {}, None
 
 
 SAME_STORIES = SameStories()
