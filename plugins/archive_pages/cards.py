@@ -153,14 +153,12 @@ class CardSheet:
             index = {}
             for slot, (story, story_keys) in enumerate(zip(stories, keys, strict=True)):
                 made = rendered.pop(slot, None) or [kept.get(key) for key in story_keys]
-                digest = hashlib.sha1()
                 for key, html in zip(story_keys, made, strict=True):
                     sheet.write(html)
                     if key:
                         index[key] = [self.offsets[-1], len(html)]
                     self.offsets.append(self.offsets[-1] + len(html))
-                    digest.update(b"%d:" % len(html) + html)
-                story.cards_digest = digest.hexdigest()
+                story.cards_digest = cards_digest(made)
                 story.sheet_slot = slot
             data = json.dumps(index, separators=(",", ":")).encode("ascii")
             sheet.write(data + len(data).to_bytes(8, "big"))
@@ -182,6 +180,14 @@ class CardSheet:
         for story in self.stories:
             story.sheet_slot = story.cards_digest = None
         self._map.close()
+
+
+def cards_digest(cards: list[bytes]) -> str:
+    """What a page's fingerprint holds of a story: its cards, one per language."""
+    digest = hashlib.sha1()
+    for html in cards:
+        digest.update(b"%d:" % len(html) + html)
+    return digest.hexdigest()
 
 
 def _rendered(stories: list, slots: list[int], environment, site_context: dict, workers: int) -> list[list[bytes]]:
@@ -246,8 +252,24 @@ class CardCache:
     def make_sheet(self, folder: Path, workers: int, site: str = "") -> None:
         """Every story's cards made ahead of the pages (the build's
         `render_shared_parts` stage); `site`: the site key (akhbar.site_key)."""
-        if self._archive is not None:
-            self.sheet = CardSheet(*self._archive, folder, workers, site)
+        if self._archive is None:
+            return
+        if self.sheet is not None:
+            self._top_up()
+            return
+        self.sheet = CardSheet(*self._archive, folder, workers, site)
+
+    def _top_up(self) -> None:
+        """A quick rebuild of a held build (akhbar/held_build.py), which has
+        its sheet: the stories whose article was read again have lost their
+        slot (Story.content_changed); their cards are rendered here, digested
+        as the sheet digests them, and the sheet stays (the next whole build
+        writes them into its own)."""
+        stories, environment, site_context = self._archive
+        changed = [story for story in stories if story.sheet_slot is None]
+        macros = {lang: card_macros(environment, site_context, lang) for lang in LANGUAGES}
+        for story, made in zip(changed, _render_cards(changed, macros), strict=True):
+            story.cards_digest = cards_digest(made)
 
     def card(self, context, story, level: int) -> Markup:
         lang = page_language(context)

@@ -26,7 +26,6 @@ from functools import partial
 from pathlib import Path
 
 from pelican import signals
-from pelican.utils import sanitised_join
 
 from akhbar import forked
 from akhbar.compat import PelicanWriter, page_context, share_local_siteurl
@@ -67,6 +66,7 @@ class PageJob:
     context: dict
     relative_urls: bool
     values: dict
+    path: str  # where it is written (sanitised once, when claimed)
 
     def local_context(self) -> dict:
         return page_context(self.context, self.name, self.relative_urls, self.values)
@@ -92,8 +92,8 @@ class IncrementalWriter(PelicanWriter):
             # Pelican's own pagination: not used by this site's generators, written at once.
             return super().write_file(name, template, context, relative_urls, paginated,
                                       template_name, override_output, url, **kwargs)
-        self.claim(name, override_output)
-        self.jobs.append(PageJob(name, template, context, relative_urls, kwargs))
+        path = self.claim(name, override_output)
+        self.jobs.append(PageJob(name, template, context, relative_urls, kwargs, path))
 
     # -- at the end of the generation ----------------------------------------
 
@@ -126,7 +126,7 @@ class IncrementalWriter(PelicanWriter):
                 self.skipped += page
             local = job.local_context()
             share_local_siteurl(job.context, local)  # as when Pelican writes the page
-            signals.content_written.send(sanitised_join(self.output_path, job.name), context=local)
+            signals.content_written.send(job.path, context=local)
         # Pages the archive no longer has (a seed deleted, a listing shorter):
         # every HTML file in the output is a page of this writer.
         wanted = {job.name for job in self.jobs} | self.written_directly
@@ -230,7 +230,7 @@ def _work(jobs: list[PageJob], site_key: str, manifest: BuildManifest, output_pa
             continue
         local = job.local_context()
         share_local_siteurl(job.context, local)
-        written = replace_file(Path(sanitised_join(output_path, job.name)), job.template.render(local))
+        written = replace_file(Path(job.path), job.template.render(local))
         outcome[job.name] = (fingerprint, (written.st_size, written.st_mtime_ns))
     return outcome
 

@@ -27,7 +27,8 @@ def forks(monkeypatch):
 
 def render(tmp_path):
     template = jinja2.Environment().from_string("<p>{{ number }}</p>")
-    jobs = [PageJob(f"pages/{n}.html", template, {"localsiteurl": None}, False, {"number": n}) for n in range(PAGES)]
+    jobs = [PageJob(f"pages/{n}.html", template, {"localsiteurl": None}, False, {"number": n},
+                    str(tmp_path / "output" / "pages" / f"{n}.html")) for n in range(PAGES)]
     manifest = BuildManifest(tmp_path / "pages.json")
     outcome = render_in_processes(jobs, "site", manifest, str(tmp_path / "output"), workers=2)
     assert sorted(outcome) == sorted(job.name for job in jobs)
