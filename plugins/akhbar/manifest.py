@@ -7,6 +7,7 @@ page someone deleted or edited by hand is made again. Pure logic, no Pelican.
 """
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,15 +38,16 @@ class BuildManifest:
             self.lineage = data.get("lineage")
 
     def is_current(self, output: Path, name: str, fingerprint: str | None) -> bool:
-        return fingerprint is not None and self.written_file(output, name) == fingerprint
+        return fingerprint is not None and self.written_file(name, os.path.join(output, name)) == fingerprint
 
-    def written_file(self, output: Path, name: str) -> str | None:
-        """The fingerprint a page was written from, if its file is still the one written."""
+    def written_file(self, name: str, path: str) -> str | None:
+        """The fingerprint page `name` was written from, if its file (at
+        `path`) is still the one written."""
         entry = self.entries.get(name)
         if entry is None:
             return None
         try:
-            stat = (output / name).stat()
+            stat = os.stat(path)
         except OSError:
             return None
         return entry.fingerprint if stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns else None

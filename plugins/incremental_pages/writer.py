@@ -108,7 +108,7 @@ class IncrementalWriter(PelicanWriter):
         if reached is not None:
             looked_at = []
             for job in self.jobs:
-                written = None if job.name in reached else manifest.written_file(output, job.name)
+                written = None if job.name in reached else manifest.written_file(job.name, job.path)
                 if written is None:
                     looked_at.append(job)
                 else:

@@ -146,7 +146,7 @@ class ImportsOfThisBuild:
         for path in seeds:
             if self.imports is None or not self.imports.prints_what_was_learned_from(Path(path)):
                 return f"{location(Path(path), None, '.')}: the lines the archive learns its chrome from changed"
-        if seeds and not SAME_STORIES.decision_stands():
+        if seeds and not SAME_STORIES.decision_stands(seeds):
             return "the decision on duplicates changed"
         return None
 

@@ -91,6 +91,7 @@ class Decision:
     published: set[str]
     index: BodyIndex
     said: tuple[list[str], list[str]]  # its reports and its problems, as listed
+    in_stories: set[str]  # the seeds of every story of more than one copy
 
 
 class SameStories:
@@ -122,7 +123,8 @@ class SameStories:
         stories, problems = self._decide(sources, published, index)
         if index.changed or not cache.exists():
             save_kept(cache, CACHE_VERSION, index.state())
-        self.decision = Decision(sources, published, index, self._said(stories, problems))
+        self.decision = Decision(sources, published, index, self._said(stories, problems),
+                                 {seed for story in stories for seed in (story.kept, *(f.seed for f in story.folded))})
         for problem in problems:
             logger.error("%s", problem_line(problem))
 
@@ -158,14 +160,32 @@ class SameStories:
     def _said(stories, problems) -> tuple[list[str], list[str]]:
         return [line for story in stories for line in report(story)], [problem_line(p) for p in problems]
 
-    def decision_stands(self) -> bool:
-        """After seeds were read again (a quick rebuild, akhbar/held_build.py):
-        whether deciding again among the same seeds, with their new bodies,
-        reports and publishes exactly what the build decided."""
+    def decision_stands(self, changed: list[str]) -> bool:
+        """After these seeds were read again (a quick rebuild,
+        akhbar/held_build.py): whether deciding again among the same seeds,
+        with their new bodies, reports and publishes exactly what the build
+        decided. A seed that was in no story, and is still alike to no other
+        (no pair, no other copy of its text, no editor's word either way),
+        changes no decision: the whole decision is made again only otherwise."""
         if self.decision is None:
             return not self.read
         held = self.decision
+        seeds = {self.read[source][0].seed for source in changed if source in self.read}
+        if seeds.isdisjoint(held.in_stories):
+            held.index.update({self.read[source][0].seed: self.read[source][1] for source in held.sources})
+            if self._alone(seeds, held):
+                return True
         return self._said(*self._decide(held.sources, held.published, held.index)) == held.said
+
+    def _alone(self, seeds: set[str], held: Decision) -> bool:
+        copies = [self.read[source][0] for source in held.sources]
+        named = {name for copy in copies for name in (copy.duplicate_of, *copy.not_duplicate_of)}
+        texts = {}
+        for copy in copies:
+            texts[copy.text_digest] = texts.get(copy.text_digest, 0) + 1
+        paired = {seed for pair in held.index.pairs for seed in pair}
+        return all(texts[copy.text_digest] == 1 and copy.duplicate_of is None and not copy.not_duplicate_of
+                   for copy in copies if copy.seed in seeds) and seeds.isdisjoint(named | paired)
 
     @staticmethod
     def _report(stories, settings) -> None:

@@ -303,3 +303,41 @@ def test_sorted_unique_is_numpys_unique(size):
     assert np.array_equal(duplicates.sorted_unique(values), np.unique(values))
     shingles = values.astype(np.uint32)
     assert np.array_equal(duplicates.sorted_unique(shingles), np.unique(shingles))
+
+
+def test_a_quick_rebuild_decides_again_only_for_a_seed_alike_to_another(tmp_path, extractor, monkeypatch):
+    """A held build's quick rebuild asks whether its duplicates stand after
+    seeds were read again (same_story.SameStories.decision_stands): an edit to
+    a seed alike to no other is answered without the whole decision; a seed
+    that becomes another's copy is found by it."""
+    import shutil
+    from types import SimpleNamespace
+
+    from pelican.settings import read_settings
+
+    from akhbar.build import start_build
+    from seed_reader import same_story
+
+    (tmp_path / "seeds").mkdir()
+    paths = [shutil.copy(path, tmp_path / "seeds" / path.name) for path in sorted(SEEDS.glob("*.txt"))]
+    settings = read_settings(str(SEEDS.parent / "pelican.conf.py"),
+                             override={"PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache")})
+    start_build(SimpleNamespace(settings=settings, output_path=str(tmp_path / "output")))
+    same = same_story.SameStories()
+    for path in paths:
+        same.seen(path, import_seed(path, extractor), str(tmp_path))
+    articles = [SimpleNamespace(source_path=str(path), translations=[], outlet=None) for path in paths]
+    same.fold(SimpleNamespace(settings=settings, articles=articles, translations=[]))
+    decided, decide = [], same_story.decide
+    monkeypatch.setattr(same_story, "decide", lambda *args: decided.append(args) or decide(*args))
+
+    edited = paths[2]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("کسی اجلاس کا امکان", "کسی اجلاس کا کوئی امکان", 1), encoding="utf-8")
+    same.seen(edited, import_seed(edited, extractor), str(tmp_path))
+    assert same.decision_stands([str(edited)]) and decided == []
+
+    paths[3].write_bytes(edited.read_bytes())  # now an exact copy of the edited seed
+    same.seen(paths[3], import_seed(paths[3], extractor), str(tmp_path))
+    assert not same.decision_stands([str(paths[3])]) and len(decided) == 1
+
