@@ -56,8 +56,9 @@ class BuildState:
     # Written by seed_reader (same_story); read by unique_urls, which records
     # the copy in the published one's segment.
     copies_not_published: dict[str, str] = field(default_factory=dict)
-    # Pages kept as the last build wrote them. Written by incremental_pages;
-    # read by build_report (the summary).
+    # Pages (HTML) rendered, and kept as the last build wrote them. Written
+    # by incremental_pages; read by build_report (the summary).
+    pages_written: int = 0
     pages_unchanged: int = 0
     # Seconds of each timed stage, in order. Written here; read by build_report.
     stage_seconds: dict[str, float] = field(default_factory=dict)

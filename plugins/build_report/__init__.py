@@ -61,14 +61,12 @@ class BuildReport:
         self.plain = logging.StreamHandler(sys.stderr)
         self.plain.setLevel(logging.WARNING)
         self.plain.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-        self.pages = 0
         self.articles = []
 
     def start(self, pelican):
         self.counter.messages.clear()
         self.counter.warnings = 0
         self.articles = []
-        self.pages = 0
         root = logging.getLogger()
         for handler in (self.counter, self.plain):
             root.removeHandler(handler)
@@ -78,11 +76,6 @@ class BuildReport:
 
     def collect(self, generator):
         self.articles = [*generator.articles, *generator.translations]
-
-    def page_written(self, path, context):
-        # Every page, rendered or kept as the last build wrote it; not feeds or data files.
-        if path.endswith(".html"):
-            self.pages += 1
 
     @staticmethod
     def _list(settings, name: str, lines: list[str]) -> Path:
@@ -137,7 +130,7 @@ class BuildReport:
         stories = len(self.articles) - sum(1 for a in self.articles if a.metadata.get("translation-of"))
         console.print(
             f"Build summary: {stories} stories ({len(self.articles)} article pages: {versions}), "
-            f"{self.pages - state.pages_unchanged} pages written, "
+            f"{state.pages_written} pages written, "
             f"{state.pages_unchanged} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
             + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
@@ -155,4 +148,3 @@ def register():
     signals.initialized.connect(REPORT.start)
     report_build.connect(REPORT.finish)
     signals.article_generator_finalized.connect(REPORT.collect)
-    signals.content_written.connect(REPORT.page_written)

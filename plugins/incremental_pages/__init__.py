@@ -57,7 +57,7 @@ def render(state: BuildState):
         manifest.lineage = state.manifest_lineage[1] if state.pages_reached is not None else None
         manifest.save()
     logger.info("Pages: %d rendered, %d unchanged, %d removed", writer.rendered, writer.skipped, writer.removed)
-    state.pages_unchanged = writer.skipped
+    state.pages_written, state.pages_unchanged = writer.rendered, writer.skipped
     state.page_fingerprints = writer.fingerprints
 
 
