@@ -283,7 +283,10 @@ def make_html_after_an_edit(project: Path) -> dict:
         check_shown(project / "output", edited, "اس خبر میں تیسری ترمیم کی گئی ہے۔")
     finally:
         subprocess.run(make_command(project, "stop-resident"), cwd=project, check=False)
-    return {"alone": alone["wall"], "resident_start": started["wall"], "by_resident": by_resident["wall"]}
+    # How the resident build made it: a quick rebuild of its held build, or why not.
+    how = re.search(r"quick rebuild: .*|not a quick rebuild \(.*\)", by_resident["stdout"])
+    return {"alone": alone["wall"], "resident_start": started["wall"], "by_resident": by_resident["wall"],
+            "by_resident_how": how[0] if how else "a whole build (no held build)"}
 
 
 def segment_build(project: Path) -> dict:
@@ -446,9 +449,11 @@ def build(count: int, scratch: Path) -> dict:
         # What an editor waits for: the scratch folder readied, Pelican, the swap.
         "make_html_after_editing_one_seed_seconds": round(make_html["alone"], 1),
         # The same with make resident running; resident_start_seconds is make resident's own
-        # (a make html with nothing changed, then the process reading the archive).
+        # (a make html with nothing changed, then the process reading the archive and holding
+        # the build).
         "make_html_by_resident_build_after_editing_one_seed_seconds": round(make_html["by_resident"], 1),
         "resident_start_seconds": round(make_html["resident_start"], 1),
+        "make_html_by_resident_build_was": make_html["by_resident_how"],
         # make serve: from saving an edit to the new page served (issue 19: ≤ 2 s at 10,000).
         "preview_after_editing_one_seed": preview,
         # One year built alone (make html SEGMENT=…): the same size in every archive.
