@@ -27,7 +27,7 @@ OVERRIDE_OPTS = $(if $(OVERRIDES),-e $(foreach o,$(OVERRIDES),'$(o)'))
 
 help:
 	@echo "make html                 build the site into output/ (STRICT=1: fail on any import error)"
-	@echo "make resident             build, then keep the archive read in a process: each make html reads only what changed"
+	@echo "make resident             build, then keep the archive read and the build held: make html after a text edit renders only what shows it"
 	@echo "make stop-resident        end that process"
 	@echo "make serve                preview on http://127.0.0.1:$(PORT)/: an edit shows in a second, pages reload"
 	@echo "make html SEGMENT=2023    build one year's articles alone, into segments/2023/"
@@ -109,8 +109,10 @@ publish: STRICT := 1
 publish: $(VENV)/.installed
 	$(call build_into_output,publishconf.py)
 
-# Build, then keep the archive read in a process that stays, so that each make
-# html after an edit reads again only what changed (plugins/akhbar/resident.py):
+# Build, then keep the archive read in a process that stays, with the finished
+# build held beside it, so that make html after an edit to articles' text
+# renders only what shows them, and after any other edit reads again only what
+# changed (plugins/akhbar/resident.py, held_build.py):
 # for make html with the same SETTINGS, STRICT and SEGMENT. A build first, so
 # that every seed has a current import for it to keep (a failed one too: what
 # could be read is kept). It ends after an idle hour, on make stop-resident, or

@@ -247,7 +247,8 @@ def rebuild(held: HeldBuild) -> int:
         print(f"not a quick rebuild ({reason}): a whole build", flush=True)
         return DECLINED
     for fd, said in zip((1, 2), held.said, strict=True):
-        os.write(fd, said)  # what a build of its own would have said while reading
+        with os.fdopen(fd, "wb", closefd=False) as out:
+            out.write(said)  # what a build of its own would have said while reading
     state.pages_reached = reached
     state.contexts_made = time.monotonic()
     print(f"quick rebuild: {len(sources)} source(s) read again, {len(reached)} page(s) to look at", flush=True)
