@@ -89,6 +89,7 @@ class HeldBuild:
     articles: dict[str, object]  # by absolute source path
     generator_of: dict[str, object]
     pages_showing: dict[int, set[str]]  # id(article) -> the pages that show it
+    by_stem: dict[tuple[str, str], str]  # (folder, name without its extension) -> source
     said: tuple[bytes, bytes]  # what making it wrote on stdout and stderr, which each rebuild says first
 
 
@@ -140,20 +141,22 @@ def hold(instance, kept_reading) -> HeldBuild:
     for job in writer.jobs:
         for shown in articles_shown(job.values):
             pages_showing.setdefault(shown, set()).add(job.name)
-    return HeldBuild(instance, generators, stamps, articles, generator_of, pages_showing, (b"", b""))
+    by_stem = {(os.path.dirname(source), os.path.splitext(os.path.basename(source))[0]): source for source in articles}
+    return HeldBuild(instance, generators, stamps, articles, generator_of, pages_showing, by_stem, (b"", b""))
 
 
 def source_of(held: HeldBuild, path: str) -> str | None:
-    """The article a changed file is the source of: itself, or the seed its
-    corrections file sits beside and is named after."""
+    """The article a changed file is the source of: itself, or the source it
+    sits beside and is named after (a seed's corrections file: the longest
+    such name, so that `a.b.corrections.toml` is `a.b.txt`'s, not `a.txt`'s)."""
     if path in held.articles:
         return path
     folder, name = os.path.split(path)
-    stem = name.split(".", 1)[0]
-    for ending in (".txt",):
-        seed = os.path.join(folder, stem + ending)
-        if seed in held.articles and name != stem + ending:
-            return seed
+    parts = name.split(".")
+    for end in range(len(parts) - 1, 0, -1):
+        source = held.by_stem.get((folder, ".".join(parts[:end])))
+        if source is not None:
+            return source
     return None
 
 
