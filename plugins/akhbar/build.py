@@ -70,10 +70,11 @@ class BuildState:
     # here and by a quick rebuild; read here and by build_report.
     contexts_made: float | None = None
     # The only pages whose inputs can differ from the last build's, or None:
-    # any page can. Written by a quick rebuild (akhbar/held_build.py): the
-    # pages that show an article it read again, and those unlike the last
-    # build when the build was held. Read by incremental_pages, which then
-    # fingerprints only these, where the manifest is its lineage's.
+    # any page can. Written by incremental_pages when a build is held (the
+    # pages unlike the manifest) and by a quick rebuild (akhbar/held_build.py:
+    # those and the pages that show an article it read again). Read by
+    # incremental_pages, which then fingerprints only these, where the
+    # manifest is its lineage's.
     pages_reached: set[str] | None = None
     # Which quick rebuilds' manifests the rendering stage may trust with
     # `pages_reached`: the manifest file's stamp when the build was held, and

@@ -63,7 +63,7 @@ from .build import (
     resume_collection,
     sources_changed,
 )
-from .live_preview import KEPT_FROM_BUILD, articles_shown
+from .live_preview import KEPT_FROM_BUILD, articles_by_source, articles_shown
 from .published_urls import record_path
 from .reports import is_import_warning
 from .resident_client import receive, say
@@ -131,12 +131,7 @@ def hold(instance, kept_reading) -> HeldBuild:
     # each story's cards, and the digest a page's fingerprint holds of them).
     render_shared_parts.send(build_state())
     build_held.send(build_state())
-    articles, generator_of = {}, {}
-    for generator in generators:
-        for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
-            for article in getattr(generator, name, None) or ():
-                articles[os.path.abspath(article.source_path)] = article
-                generator_of[os.path.abspath(article.source_path)] = generator
+    articles, generator_of = articles_by_source(generators)
     pages_showing = {}
     for job in writer.jobs:
         for shown in articles_shown(job.values):

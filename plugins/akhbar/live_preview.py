@@ -68,6 +68,18 @@ _NOT_SHOWN = frozenset({*CONTENT_BUILD_ATTRIBUTES, CONTENT_BODY, "metadata"})
 _PLAIN = (str, bytes, int, float, bool, type(None))
 
 
+def articles_by_source(generators) -> tuple[dict[str, Content], dict[str, object]]:
+    """Every article a run made (translations and hidden ones too), and the
+    generator that made it, by absolute source path."""
+    articles, generator_of = {}, {}
+    for generator in generators:
+        for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
+            for article in getattr(generator, name, None) or ():
+                source = os.path.abspath(article.source_path)
+                articles[source], generator_of[source] = article, generator
+    return articles, generator_of
+
+
 def articles_shown(values) -> set[int]:
     """The ids of the articles a page's values show (as incremental_pages'
     fingerprints read them): an article on its own page with its attributes
@@ -136,12 +148,7 @@ class LiveArchive:
         self.jobs = getattr(writer, "jobs", None)
         if self.jobs is None:
             raise RuntimeError("the live preview needs the incremental_pages plugin's writer, which keeps the pages")
-        for generator in generators:
-            for name in ("articles", "translations", "hidden_articles", "hidden_translations"):
-                for article in getattr(generator, name, None) or ():
-                    source = os.path.abspath(article.source_path)
-                    self.articles[source] = article
-                    self.generator_of[source] = generator
+        self.articles, self.generator_of = articles_by_source(generators)
         for index, job in enumerate(self.jobs):
             for article_id in articles_shown(job.values):
                 self.pages_showing[article_id].add(index)

@@ -183,7 +183,7 @@ class Resident:
     def __init__(self, key: dict, instance, kept: dict[str, KeptReading], listener: socket.socket):
         self.key, self.instance, self.kept, self.listener = key, instance, kept, listener
         self.holder: Holder | None = None
-        self.hold_again = True  # a whole build has changed the site: the held build is made again
+        self.hold_again = False  # set by a whole build, which changes the site: the build is held again
 
     def hold(self) -> None:
         """A new holder (the old one ends): it makes the build under the build
