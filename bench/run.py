@@ -148,7 +148,7 @@ def stages_of(run: dict) -> dict:
         if name in bounds:
             low, high = bounds[name]
             peak = max((rss for at, rss in run["samples"] if low <= at <= high), default=0)
-            result[name] = {"seconds": round(seconds[name], 1), "peak_memory_mb": megabytes(peak)}
+            result[name] = {"seconds": round(seconds[name], 2), "peak_memory_mb": megabytes(peak)}
     return {"stages": result, "pages_written": written}
 
 

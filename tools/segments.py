@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run as a script: these imports resolve only once their folder is on sys.path (noqa: E402).
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from akhbar.kept import KeptBlobs, load_kept, replace_file, save_kept  # noqa: E402
+from akhbar.kept import KeptBlobs, load_kept, load_plain, replace_file, save_kept, save_plain  # noqa: E402
 from akhbar.published_urls import read_segments  # noqa: E402
 from akhbar.segments import known_segments  # noqa: E402
 from markdown_reader.conversions import VERSION as CONVERSIONS_VERSION  # noqa: E402
@@ -86,12 +86,12 @@ def merge_manifest(name: str, folders: list[Path], given: dict[str, Path]) -> di
 
 
 def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
-    """The segments' kept imports (seed_reader/imports.py) in one store and one pickle."""
+    """The segments' kept imports (seed_reader/imports.py) in one store and one file."""
     merged = None
     KeptBlobs.remove(cache / "seeds.sqlite")
     imports = KeptBlobs(cache / "seeds.sqlite", SEEDS_VERSION)
     for folder in folders:
-        kept = load_kept(folder / "cache" / "seeds.pickle", SEEDS_VERSION)
+        kept = load_plain(folder / "cache" / "seeds.marshal", SEEDS_VERSION)
         if kept is None:
             continue
         if merged is None:
@@ -101,7 +101,7 @@ def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
         imports.merge(folder / "cache" / "seeds.sqlite")
     imports.close()
     if merged is not None:
-        save_kept(cache / "seeds.pickle", SEEDS_VERSION, merged)
+        save_plain(cache / "seeds.marshal", SEEDS_VERSION, merged)
 
 
 def merge(segments: Path, scratch: Path, cache: Path) -> None:

@@ -133,12 +133,18 @@ class BuildReport:
             f"{state.pages_written} pages written, "
             f"{state.pages_unchanged} unchanged, {len(errors)} errors, "
             f"{self.counter.warnings + len(import_warnings)} warnings, {len(doubtful)} with low-confidence fields; "
-            + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in stages.items())
+            + ", ".join(f"{name} {_seconds(seconds)} s" for name, seconds in stages.items())
             + f", total {now - state.started:.1f} s",
             soft_wrap=True,
         )
         if errors and settings_of(settings).strict:
             raise BuildFailed(f"strict mode: {len(errors)} error(s):\n  " + "\n  ".join(errors))
+
+
+def _seconds(value: float) -> str:
+    # Two decimals under a second: a short stage's 0.1 s could be 0.05 or 0.15,
+    # too coarse to compare two builds' stages (make bench's growth ratios).
+    return f"{value:.2f}" if value < 1 else f"{value:.1f}"
 
 
 REPORT = BuildReport()

@@ -201,7 +201,7 @@ def archive_names(root: Path) -> tuple[list, int]:
     articles, _, _ = build_files(root)
     settings = read_settings(str(root / "pelican.conf.py"))
     paths = [Path(os.path.abspath(p)) for p in articles if p.suffix == ".txt"]
-    cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / "seeds.pickle"
+    cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / "seeds.marshal"
     imports = ImportedSeeds(cache, Path(settings_of(settings).data_dir), writable=False)
     imports.prefetch(paths, os.cpu_count() or 1)
     named, failed = [], 0

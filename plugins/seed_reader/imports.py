@@ -25,7 +25,7 @@ import pickle
 from pathlib import Path
 
 from akhbar import LIBRARY
-from akhbar.kept import KeptBlobs, load_kept, save_kept
+from akhbar.kept import KeptBlobs, load_plain, save_plain
 from akhbar.progress import PROGRESS
 from akhbar.sources import refusal
 from akhbar.tree_hash import files_key
@@ -154,7 +154,7 @@ class ImportedSeeds:
         self.store = KeptBlobs(cache_file.with_suffix(".sqlite"), CACHE_VERSION, writable)
         # Each seed's key as kept: the imports themselves are read one by one.
         self.kept_keys = self.store.keys()
-        kept = load_kept(cache_file, CACHE_VERSION)
+        kept = load_plain(cache_file, CACHE_VERSION)
         if kept is not None:
             self.candidates = kept["candidates"]
             if kept["importer"] == self.importer:
@@ -323,5 +323,5 @@ class ImportedSeeds:
         stamps = {path: (self.stamps[path], self.keys[path]) for path in current}
         if self.changed or self.imported_now or forgotten or stamps != self.known_stamps:
             # Not when it would write what the file holds (27 MB at 100,000 seeds).
-            save_kept(self.cache_file, CACHE_VERSION, {
+            save_plain(self.cache_file, CACHE_VERSION, {
                 "importer": self.importer, "candidates": self.candidates, "stamps": stamps})

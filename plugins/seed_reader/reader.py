@@ -17,6 +17,7 @@ from akhbar.bidi import isolate_runs
 from akhbar.build import (
     build_held,
     build_state,
+    collector_paused,
     edit_is_local,
     keep_for_next_build,
     reading_token,
@@ -84,7 +85,7 @@ class ImportsOfThisBuild:
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
             data_dir = Path(settings_of(settings).data_dir)
-            self.imports = ImportedSeeds(kept_folder(settings) / "seeds.pickle", data_dir)
+            self.imports = ImportedSeeds(kept_folder(settings) / "seeds.marshal", data_dir)
             # For the search page's lexicon (search_index).
             build_state().knowledge = extractor_for(data_dir).knowledge
         return self.imports
@@ -156,7 +157,9 @@ class ImportsOfThisBuild:
         self._let_go(keep=False)
 
     def finish(self, state):
-        self._let_go(keep=True)
+        # Saving makes a tuple for each seed's stamp, all alive until saved.
+        with collector_paused():
+            self._let_go(keep=True)
 
     def _let_go(self, keep: bool) -> None:
         PROGRESS.finish("Reading seeds")

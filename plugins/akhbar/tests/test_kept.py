@@ -2,10 +2,11 @@
 kept per source file in one SQLite file."""
 
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
-from akhbar.kept import KeptBlobs, load_kept, replace_file, save_kept
+from akhbar.kept import KeptBlobs, load_kept, load_plain, replace_file, save_kept, save_plain
 
 
 def test_kept_data_is_pickled_into_the_file_not_made_whole_in_memory_first(tmp_path):
@@ -13,13 +14,13 @@ def test_kept_data_is_pickled_into_the_file_not_made_whole_in_memory_first(tmp_p
     data = {"seeds": {f"seeds/{n}.txt": bytes([n % 251]) * 10_000 for n in range(4_000)}}
     tracemalloc.start()
     try:
-        save_kept(tmp_path / "seeds.pickle", 3, data)
+        save_kept(tmp_path / "related.pickle", 3, data)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert peak < 5_000_000
-    assert load_kept(tmp_path / "seeds.pickle", 3) == {**data, "version": 3}
-    assert load_kept(tmp_path / "seeds.pickle", 4) is None
+    assert load_kept(tmp_path / "related.pickle", 3) == {**data, "version": 3}
+    assert load_kept(tmp_path / "related.pickle", 4) is None
 
 
 def test_a_file_is_replaced_and_a_failed_write_leaves_the_old_one(tmp_path):
@@ -138,3 +139,38 @@ def test_a_store_another_process_holds_never_fails_a_build(tmp_path, monkeypatch
     store.close()
     holder.close()
     assert KeptBlobs(tmp_path / "kept.sqlite", 1).keys() == {"held.txt": "k"}
+
+
+def test_plain_data_is_kept_in_parts_and_read_back_only_whole(tmp_path):
+    # As the seeds' kept stamps and chrome candidates (seed_reader/imports.py), at 20,000 seeds.
+    data = {
+        "importer": "v1",
+        "candidates": {f"seeds/{n}.txt": (((n, n * 7), None), {"line": "سطر" * 100}, frozenset({n, 2**63}))
+                       for n in range(20_000)},
+        "stamps": {},
+    }
+    kept = tmp_path / "seeds.marshal"
+    tracemalloc.start()
+    try:
+        save_plain(kept, 7, data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000 < 10_000_000 < kept.stat().st_size
+    assert load_plain(kept, 7) == {**data, "version": 7}
+    assert load_plain(kept, 8) is None
+    whole = kept.read_bytes()
+    kept.write_bytes(whole[:-20])  # cut short: its last part and the end are missing
+    assert load_plain(kept, 7) is None
+    kept.write_bytes(whole.replace(b"Python", b"Pithon", 1))  # written by another Python
+    assert load_plain(kept, 7) is None
+    assert load_plain(tmp_path / "none.marshal", 7) is None
+
+
+def test_plain_data_of_another_type_is_refused_and_the_old_file_stays(tmp_path):
+    kept = tmp_path / "seeds.marshal"
+    save_plain(kept, 1, {"stamps": {"a.txt": (1, 2)}})
+    with pytest.raises(ValueError):
+        save_plain(kept, 1, {"stamps": {"a.txt": Path("a.txt")}})
+    assert load_plain(kept, 1) == {"stamps": {"a.txt": (1, 2)}, "version": 1}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.marshal"]

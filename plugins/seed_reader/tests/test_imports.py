@@ -35,7 +35,7 @@ def build(paths, cache, writable=True):
 
 
 def test_a_seed_that_stops_importing_is_reported_on_every_build_not_built_from_its_old_import(archive, tmp_path):
-    cache = tmp_path / "cache" / "seeds.pickle"
+    cache = tmp_path / "cache" / "seeds.marshal"
     titles, _ = build(archive, cache)
     archive[0].write_bytes(b"")
     for _ in range(2):
@@ -47,7 +47,7 @@ def test_a_seed_that_stops_importing_is_reported_on_every_build_not_built_from_i
 
 
 def test_imports_are_kept_one_by_one_and_a_read_only_reader_changes_nothing(archive, tmp_path):
-    cache = tmp_path / "cache" / "seeds.pickle"
+    cache = tmp_path / "cache" / "seeds.marshal"
     first, imports = build(archive, cache)
     assert imports.imported_now == {str(p) for p in archive}
     assert sorted(ImportedSeeds(cache, DATA_DIR, writable=False).store.keys()) == sorted(map(str, archive))
@@ -67,7 +67,7 @@ def test_an_import_the_store_could_not_take_never_lets_an_older_one_pass_for_cur
     from akhbar.kept import KeptBlobs
 
     monkeypatch.setattr(KeptBlobs, "BUSY_SECONDS", 0.1)
-    cache = tmp_path / "cache" / "seeds.pickle"
+    cache = tmp_path / "cache" / "seeds.marshal"
     first, _ = build(archive, cache)
     body = "وزیر اعلیٰ نے آج شہر میں نئے منصوبے کا افتتاح کیا اور کہا کہ کام جلد مکمل ہوگا۔"
     archive[0].write_text(f"نئی سرخی\n\n{body}\n", encoding="utf-8")
