@@ -10,7 +10,7 @@ from akhbar.kept import KeptBlobs, load_kept, load_plain, replace_file, save_kep
 
 
 def test_kept_data_is_pickled_into_the_file_not_made_whole_in_memory_first(tmp_path):
-    # As the largest kept pickles (seeds' candidate lines and stamps, related stories): 40 MB in all.
+    # As the largest kept pickles (related stories, Markdown conversions): 40 MB in all.
     data = {"seeds": {f"seeds/{n}.txt": bytes([n % 251]) * 10_000 for n in range(4_000)}}
     tracemalloc.start()
     try:
