@@ -30,6 +30,7 @@ from akhbar.kept import KeptBlobs, load_kept, load_plain, replace_file, save_kep
 from akhbar.published_urls import read_segments  # noqa: E402
 from akhbar.segments import known_segments  # noqa: E402
 from markdown_reader.conversions import VERSION as CONVERSIONS_VERSION  # noqa: E402
+from seed_reader.imports import CACHE_FILE as SEEDS_FILE  # noqa: E402
 from seed_reader.imports import CACHE_VERSION as SEEDS_VERSION  # noqa: E402
 from share_previews.previews import FOLDER as PREVIEWS  # noqa: E402
 
@@ -91,7 +92,7 @@ def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
     KeptBlobs.remove(cache / "seeds.sqlite")
     imports = KeptBlobs(cache / "seeds.sqlite", SEEDS_VERSION)
     for folder in folders:
-        kept = load_plain(folder / "cache" / "seeds.marshal", SEEDS_VERSION)
+        kept = load_plain(folder / "cache" / SEEDS_FILE, SEEDS_VERSION)
         if kept is None:
             continue
         if merged is None:
@@ -101,7 +102,7 @@ def merge_kept_seeds(folders: list[Path], cache: Path) -> None:
         imports.merge(folder / "cache" / "seeds.sqlite")
     imports.close()
     if merged is not None:
-        save_plain(cache / "seeds.marshal", SEEDS_VERSION, merged)
+        save_plain(cache / SEEDS_FILE, SEEDS_VERSION, merged)
 
 
 def merge(segments: Path, scratch: Path, cache: Path) -> None:

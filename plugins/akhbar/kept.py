@@ -97,7 +97,7 @@ def _write_part(stored, value) -> None:
 def _read_part(stored):
     size = int.from_bytes(stored.read(8), "little")
     part = stored.read(size)
-    if len(part) != size or not part:
+    if len(part) != size:
         raise EOFError
     return marshal.loads(part)
 

@@ -30,7 +30,7 @@ from .archive_chrome import candidates_of_file, learn_archive_chrome
 from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for, import_seed, slug_for
-from .imports import ImportedSeeds
+from .imports import CACHE_FILE, ImportedSeeds
 from .knowledge import DATA_DIR, KnowledgeError, _not_a_name, load_knowledge
 from .same_story import check_lines
 from .settings import settings_of
@@ -201,7 +201,7 @@ def archive_names(root: Path) -> tuple[list, int]:
     articles, _, _ = build_files(root)
     settings = read_settings(str(root / "pelican.conf.py"))
     paths = [Path(os.path.abspath(p)) for p in articles if p.suffix == ".txt"]
-    cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / "seeds.marshal"
+    cache = Path(os.path.abspath(root / settings["CACHE_PATH"])) / CACHE_FILE
     imports = ImportedSeeds(cache, Path(settings_of(settings).data_dir), writable=False)
     imports.prefetch(paths, os.cpu_count() or 1)
     named, failed = [], 0

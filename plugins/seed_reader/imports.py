@@ -40,6 +40,9 @@ SHARED_KINDS = (GlossaryEntry, Outlet, Wire, Category)
 # Below this many seeds to import, starting processes costs more than it saves.
 PARALLEL_MIN_SEEDS = 100
 CACHE_VERSION = 7
+# In CACHE_PATH: the seeds' stamps and chrome candidates; their imports in the
+# SQLite file of the same name (.sqlite).
+CACHE_FILE = "seeds.marshal"
 # A worker's learned chrome, set as it starts (the pool's initializer).
 _ARCHIVE_CHROME: frozenset[str] = frozenset()
 

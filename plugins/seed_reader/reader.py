@@ -37,7 +37,7 @@ from .archive_chrome import MIN_SEEDS
 from .corrections import SUFFIX, seed_for
 from .decoding import SeedError
 from .importer import extractor_for
-from .imports import ImportedSeeds
+from .imports import CACHE_FILE, ImportedSeeds
 from .knowledge import KnowledgeError
 from .same_story import SAME_STORIES
 from .settings import settings_of
@@ -85,7 +85,7 @@ class ImportsOfThisBuild:
     def open(self, settings) -> ImportedSeeds:
         if self.imports is None:
             data_dir = Path(settings_of(settings).data_dir)
-            self.imports = ImportedSeeds(kept_folder(settings) / "seeds.marshal", data_dir)
+            self.imports = ImportedSeeds(kept_folder(settings) / CACHE_FILE, data_dir)
             # For the search page's lexicon (search_index).
             build_state().knowledge = extractor_for(data_dir).knowledge
         return self.imports
