@@ -1,6 +1,7 @@
 """An article and its translations as one story, seen from either language."""
 
 import bisect
+import dataclasses
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -91,32 +92,35 @@ class Story:
 
     def _make_card(self, lang: str) -> Card:
         version = self.versions.get(lang)
-        native = version is not None
-        version = version or self.original
-        title, title_lang = version.title, version.lang
-        summary, summary_lang = getattr(version, "summary", ""), version.lang
-        if not native and lang == "en":
-            # An Urdu-only article listed on the English side, in the English
-            # an editor gave in its corrections file.
-            if title_en := getattr(self.original, "title_en", None):
-                title, title_lang = title_en, "en"
-            if summary_en := getattr(self.original, "summary_en", None):
-                summary, summary_lang = summary_en, "en"
+        if version is None:
+            # Listed in a language it has no version in: its original's card,
+            # whose URL is made once (Pelican formats it anew each time).
+            return self._card_in_other_language(lang)
         return Card(
             url=version.url,
             lang=version.lang,
-            title=title,
-            title_lang=title_lang,
-            summary=summary,
-            summary_lang=summary_lang,
+            title=version.title,
+            title_lang=version.lang,
+            summary=getattr(version, "summary", ""),
+            summary_lang=version.lang,
             date=self.date,
             undated=self.undated,
             date_confidence=getattr(self.original, "date_confidence", "high"),
             outlet=self.outlet,
             reading_minutes=getattr(version, "reading_minutes", None),
-            in_page_language=native,
+            in_page_language=True,
         )
 
+    def _card_in_other_language(self, lang: str) -> Card:
+        differs = {"in_page_language": False}
+        if lang == "en":
+            # An Urdu-only article listed on the English side, in the English
+            # an editor gave in its corrections file.
+            if title_en := getattr(self.original, "title_en", None):
+                differs.update(title=title_en, title_lang="en")
+            if summary_en := getattr(self.original, "summary_en", None):
+                differs.update(summary=summary_en, summary_lang="en")
+        return dataclasses.replace(self.card(self.original.lang), **differs)
 
 
 @dataclass

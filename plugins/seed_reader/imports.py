@@ -131,7 +131,9 @@ class ImportedSeeds:
         # Lines the whole archive prints often (archive_chrome.py), learned in prefetch.
         self.archive_chrome: frozenset[str] = frozenset()
         self.shared = shared_objects(extractor_for(self.data_dir).knowledge)
-        self.used: set[str] = set()
+        # In the order read (a dict, not a set): saving walks it, and at
+        # 100,000 seeds memory touched in the order it was made is faster.
+        self.used: dict[str, None] = {}
         self.imported_now: set[str] = set()  # by this build, not kept from an earlier one
         self.keys: dict[str, str] = {}
         # The stamp each key was made at, with the key: a seed and a sidecar
@@ -253,7 +255,7 @@ class ImportedSeeds:
 
     def get(self, path: Path) -> ImportedSeed:
         """The imported seed, from the cache when current; raises SeedError as import_seed does."""
-        self.used.add(str(path))
+        self.used[str(path)] = None
         self._await(path)
         data = self.store.get(str(path), self._key(path)) if self._is_current(path) else None
         if data is not None:
@@ -272,7 +274,7 @@ class ImportedSeeds:
         name = str(path)
         if name not in self.candidates:
             return None
-        self.used.add(name)
+        self.used[name] = None
         return self.keys[name] if self._is_current(path) else None
 
     def close(self) -> None:
@@ -318,12 +320,13 @@ class ImportedSeeds:
         # Only imports of the seeds as this build read them: a seed that no
         # longer imports (now empty, say) is forgotten with its stamp, and so
         # reported again, not built from its last good import.
-        current = {path for path in self.used if path in self.keys and self.kept_keys.get(path) == self.keys[path]}
+        stamps = {path: (self.stamps[path], key) for path in self.used
+                  if (key := self.keys.get(path)) is not None and self.kept_keys.get(path) == key}
         # Asked of the store only when it holds others (a seed deleted, an import
         # that failed): not in a quick rebuild, where it took 0.04 s of 0.16.
-        forgotten = self.store.keep_only(current) if not current.issuperset(self.kept_keys) else 0
+        # Every seed kept is in `stamps` when as many are.
+        forgotten = self.store.keep_only(stamps) if len(stamps) != len(self.kept_keys) else 0
         self.store.close()
-        stamps = {path: (self.stamps[path], self.keys[path]) for path in current}
         if self.changed or self.imported_now or forgotten or stamps != self.known_stamps:
             # Not when it would write what the file holds (57 MB at 100,000 seeds).
             save_plain(self.cache_file, CACHE_VERSION, {

@@ -84,6 +84,24 @@ def test_the_next_sheet_renders_only_the_cards_whose_values_changed(environment,
     assert len(rendered) == 16
 
 
+def test_forked_processes_take_the_kept_cards_as_this_process_does(environment, small_shares, tmp_path):
+    """The processes key each story and take its cards from the last sheet,
+    which they see by memory map: the same stories give the same sheet,
+    byte for byte, whether made in this process or in forked ones."""
+    stories = [Story(Article(n)) for n in range(8)]
+    CardSheet(stories, environment, {}, tmp_path, workers=1, site="site").close()
+    alone = (tmp_path / cards.KEPT).read_bytes()
+    stories = [Story(Article(n)) for n in range(8)]
+    CardSheet(stories, environment, {}, tmp_path, workers=2, site="site").close()
+    assert (tmp_path / cards.KEPT).read_bytes() == alone
+    stories = [Story(Article(n)) for n in range(8)]
+    stories[6].original.title = "نئی سرخی"
+    sheet = CardSheet(stories, environment, {}, tmp_path, workers=2, site="site")
+    assert [sheet.html(story.sheet_slot, "ur") for story in stories] == \
+        [in_this_process(environment, story, "ur") for story in stories]
+    assert (tmp_path / cards.KEPT).read_bytes() != alone
+
+
 def test_a_sheet_a_killed_build_left_half_written_is_removed_once_stale(environment, tmp_path):
     old, recent = tmp_path / f"{cards.PARTIAL}old", tmp_path / f"{cards.PARTIAL}recent"
     old.write_bytes(b"half")
