@@ -142,9 +142,10 @@ class BuildReport:
 
 
 def _seconds(value: float) -> str:
-    # Two decimals under a second: a short stage's 0.1 s could be 0.05 or 0.15,
-    # too coarse to compare two builds' stages (make bench's growth ratios).
-    return f"{value:.2f}" if value < 1 else f"{value:.1f}"
+    # Two decimals under ten seconds: a stage's 1.8 s could be 1.75 or 1.85,
+    # too coarse to compare two builds' stages (make bench's growth ratios
+    # would move by 3 %; a 0.1 s stage's by half).
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
 REPORT = BuildReport()
