@@ -205,10 +205,11 @@ def _sheet_parts(stories: list, kept: KeptCards, site: str, environment, site_co
     """Every story's cards, in order: taken from the kept sheet when their
     keys are in it, else rendered. In forked processes when there are many,
     each taking a run of stories and ending after it, or sooner at
-    MEMORY_PER_PROCESS. What each card shows is made here first: the pages'
-    renderers need it too (an article page's links to other stories), and
-    made in a forked process it would be lost with it. The cards' keys are
-    made in the forked processes (2.2 s in this one at 100,000 articles)."""
+    MEMORY_PER_PROCESS. What each card shows is made here first: made in a
+    forked process it took as long (the process copies each page of memory
+    it touches, and a card's values touch its article) and was lost with it.
+    The cards' keys are made in the forked processes (2.2 s in this one at
+    100,000 articles)."""
     macros = {lang: card_macros(environment, site_context, lang) for lang in LANGUAGES}
     if workers <= 1 or len(stories) < PARALLEL_MIN_STORIES:
         return [_sheet_part(stories, kept, site, macros)]
@@ -241,16 +242,18 @@ def _sheet_part(stories, kept: KeptCards, site: str, macros, full=lambda: False)
         if part.digests and full():
             break
         keys = [card_key(site, lang, story.card(lang)) for lang in LANGUAGES]
-        if all(map(kept.has, keys)):
-            made = [kept.get(key) for key in keys]
-        else:
-            made = [render_card(macros[lang], story, lang).encode("utf-8") for lang in LANGUAGES]
+        made = [kept.get(key) for key in keys] if all(map(kept.has, keys)) else _story_cards(macros, story)
         part.keys += keys
         part.lengths.extend(map(len, made))
         part.digests.append(cards_digest(made))
         cards += made
     part.cards = b"".join(cards)
     return part
+
+
+def _story_cards(macros, story) -> list[bytes]:
+    """A story's cards as the sheet holds them: UTF-8, one per language."""
+    return [render_card(macros[lang], story, lang).encode("utf-8") for lang in LANGUAGES]
 
 
 def render_card(macros, story, lang: str) -> str:
@@ -296,8 +299,7 @@ class CardCache:
         changed = [story for story in stories if story.sheet_slot is None]
         macros = {lang: card_macros(environment, site_context, lang) for lang in LANGUAGES}
         for story in changed:
-            story.cards_digest = cards_digest([render_card(macros[lang], story, lang).encode("utf-8")
-                                               for lang in LANGUAGES])
+            story.cards_digest = cards_digest(_story_cards(macros, story))
 
     def card(self, context, story, level: int) -> Markup:
         lang = page_language(context)
