@@ -94,28 +94,51 @@ class RecordDigests:
     changed without making the records of the others again."""
 
     def __init__(self, path: Path, enabled: bool):
-        self.path, self.kept = path, {}
+        self.path = path
         try:
             self.stored = json.loads(path.read_text(encoding="utf-8")) if enabled else {}
         except (OSError, ValueError):
             self.stored = {}
 
-    def of(self, versions: list[Version]) -> tuple[list[str], dict[int, SearchRecord]]:
-        """The digests of a bundle's records, and the records that had to be
-        made for them (by their place in the bundle)."""
-        digests, made = [], {}
-        for place, version in enumerate(versions):
-            digest = self.stored.get(version.key) if version.key else None
-            if digest is None:
-                made[place] = version.record()
-                digest = made[place].digest()
-            if version.key:
-                self.kept[version.key] = digest
-            digests.append(digest)
-        return digests, made
+    def stored_of(self, version: Version) -> str | None:
+        return self.stored.get(version.key) if version.key else None
 
-    def save(self) -> None:
-        replace_file(self.path, json.dumps(self.kept, sort_keys=True, separators=(",", ":")))
+    def save(self, bundles: list["BundleRecords"]) -> None:
+        kept = {v.key: digest for bundle in bundles
+                for v, digest in zip(bundle.versions, bundle.digests, strict=True) if v.key}
+        replace_file(self.path, json.dumps(kept, sort_keys=True, separators=(",", ":")))
+
+
+class BundleRecords:
+    """A bundle's records in rank order, each made as the Pagefind writer
+    asks for it: between its requests to Pagefind, so that making a bundle's
+    records never holds up the indexing of another (at 100,000 articles the
+    cores idled a fifth of the stage while whole bundles were made). The
+    digest of each record, once made or as the last build kept it, gives the
+    bundle's fingerprint."""
+
+    def __init__(self, versions: list[Version], digests: RecordDigests):
+        self.versions = versions
+        self.digests = [digests.stored_of(v) for v in versions]
+        self.made: dict[int, SearchRecord] = {}
+
+    def make_missing(self) -> None:
+        """The records the last build has no digest of: the fingerprint then
+        tells whether the bundle must be written again."""
+        for place, version in enumerate(self.versions):
+            if self.digests[place] is None:
+                self.made[place] = version.record()
+                self.digests[place] = self.made[place].digest()
+
+    def fingerprint(self, writers: str) -> str | None:
+        return None if None in self.digests else bundle_fingerprint(self.digests, writers)
+
+    def __iter__(self) -> Iterator[SearchRecord]:
+        for place, version in enumerate(self.versions):
+            record = self.made.pop(place, None) or version.record()
+            if self.digests[place] is None:
+                self.digests[place] = record.digest()
+            yield record
 
 
 class SearchIndex:
@@ -215,37 +238,38 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     pagefind, search = output / "pagefind", output / "search"
     marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/{PATHS['docs'].format(bundle=name)}.js")
              for name in bundles}
-    written = {}
+    records = {name: BundleRecords(versions, digests) for name, versions in bundles.items()}
+    written = []
     writers = writers_key()  # once: it reads every file of the code
 
     def changed():
-        # Bundle by bundle, as the writers take them: the records of the
-        # bundles being written are in memory, not the archive's. The largest
-        # first, so that the last to finish is a small one.
-        for name, versions in sorted(bundles.items(), key=lambda item: -len(item[1])):
-            found, made = digests.of(versions)
-            fingerprint = bundle_fingerprint(found, writers)
-            if all(manifest.is_current(output, mark, fingerprint) for mark in marks[name]):
-                PROGRESS.advance(INDEXING, len(versions))
-                continue
-            written[name] = fingerprint
-            yield name, [made[place] if place in made else v.record() for place, v in enumerate(versions)]
+        # The largest bundles first, so that the last to finish is a small one.
+        for name in sorted(bundles, key=lambda name: -len(bundles[name])):
+            if all(manifest.written_file(mark, os.path.join(output, mark)) for mark in marks[name]):
+                # Written by an earlier build: it may be current.
+                records[name].make_missing()
+                if all(manifest.is_current(output, mark, records[name].fingerprint(writers)) for mark in marks[name]):
+                    records[name].made.clear()  # current: not written, so its records are not needed
+                    PROGRESS.advance(INDEXING, len(bundles[name]))
+                    continue
+            written.append(name)
+            yield name, records[name]
 
     pending = changed()
     first = next(pending, None)
     if first is not None:  # no Pagefind or writer process when no bundle changed
         total = sum(len(versions) for versions in bundles.values())
         _write_changed(chain([first], pending), pagefind, search, total, own.workers or os.cpu_count() or 1)
-    for name, fingerprint in written.items():
+    for name in written:
         for mark in marks[name]:
-            manifest.record(output, mark, fingerprint)
+            manifest.record(output, mark, records[name].fingerprint(writers))
     for folder in (pagefind, *bundle_roots(search)):
         for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for entry in [e for e in manifest.entries if e.split("/")[-2] not in bundles]:
         manifest.forget(entry)
     manifest.save()
-    digests.save()
+    digests.save(list(records.values()))
     return len(written)
 
 
@@ -278,9 +302,10 @@ def _write_changed(changed: Iterator[tuple[str, list]], pagefind: Path, search: 
                     failed = True
 
     def queued():
+        # Each bundle's records as Pagefind takes them, and the bundle to the
+        # offline writer once they are all made.
         for name, records in changed:
-            to_send.put((name, records))
-            yield pagefind / name, records
+            yield pagefind / name, _then(records, lambda made, name=name: to_send.put((name, made)))
 
     sender = threading.Thread(target=send)
     sender.start()
@@ -294,6 +319,15 @@ def _write_changed(changed: Iterator[tuple[str, list]], pagefind: Path, search: 
         sender.join()
     if offline_writer.wait() != 0:
         raise RuntimeError(f"writing the offline search index failed (exit code {offline_writer.returncode})")
+
+
+def _then(items, done):
+    """The items, then done(the list of them)."""
+    seen = []
+    for item in items:
+        seen.append(item)
+        yield item
+    done(seen)
 
 
 INDEX = SearchIndex()

@@ -3,6 +3,7 @@ pagefind 1.5.2's Python wrapper and one for its pagefind.js (all measured;
 they are in akhbar/compat.py)."""
 
 import asyncio
+import collections
 import logging
 import shutil
 from collections.abc import Iterable
@@ -25,6 +26,8 @@ LANGUAGE_TAG = "ur-x-"
 # without loading a result.
 RANK = "rank"
 
+IN_FLIGHT = 32
+
 INDEXING = "Indexing for search"  # the progress bar's task
 
 # Pagefind's ready-made search interfaces; the site has its own search page.
@@ -44,11 +47,17 @@ async def _write_bundle(records, folder: Path):
     async with SettledPagefindIndex(config) as index:
         # One at a time, in a fixed order: concurrent requests may be indexed
         # in any order, and the index must come out the same on every build.
+        sent = collections.deque()
         for rank, record in enumerate(records):
-            await index.add_custom_record(
+            sent.append(asyncio.ensure_future(index.add_custom_record(
                 url=record.url, content=record.content, language=language,
                 meta=record.meta, sort={RANK: str(rank)},
-            )
+            )))
+            if len(sent) >= IN_FLIGHT:
+                await sent.popleft()
+                PROGRESS.advance(INDEXING)
+        for answer in sent:
+            await answer
             PROGRESS.advance(INDEXING)
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
