@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from run import anonymous_memory  # noqa: E402
-from search_index.pagefind_writer import write_pagefind  # noqa: E402
+from search_index.pagefind_writer import write_pagefind_bundle  # noqa: E402
 from search_index.records import SearchRecord  # noqa: E402
 
 
@@ -49,7 +49,7 @@ def measure(count: int) -> dict:
     with TemporaryDirectory() as scratch:
         sampler.start()
         started = time.monotonic()
-        write_pagefind([(Path(scratch) / "bundle", batch)], total=len(batch), workers=1)
+        write_pagefind_bundle(batch, Path(scratch) / "bundle")
         seconds = time.monotonic() - started
         done.set()
         sampler.join()

@@ -539,20 +539,26 @@ async def settled(folder: Path, timeout: float = 20.0) -> None:
 
 class SettledPagefindIndex:
     """PagefindIndex as `async with` gives it, closed only once its files
-    have settled on disk (its own __aexit__ closes at once)."""
+    have settled on disk (its own __aexit__ closes at once). `meanwhile`
+    runs while Pagefind writes them: most of its time for a bundle."""
 
-    def __init__(self, config):
+    def __init__(self, config, meanwhile=None):
         from pagefind.index import PagefindIndex
 
         written_for(PAGEFIND, "the settled Pagefind index", "a bundle may be written wrongly")
         self.index = PagefindIndex(config=config)
         self.folder = Path(config["output_path"])
+        self.meanwhile = meanwhile
 
     async def __aenter__(self):
         return await self.index._start()
 
     async def __aexit__(self, exc_type, exc, traceback):
         if exc_type is None:
-            await self.index.write_files()
+            writing = asyncio.ensure_future(self.index.write_files())
+            await asyncio.sleep(0)  # the request sent: the task's first step writes it
+            if self.meanwhile is not None:
+                self.meanwhile()
+            await writing
             await settled(self.folder)
         await self.index._service.close()

@@ -21,21 +21,16 @@ and let a rebuild index again only the bundles whose records changed (their
 fingerprints are kept in CACHE_PATH/search.json). The same records go into
 an offline index (`offline.py`), bundle by bundle, for readers who open the
 site from disk, and into a script file each, which the search page shows
-results from; another Python process, sent the records bundle by bundle,
-writes them while Pagefind indexes.
+results from. Writer processes of their own make the records and write both
+(`bundle_writers.py`); this process takes from Pelican's articles what each
+record is made from.
 """
 
-import contextlib
 import hashlib
 import json
 import logging
 import os
-import queue
 import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from itertools import chain
@@ -51,22 +46,26 @@ from akhbar.name_groups import group_names, spellings_by_key
 from akhbar.progress import PROGRESS
 from akhbar.tree_hash import files_key
 
+from .bundle_writers import write_apart
 from .bundles import bundles_of
 from .contract import browser_contract
-from .offline import PATHS, bundle_roots, script_data, send_bundle
-from .pagefind_writer import INDEXING, write_pagefind
+from .offline import PATHS, bundle_roots, script_data
 from .records import (
+    RecordSource,
     SearchRecord,
     ignored_name_words,
     lexicon,
     name_spellings,
     person_name_words,
     record_for,
+    record_source,
     record_tokens,
 )
 from .settings import settings_of
 
 logger = logging.getLogger(__name__)
+
+INDEXING = "Indexing for search"  # the progress bar's task
 
 
 @dataclass
@@ -87,6 +86,9 @@ class Version:
     def record(self) -> SearchRecord:
         return record_for(self.article, self.versions, self.names)
 
+    def source(self) -> RecordSource:
+        return record_source(self.article, self.versions, self.names)
+
 
 class RecordDigests:
     """The digest of each record of the last build, by the pages it was made
@@ -103,42 +105,28 @@ class RecordDigests:
     def stored_of(self, version: Version) -> str | None:
         return self.stored.get(version.key) if version.key else None
 
-    def save(self, bundles: list["BundleRecords"]) -> None:
+    def save(self, bundles: list["BundleDigests"]) -> None:
         kept = {v.key: digest for bundle in bundles
                 for v, digest in zip(bundle.versions, bundle.digests, strict=True) if v.key}
         replace_file(self.path, json.dumps(kept, sort_keys=True, separators=(",", ":")))
 
 
-class BundleRecords:
-    """A bundle's records in rank order, each made as the Pagefind writer
-    asks for it: between its requests to Pagefind, so that making a bundle's
-    records never holds up the indexing of another (at 100,000 articles the
-    cores idled a fifth of the stage while whole bundles were made). The
-    digest of each record, once made or as the last build kept it, gives the
-    bundle's fingerprint."""
+class BundleDigests:
+    """The digests of a bundle's records, which give its fingerprint: as the
+    last build kept them, as made here to tell whether the bundle changed, or
+    as its writer answered them."""
 
     def __init__(self, versions: list[Version], digests: RecordDigests):
         self.versions = versions
         self.digests = [digests.stored_of(v) for v in versions]
-        self.made: dict[int, SearchRecord] = {}
 
     def make_missing(self) -> None:
-        """The records the last build has no digest of: the fingerprint then
-        tells whether the bundle must be written again."""
         for place, version in enumerate(self.versions):
             if self.digests[place] is None:
-                self.made[place] = version.record()
-                self.digests[place] = self.made[place].digest()
+                self.digests[place] = version.record().digest()
 
     def fingerprint(self, writers: str) -> str | None:
         return None if None in self.digests else bundle_fingerprint(self.digests, writers)
-
-    def __iter__(self) -> Iterator[SearchRecord]:
-        for place, version in enumerate(self.versions):
-            record = self.made.pop(place, None) or version.record()
-            if self.digests[place] is None:
-                self.digests[place] = record.digest()
-            yield record
 
 
 class SearchIndex:
@@ -238,96 +226,45 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
     pagefind, search = output / "pagefind", output / "search"
     marks = {name: (f"pagefind/{name}/pagefind-entry.json", f"search/{PATHS['docs'].format(bundle=name)}.js")
              for name in bundles}
-    records = {name: BundleRecords(versions, digests) for name, versions in bundles.items()}
+    found = {name: BundleDigests(versions, digests) for name, versions in bundles.items()}
     written = []
     writers = writers_key()  # once: it reads every file of the code
 
     def changed():
-        # The largest bundles first, so that the last to finish is a small one.
+        # Taken by the writers' threads (bundle_writers.write_apart), one
+        # bundle as each is free. The largest first, so that the last to
+        # finish is a small one.
         for name in sorted(bundles, key=lambda name: -len(bundles[name])):
             if all(manifest.written_file(mark, os.path.join(output, mark)) for mark in marks[name]):
                 # Written by an earlier build: it may be current.
-                records[name].make_missing()
-                if all(manifest.is_current(output, mark, records[name].fingerprint(writers)) for mark in marks[name]):
-                    records[name].made.clear()  # current: not written, so its records are not needed
+                found[name].make_missing()
+                if all(manifest.is_current(output, mark, found[name].fingerprint(writers)) for mark in marks[name]):
                     PROGRESS.advance(INDEXING, len(bundles[name]))
                     continue
-            written.append(name)
-            yield name, records[name]
+            yield name, [version.source() for version in bundles[name]]
 
+    def done(name: str, digests: list[str]) -> None:
+        found[name].digests = digests
+        written.append(name)
+        PROGRESS.advance(INDEXING, len(digests))
+
+    PROGRESS.start(INDEXING, sum(len(versions) for versions in bundles.values()))
     pending = changed()
     first = next(pending, None)
-    if first is not None:  # no Pagefind or writer process when no bundle changed
-        total = sum(len(versions) for versions in bundles.values())
-        _write_changed(chain([first], pending), pagefind, search, total, own.workers or os.cpu_count() or 1)
+    if first is not None:  # no writer or Pagefind process when no bundle changed
+        write_apart(chain([first], pending), pagefind, search, own.workers or os.cpu_count() or 1, done)
+    PROGRESS.finish(INDEXING)
     for name in written:
         for mark in marks[name]:
-            manifest.record(output, mark, records[name].fingerprint(writers))
+            manifest.record(output, mark, found[name].fingerprint(writers))
     for folder in (pagefind, *bundle_roots(search)):
         for stale in [p for p in folder.iterdir() if p.name not in bundles] if folder.is_dir() else []:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     for entry in [e for e in manifest.entries if e.split("/")[-2] not in bundles]:
         manifest.forget(entry)
     manifest.save()
-    digests.save(list(records.values()))
+    digests.save(list(found.values()))
     return len(written)
-
-
-def _write_changed(changed: Iterator[tuple[str, list]], pagefind: Path, search: Path, total: int,
-                   workers: int) -> None:
-    # The offline indexes are pure Python: another process writes them while
-    # the Pagefind processes index, which leave the cores room. A new
-    # interpreter, not a fork: a forked child shares this process's memory only
-    # until either writes to it, and reference counts write everywhere, so the
-    # child came to hold a copy of the archive (730 MB at 10,000 articles). This
-    # one is sent the records alone, a bundle at a time, from a thread.
-    plugins = str(Path(__file__).resolve().parents[1])
-    paths = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
-    write = "import sys; from search_index.offline import write_sent_bundles; write_sent_bundles(sys.stdin.buffer)"
-    offline_writer = subprocess.Popen([sys.executable, "-c", write], stdin=subprocess.PIPE,
-                                      env={**os.environ, "PYTHONPATH": paths})
-    # A bundle waits here for the thread that sends it; a full queue holds back
-    # the making of the next bundle, so memory stays bounded however slow either writer.
-    to_send = queue.Queue(maxsize=workers)
-
-    def send():
-        failed = False
-        with contextlib.suppress(BrokenPipeError), offline_writer.stdin:
-            while (bundle := to_send.get()) is not None:
-                if failed:
-                    continue  # a failed writer says why itself; the bundles are still taken
-                try:
-                    send_bundle(offline_writer.stdin, bundle[1], search, bundle[0])
-                except BrokenPipeError:
-                    failed = True
-
-    def queued():
-        # Each bundle's records as Pagefind takes them, and the bundle to the
-        # offline writer once they are all made.
-        for name, records in changed:
-            yield pagefind / name, _then(records, lambda made, name=name: to_send.put((name, made)))
-
-    sender = threading.Thread(target=send)
-    sender.start()
-    try:
-        write_pagefind(queued(), total, workers)
-    except BaseException:
-        offline_writer.kill()
-        raise
-    finally:
-        to_send.put(None)
-        sender.join()
-    if offline_writer.wait() != 0:
-        raise RuntimeError(f"writing the offline search index failed (exit code {offline_writer.returncode})")
-
-
-def _then(items, done):
-    """The items, then done(the list of them)."""
-    seen = []
-    for item in items:
-        seen.append(item)
-        yield item
-    done(seen)
 
 
 INDEX = SearchIndex()

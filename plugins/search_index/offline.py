@@ -22,7 +22,6 @@ calls LOADER.load(name, data), name being its path without ".js".
 """
 
 import json
-import pickle
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -130,20 +129,3 @@ class _ScriptFolder:
         with open(self.search / f"{path}.js", "w", encoding="utf-8") as script:
             script.write(f"{LOADER}.load({json.dumps(path)},{script_data(data)});\n")
 
-
-# -- in a process of its own, while Pagefind indexes --------------------------
-
-def send_bundle(stream, records: list[SearchRecord], search: Path, bundle: str) -> None:
-    """One bundle's records to the process that `write_sent_bundles`."""
-    pickle.dump((str(search), bundle, [record.packed() for record in records]), stream,
-                protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def write_sent_bundles(stream) -> None:
-    """The offline index of each bundle sent down `stream`, until it closes."""
-    while True:
-        try:
-            search, bundle, packed = pickle.load(stream)
-        except EOFError:
-            return
-        write_offline_index([SearchRecord.unpacked(fields) for fields in packed], Path(search), bundle)

@@ -6,11 +6,12 @@ import asyncio
 import collections
 import logging
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from akhbar.compat import SettledPagefindIndex, prompt_pagefind_service, shorten_start_polling
-from akhbar.progress import PROGRESS
+
+from .records import SearchRecord
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +27,7 @@ LANGUAGE_TAG = "ur-x-"
 # without loading a result.
 RANK = "rank"
 
-IN_FLIGHT = 32
-
-INDEXING = "Indexing for search"  # the progress bar's task
+IN_FLIGHT = 32  # records sent ahead of Pagefind's answers (_write_bundle)
 
 # Pagefind's ready-made search interfaces; the site has its own search page.
 UNUSED_PAGEFIND_FILES = (
@@ -37,16 +36,17 @@ UNUSED_PAGEFIND_FILES = (
 )
 
 
-async def _write_bundle(records, folder: Path):
+async def _write_bundle(records: Iterable[SearchRecord], folder: Path, meanwhile: Callable[[], None] | None):
     from pagefind.index import IndexConfig
 
     shutil.rmtree(folder, ignore_errors=True)
     # Every record in one language, so both search pages search everything.
     language = LANGUAGE_TAG + folder.name
     config = IndexConfig(force_language=language, output_path=str(folder))
-    async with SettledPagefindIndex(config) as index:
-        # One at a time, in a fixed order: concurrent requests may be indexed
-        # in any order, and the index must come out the same on every build.
+    async with SettledPagefindIndex(config, meanwhile) as index:
+        # Sent in a fixed order, some ahead of Pagefind's answers: it indexes
+        # them one at a time as they come (so the index is the same on every
+        # build), and never waits for the next.
         sent = collections.deque()
         for rank, record in enumerate(records):
             sent.append(asyncio.ensure_future(index.add_custom_record(
@@ -55,43 +55,18 @@ async def _write_bundle(records, folder: Path):
             )))
             if len(sent) >= IN_FLIGHT:
                 await sent.popleft()
-                PROGRESS.advance(INDEXING)
         for answer in sent:
             await answer
-            PROGRESS.advance(INDEXING)
     for name in UNUSED_PAGEFIND_FILES:
         (folder / name).unlink(missing_ok=True)
     if not shorten_start_polling(folder / "pagefind.js"):
         logger.warning("%s: no 50 ms start polling to shorten (a Pagefind other than 1.5.2?)", folder / "pagefind.js")
 
 
-async def _write_bundles(bundles: Iterable[tuple[Path, list]], workers: int):
-    # Each bundle has its own Pagefind process: `workers` of them index at once.
-    # The next bundle is taken only when a process is free: bundles may be
-    # made as they are taken, so that only those being indexed are in memory.
-    slots = asyncio.Semaphore(workers)
-
-    async def write(folder, records):
-        try:
-            await _write_bundle(records, folder)
-        finally:
-            slots.release()
-
-    tasks, pending = [], iter(bundles)
-    while True:
-        await slots.acquire()
-        bundle = next(pending, None)
-        if bundle is None:
-            break
-        tasks.append(asyncio.create_task(write(*bundle)))
-        del bundle  # its records are held by its task alone, and let go once indexed
-    await asyncio.gather(*tasks)
-
-
-def write_pagefind(bundles: Iterable[tuple[Path, list]], total: int, workers: int = 1) -> None:
-    """A Pagefind bundle of each folder's records, the same bytes on every
-    build; `total`: how many records the progress bar counts."""
-    PROGRESS.start(INDEXING, total)
+def write_pagefind_bundle(records: Iterable[SearchRecord], folder: Path,
+                          meanwhile: Callable[[], None] | None = None) -> None:
+    """A Pagefind bundle of the records in `folder`, the same bytes on every
+    build; each record is taken from `records` as Pagefind is ready for it.
+    `meanwhile` runs once they are all taken, while Pagefind writes its files."""
     with prompt_pagefind_service():
-        asyncio.run(_write_bundles(bundles, workers))
-    PROGRESS.finish(INDEXING)
+        asyncio.run(_write_bundle(records, folder, meanwhile))

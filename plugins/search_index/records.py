@@ -128,16 +128,6 @@ class SearchRecord:
     def terms(self) -> list[str]:
         return [*self.words, *self.more]
 
-    def packed(self) -> tuple:
-        """The record as plain values, its words as one string each (they hold
-        no space: Pagefind gets them space-separated): quick to pickle."""
-        return self.url, self.lang, self.story, self.text, " ".join(self.words), " ".join(self.more), self.meta
-
-    @classmethod
-    def unpacked(cls, packed: tuple) -> "SearchRecord":
-        url, lang, story, text, words, more, meta = packed
-        return cls(url, lang, story, text, words.split(" ") if words else [], more.split(" ") if more else [], meta)
-
     def shown(self) -> dict:
         """What the search page loads of a result: where it is, what to show
         and, for checking a hit, the indexed words its text does not give."""
@@ -159,17 +149,31 @@ def record_tokens(version, story_versions: dict) -> list[str]:
     return tokens
 
 
-def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
-    """A record for one article version; `story_versions` maps lang -> version;
-    `names`: more words for the story's names (name_spellings, person_name_words)."""
+@dataclass
+class RecordSource:
+    """What a version's record is made from, as plain values: taken from
+    Pelican's articles in the build's process, quick to pickle to the process
+    that makes the record (make_record, in bundle_writers.py)."""
+
+    url: str
+    lang: str
+    story: str
+    title: str
+    captions: list[str]
+    content: str  # the version's HTML
+    names: str  # more words for the story's names (name_spellings, person_name_words)
+    tokens: list[str]  # record_tokens
+    meta: dict[str, str]
+
+
+def record_source(version, story_versions: dict, names: str = "") -> RecordSource:
+    """The source of one article version's record; `story_versions` maps lang -> version."""
     original = story_versions.get("ur") or next(iter(story_versions.values()))
     captions = [c.text for c in getattr(version, "captions", None) or []]
     if getattr(version, "caption", None):
         captions.append(version.caption)
-    text = "\n".join([version.title, *captions, plain_text(version.content)])
     outlet = getattr(original, "outlet", None)
     undated = bool(getattr(original, "undated", False))
-    tokens = record_tokens(version, story_versions)
     meta = {
         "title": version.title,
         "lang": version.lang,
@@ -183,12 +187,24 @@ def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
     for lang, other in story_versions.items():
         meta[f"url_{lang}"] = other.url
         meta[f"title_{lang}"] = other.title
+    return RecordSource(url=version.url, lang=version.lang, story=original.slug, title=version.title,
+                        captions=captions, content=version.content, names=names,
+                        tokens=record_tokens(version, story_versions), meta=meta)
+
+
+def make_record(source: RecordSource) -> SearchRecord:
+    text = "\n".join([source.title, *source.captions, plain_text(source.content)])
     text_words = search_words(text)
     written = set(text_words)
     # A name's words the text already has would only count twice.
-    more = list(dict.fromkeys(w for w in search_words(names) if w not in written))
-    return SearchRecord(url=version.url, lang=version.lang, story=original.slug, text=text,
-                        words=text_words, more=[*tokens, *more], meta=meta)
+    more = list(dict.fromkeys(w for w in search_words(source.names) if w not in written))
+    return SearchRecord(url=source.url, lang=source.lang, story=source.story, text=text,
+                        words=text_words, more=[*source.tokens, *more], meta=source.meta)
+
+
+def record_for(version, story_versions: dict, names: str = "") -> SearchRecord:
+    """A record for one article version, made in this process."""
+    return make_record(record_source(version, story_versions, names))
 
 
 def lexicon(glossary, outlets, years) -> dict:

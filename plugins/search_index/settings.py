@@ -9,8 +9,8 @@ SECTION = Section(
     # The old names were shared with incremental_pages: set, they still apply to both.
     Setting("SEARCH_INDEX_INCREMENTAL", True, "index again only the bundles whose records changed (False: all)",
             old="INCREMENTAL_PAGES"),
-    Setting("SEARCH_INDEX_WORKERS", None, "Pagefind processes indexing bundles at once (None: one per core)",
-            old="RENDER_WORKERS"),
+    Setting("SEARCH_INDEX_WORKERS", None,
+            "bundle writers at once, each with its own Pagefind process (None: one per core)", old="RENDER_WORKERS"),
 )
 
 
