@@ -554,11 +554,15 @@ class SettledPagefindIndex:
         return await self.index._start()
 
     async def __aexit__(self, exc_type, exc, traceback):
-        if exc_type is None:
-            writing = asyncio.ensure_future(self.index.write_files())
-            await asyncio.sleep(0)  # the request sent: the task's first step writes it
-            if self.meanwhile is not None:
-                self.meanwhile()
-            await writing
-            await settled(self.folder)
-        await self.index._service.close()
+        try:
+            if exc_type is None:
+                writing = asyncio.ensure_future(self.index.write_files())
+                await asyncio.sleep(0)  # the request sent: the task's first step writes it
+                try:
+                    if self.meanwhile is not None:
+                        self.meanwhile()
+                finally:
+                    await writing
+                await settled(self.folder)
+        finally:
+            await self.index._service.close()

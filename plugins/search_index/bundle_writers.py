@@ -3,15 +3,17 @@
 Each writer is a new Python process with a Pagefind process of its own. It is
 sent a bundle's record sources (records.RecordSource), makes each record as
 Pagefind takes it, writes the bundle's offline index and record files
-(offline.py), and answers the digests of its records. The build's process only
-hands out bundles, one to each writer that is free.
+(offline.py) while Pagefind writes its files, and answers the digests of its
+records. The build's process only hands out bundles, one to each writer that
+is free.
 
 Why apart: in the build's process, making a bundle's records stopped the
-feeding of both Pagefind processes (the cores idled a fifth of the stage), and
-every record took longer to make there than in a small process, the more so the
-larger the archive (its heap outgrows the processor's caches). A new
-interpreter, not a fork: a forked child shares the build's memory only until
-either writes to it, and reference counts write everywhere.
+feeding of both Pagefind processes (at 10,000 articles the cores were busy 81 %
+of the stage), and a record took longer to make there the larger the archive
+(0.43 ms at 10,000 articles, 0.47 ms at 100,000: the heap outgrows the
+processor's caches). A new interpreter, not a fork: a forked child shares the
+build's memory only until either writes to it, and reference counts write
+everywhere.
 """
 
 import os

@@ -193,6 +193,7 @@ def record_source(version, story_versions: dict, names: str = "") -> RecordSourc
 
 
 def make_record(source: RecordSource) -> SearchRecord:
+    """The record of a source: its text's words folded, and the names' words the text lacks."""
     text = "\n".join([source.title, *source.captions, plain_text(source.content)])
     text_words = search_words(text)
     written = set(text_words)
