@@ -5,7 +5,7 @@ sent a bundle's record sources (records.RecordSource), makes each record as
 Pagefind takes it, writes the bundle's offline index and record files
 (offline.py) while Pagefind writes its files, and answers the digests of its
 records. The build's process only hands out bundles, one to each writer that
-is free.
+is free (a rebuild with one changed bundle writes it there, with write_bundle).
 
 Why apart: in the build's process, making a bundle's records stopped the
 feeding of both Pagefind processes (at 10,000 articles the cores were busy 81 %
