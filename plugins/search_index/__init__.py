@@ -255,7 +255,8 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
         write_apart(chain([first, second], pending), pagefind, search, own.workers or os.cpu_count() or 1, done)
     elif first is not None:
         # One bundle (an editor's rebuild) is written here: a writer process
-        # takes 0.35 s to start, as long as making the bundle's records here.
+        # takes 0.35 s to start before its Pagefind can, and here the records
+        # are made while Pagefind indexes those before them.
         done(first[0], write_bundle(pagefind / first[0], search, first[0], first[1]))
     PROGRESS.finish(INDEXING)
     for name in written:
