@@ -33,7 +33,6 @@ import os
 import shutil
 from dataclasses import dataclass
 from importlib.metadata import version as package_version
-from itertools import chain
 from pathlib import Path
 
 from pelican import signals
@@ -46,7 +45,7 @@ from akhbar.name_groups import group_names, spellings_by_key
 from akhbar.progress import PROGRESS
 from akhbar.tree_hash import files_key
 
-from .bundle_writers import write_apart, write_bundle
+from .bundle_writers import write_apart
 from .bundles import bundles_of
 from .contract import browser_contract
 from .offline import PATHS, bundle_roots, script_data
@@ -249,15 +248,7 @@ def write_bundles(bundles: dict[str, list[Version]], output: Path, settings) -> 
         PROGRESS.advance(INDEXING, len(digests))
 
     PROGRESS.start(INDEXING, sum(len(versions) for versions in bundles.values()))
-    pending = changed()
-    first, second = next(pending, None), next(pending, None)
-    if second is not None:
-        write_apart(chain([first, second], pending), pagefind, search, own.workers or os.cpu_count() or 1, done)
-    elif first is not None:
-        # One bundle (an editor's rebuild) is written here: a writer process
-        # takes 0.35 s to start before its Pagefind can, and here the records
-        # are made while Pagefind indexes those before them.
-        done(first[0], write_bundle(pagefind / first[0], search, first[0], first[1]))
+    write_apart(changed(), pagefind, search, own.workers or os.cpu_count() or 1, done)
     PROGRESS.finish(INDEXING)
     for name in written:
         for mark in marks[name]:

@@ -10,7 +10,8 @@ SECTION = Section(
     Setting("SEARCH_INDEX_INCREMENTAL", True, "index again only the bundles whose records changed (False: all)",
             old="INCREMENTAL_PAGES"),
     Setting("SEARCH_INDEX_WORKERS", None,
-            "bundle writers at once, each with its own Pagefind process (None: one per core)", old="RENDER_WORKERS"),
+            "bundle writers at once, each with its own Pagefind process (None: one per core; 1: bundles written in "
+            "the build's process)", old="RENDER_WORKERS"),
 )
 
 

@@ -1,9 +1,13 @@
 """Bundles written by writer processes of their own: the same files, byte for
 byte, as the same record sources written in this process; one bundle taken
-as each writer is free; a writer that fails stops the stage, naming the bundle."""
+as each writer is free; a lone bundle, or every bundle with one worker,
+written in this process; a writer that fails stops the stage, naming the bundle."""
+
+from types import SimpleNamespace
 
 import pytest
 
+from search_index import bundle_writers
 from search_index.bundle_writers import write_apart, write_bundle
 from search_index.records import RecordSource, make_record
 
@@ -37,22 +41,54 @@ def test_writers_give_the_files_and_digests_of_this_process(tmp_path):
     assert files(apart) == files(here)
 
 
-def test_a_bundle_is_taken_only_when_a_writer_is_free(tmp_path):
-    # With one writer, the next bundle is taken once the last is written:
-    # one bundle's sources and records are in memory at a time.
-    written_when_taken = []
+def written_when_taken(tmp_path, bundles):
+    """The bundles, and for each as it is taken, how many were written."""
+    counts = []
 
-    def bundles():
-        for name, listed in BUNDLES.items():
-            written_when_taken.append(sorted(p.parent.name for p in tmp_path.glob("pagefind/*/pagefind-entry.json")))
+    def taken():
+        for name, listed in bundles.items():
+            counts.append(len(list(tmp_path.glob("pagefind/*/pagefind-entry.json"))))
             yield name, listed
 
-    write_apart(bundles(), tmp_path / "pagefind", tmp_path / "search", 1, lambda name, digests: None)
-    assert written_when_taken == [[], ["2025"], ["2024", "2025"]]
+    return taken(), counts
+
+
+def test_a_bundle_is_taken_only_when_a_writer_is_free(tmp_path):
+    # Two writers take the first two bundles; each takes the next once it has
+    # written its last: only the bundles being written are in memory.
+    bundles, counts = written_when_taken(tmp_path, {**BUNDLES, "2023": sources("2023", 2)})
+    write_apart(bundles, tmp_path / "pagefind", tmp_path / "search", 2, lambda name, digests: None)
+    assert counts[:2] == [0, 0] and counts[2] >= 1 and counts[3] >= 2
+
+
+@pytest.fixture
+def no_writer_process(monkeypatch):
+    def refused(*args, **kwargs):
+        raise AssertionError("a writer process was started")
+
+    # This module's, not Pagefind's: its process starts as ever.
+    monkeypatch.setattr(bundle_writers, "subprocess", SimpleNamespace(Popen=refused, PIPE=None))
+
+
+@pytest.mark.parametrize("workers, bundles", [(2, {"2025": BUNDLES["2025"]}), (1, BUNDLES)], ids=["lone", "one-worker"])
+def test_a_lone_bundle_or_one_worker_writes_here(tmp_path, no_writer_process, workers, bundles):
+    here, answered = tmp_path / "here", {}
+    taken, counts = written_when_taken(here, bundles)
+    write_apart(taken, here / "pagefind", here / "search", workers, answered.__setitem__)
+    assert counts == list(range(len(bundles)))  # each taken once the last was written
+    alone = tmp_path / "alone"
+    assert answered == {name: write_bundle(alone / "pagefind" / name, alone / "search", name, listed)
+                        for name, listed in bundles.items()}
+    assert files(here) == files(alone)
+
+
+def test_no_bundle_starts_no_writer(tmp_path, no_writer_process):
+    write_apart(iter([]), tmp_path / "pagefind", tmp_path / "search", 2, lambda name, digests: None)
+    assert not (tmp_path / "pagefind").exists()
 
 
 def test_a_writer_that_fails_stops_the_stage_naming_its_bundle(tmp_path):
     (tmp_path / "search").write_text("a file where the search folder goes", encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"the writer of search bundle 2025 stopped \(exit code 1\)"):
-        write_apart(iter([("2025", BUNDLES["2025"])]), tmp_path / "pagefind", tmp_path / "search", 1,
+    with pytest.raises(RuntimeError, match=r"the writer of search bundle (2025|2024) stopped \(exit code 1\)"):
+        write_apart(iter(BUNDLES.items()), tmp_path / "pagefind", tmp_path / "search", 2,
                     lambda name, digests: None)
