@@ -29,15 +29,16 @@ rendered in this process and kept.
 
 import contextlib
 import hashlib
-import json
 import math
 import mmap
 import os
 import re
+import sys
 import tempfile
 import time
 from array import array
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from markupsafe import Markup
@@ -47,12 +48,14 @@ from akhbar.languages import LANGUAGES, page_language
 
 SITEURL = "\x00SITEURL\x00"
 LEVEL = "\x00LEVEL\x00"
-# Stories per forked process at most: each copies the memory holding its
-# stories' articles, and gives it back when it ends; it ends sooner once it
-# has made MEMORY_PER_PROCESS its own, as the page renderers do. (Fifty
-# processes of 2,000 stories at 100,000 articles took 17.3 s, these 19.1 s:
-# the stage's growth, 12x, is not in forking.)
-STORIES_PER_PROCESS = 25_000
+# Stories per forked process at most, in runs of equal length for each core:
+# each process copies the memory holding its stories' articles, and gives it
+# back when it ends; it ends sooner once it has made MEMORY_PER_PROCESS its
+# own, as the page renderers do, unless a tenth of its run or less is left
+# (a process of its own for the rest would cost a fork, 0.1 s at 100,000
+# articles). At 100,000 articles a process made the cards of 16,500 to
+# 18,200 stories within that memory: six runs, three for each core.
+STORIES_PER_PROCESS = 17_000
 MEMORY_PER_PROCESS = 400_000_000
 # Below this many stories, forking costs more than it saves.
 PARALLEL_MIN_STORIES = 500
@@ -81,47 +84,83 @@ def _remove_stale_partials(folder: Path) -> None:
                 partial.unlink()
 
 
-def card_key(site: str, lang: str, card) -> str | None:
-    """What a card is made from, as one hash: `site`, the site key's digest
-    (the theme's macros, the settings, the UI strings), and the card's
-    values; None when a value has no stable text (shown by its address), and
-    the card is rendered."""
+def card_key(site: str, lang: str, card) -> bytes | None:
+    """What a card is made from, as one hash (KEY_SIZE bytes): `site`, the
+    site key's digest (the theme's macros, the settings, the UI strings), and
+    the card's values; None when a value has no stable text (shown by its
+    address), and the card is rendered."""
     text = repr(card)
     if _ADDRESS.search(text):
         return None
-    return hashlib.sha1(f"{site}:{lang}:{text}".encode()).hexdigest()
+    return hashlib.sha1(f"{site}:{lang}:{text}".encode()).digest()
 
 
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+KEY_SIZE = 20
+NO_KEY = bytes(KEY_SIZE)  # a card rendered every time (card_key None)
+SHEET = b"akhbar-cards-2\n"  # the last bytes of a sheet in this layout
+
+
+def lengths_bytes(lengths: array) -> bytes:
+    """Lengths as the sheet holds them: 8 bytes each, little-endian."""
+    if sys.byteorder == "big":
+        lengths = array("q", lengths)
+        lengths.byteswap()
+    return lengths.tobytes()
+
+
+def lengths_from(data: bytes) -> array:
+    lengths = array("q")
+    lengths.frombytes(data)
+    if sys.byteorder == "big":
+        lengths.byteswap()
+    return lengths
 
 
 class KeptCards:
     """The cards of the last build by key (CACHE_PATH/cards.bin): the cards
-    as UTF-8, then a JSON index {key: [start, length]}, then the index's
-    length in 8 bytes. Read by memory map; an unreadable file is no cards."""
+    as UTF-8, one after another; then each card's key (KEY_SIZE bytes,
+    NO_KEY for none) and its length (lengths_bytes), in the cards' order;
+    then how many cards (8 bytes) and SHEET. Read by memory map; a file in
+    another layout, or torn, is no cards. Fixed-size keys and lengths, not a
+    JSON index: a sheet is written with a few joins, whatever its size (the
+    index of 100,000 articles' cards took 0.6 s to make and write)."""
 
     def __init__(self, path: Path):
-        self.index: dict[str, list[int]] = {}
+        self.index: dict[bytes, int] = {}  # key -> the card's place in the sheet
+        self.offsets = array("q")  # place -> where its card starts; the next place's start is its end
         self._map = None
         try:
             with path.open("rb") as file:
                 self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-            size = int.from_bytes(self._map[-8:], "big")
-            index = json.loads(self._map[-8 - size:-8])
-            end = len(self._map) - 8 - size
-            if isinstance(index, dict) and all(
-                    type(place) is list and len(place) == 2 and type(place[0]) is int and type(place[1]) is int
-                    and 0 <= place[0] <= place[0] + place[1] <= end for place in index.values()):
-                self.index = index
+            self._read()
         except (OSError, ValueError):
             self.index = {}
 
-    def has(self, key: str | None) -> bool:
+    def _read(self) -> None:
+        sheet = self._map
+        tail = len(SHEET) + 8
+        if len(sheet) < tail or sheet[-len(SHEET):] != SHEET:
+            return
+        count = int.from_bytes(sheet[-tail:-len(SHEET)], "big")
+        keys_at = len(sheet) - tail - count * (KEY_SIZE + 8)
+        if keys_at < 0:
+            return
+        lengths = lengths_from(sheet[keys_at + count * KEY_SIZE:len(sheet) - tail])
+        self.offsets = array("q", accumulate(lengths, initial=0))
+        if min(lengths, default=0) < 0 or self.offsets[-1] != keys_at:
+            return
+        keys = sheet[keys_at:keys_at + count * KEY_SIZE]
+        index = {keys[place * KEY_SIZE:(place + 1) * KEY_SIZE]: place for place in range(count)}
+        index.pop(NO_KEY, None)
+        self.index = index
+
+    def has(self, key: bytes | None) -> bool:
         return key is not None and key in self.index
 
-    def get(self, key: str) -> bytes:
-        start, length = self.index[key]
-        return self._map[start:start + length]
+    def get(self, key: bytes) -> bytes:
+        place = self.index[key]
+        return self._map[self.offsets[place]:self.offsets[place + 1]]
 
     def close(self) -> None:
         if self._map is not None:
@@ -148,20 +187,18 @@ class CardSheet:
         handle, partial = tempfile.mkstemp(dir=folder, prefix=PARTIAL)
         sheet = os.fdopen(handle, "w+b")
         try:
-            self.offsets = array("q", [0])  # story slot * languages + language -> where its card starts
-            index = {}
+            lengths = array("q")
             slot = 0
             for part in parts:
                 sheet.write(part.cards)
-                for key, length in zip(part.keys, part.lengths, strict=True):
-                    if key:
-                        index[key] = [self.offsets[-1], length]
-                    self.offsets.append(self.offsets[-1] + length)
+                lengths.extend(part.lengths)
                 for digest in part.digests:
                     stories[slot].cards_digest, stories[slot].sheet_slot = digest, slot
                     slot += 1
-            data = json.dumps(index, separators=(",", ":")).encode("ascii")
-            sheet.write(data + len(data).to_bytes(8, "big"))
+            # story slot * languages + language -> where its card starts
+            self.offsets = array("q", accumulate(lengths, initial=0))
+            sheet.write(b"".join(part.keys for part in parts))
+            sheet.write(lengths_bytes(lengths) + len(lengths).to_bytes(8, "big") + SHEET)
             sheet.flush()
             self._map = mmap.mmap(sheet.fileno(), 0, access=mmap.ACCESS_READ)
             os.replace(partial, folder / KEPT)
@@ -194,7 +231,7 @@ def cards_digest(cards: list[bytes]) -> str:
 class SheetPart:
     """The cards of a run of stories, in the sheet's order, as one process made them."""
 
-    keys: list  # each card's key (card_key), or None
+    keys: bytes  # each card's key (card_key), or NO_KEY, one after another
     lengths: array  # each card's length in bytes
     cards: bytes  # the cards, one after another
     digests: list  # each story's cards_digest
@@ -216,7 +253,8 @@ def _sheet_parts(stories: list, kept: KeptCards, site: str, environment, site_co
     for story in stories:
         for lang in LANGUAGES:
             story.card(lang)
-    run = min(STORIES_PER_PROCESS, math.ceil(len(stories) / workers))
+    processes = workers * math.ceil(len(stories) / (workers * STORIES_PER_PROCESS))
+    run = math.ceil(len(stories) / processes)
     made = {}  # where a run starts -> its part
 
     def make(share):
@@ -235,19 +273,20 @@ def _sheet_parts(stories: list, kept: KeptCards, site: str, environment, site_co
 
 def _sheet_part(stories, kept: KeptCards, site: str, macros, full=lambda: False) -> SheetPart:
     """The cards of these stories, one per language each; only the first
-    stories', at least one's, if `full()` says to stop."""
-    part = SheetPart([], array("q"), b"", [])
-    cards = []
+    stories', at least one's, if `full()` says to stop while more than a
+    tenth of them are left."""
+    part = SheetPart(b"", array("q"), b"", [])
+    cards, all_keys = [], []
     for story in stories:
-        if part.digests and full():
+        if part.digests and len(stories) - len(part.digests) > len(stories) // 10 and full():
             break
         keys = [card_key(site, lang, story.card(lang)) for lang in LANGUAGES]
         made = [kept.get(key) for key in keys] if all(map(kept.has, keys)) else _story_cards(macros, story)
-        part.keys += keys
+        all_keys += [key or NO_KEY for key in keys]
         part.lengths.extend(map(len, made))
         part.digests.append(cards_digest(made))
         cards += made
-    part.cards = b"".join(cards)
+    part.keys, part.cards = b"".join(all_keys), b"".join(cards)
     return part
 
 

@@ -4,6 +4,7 @@ import bisect
 import dataclasses
 import heapq
 import math
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -96,20 +97,33 @@ class Story:
             # Listed in a language it has no version in: its original's card,
             # whose URL is made once (Pelican formats it anew each time).
             return self._card_in_other_language(lang)
+        # The card's small values are the interpreter's shared strings and a
+        # copy of the date, made here beside the card, not the article's own
+        # objects: a forked process rendering the cards (cards.py) copies
+        # every page of memory it reads, and an article's objects share their
+        # pages with other articles' (at 100,000 articles each process copied
+        # the pages of most articles' dates and languages).
+        version_lang = sys.intern(version.lang)
         return Card(
             url=version.url,
-            lang=version.lang,
+            lang=version_lang,
             title=version.title,
-            title_lang=version.lang,
+            title_lang=version_lang,
             summary=getattr(version, "summary", ""),
-            summary_lang=version.lang,
-            date=self.date,
+            summary_lang=version_lang,
+            date=self._date_copy(),
             undated=self.undated,
-            date_confidence=getattr(self.original, "date_confidence", "high"),
+            date_confidence=sys.intern(getattr(self.original, "date_confidence", "high")),
             outlet=self.outlet,
             reading_minutes=getattr(version, "reading_minutes", None),
             in_page_language=True,
         )
+
+    def _date_copy(self):
+        made = next(iter(self._cards.values()), None)  # the other language's card: the same date
+        if made is not None:
+            return made.date
+        return None if self.date is None else self.date.replace()
 
     def _card_in_other_language(self, lang: str) -> Card:
         differs = {"in_page_language": False}

@@ -4,6 +4,7 @@ processes, as each page would render them itself."""
 import datetime as dt
 import os
 import time
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -118,6 +119,22 @@ def test_a_torn_kept_sheet_is_no_cards(environment, tmp_path):
     assert sheet.html(2, "en") == in_this_process(environment, stories[2], "en")
 
 
+@pytest.mark.parametrize("damage", [
+    lambda sheet: sheet[1:],  # a byte of the cards lost: the lengths no longer add up
+    lambda sheet: sheet[:-len(cards.SHEET) - 8] + (10 ** 9).to_bytes(8, "big") + cards.SHEET,  # too many cards
+    lambda sheet: b'<li>old</li>{"k":[0,12]}' + (10).to_bytes(8, "big"),  # the JSON index of earlier builds
+], ids=["cards-lost", "count", "earlier-layout"])
+def test_a_kept_sheet_read_back_and_damaged(environment, tmp_path, damage):
+    stories = [Story(Article(n)) for n in range(3)]
+    CardSheet(stories, environment, {}, tmp_path, workers=1, site="site").close()
+    kept = cards.KeptCards(tmp_path / cards.KEPT)
+    key = cards.card_key(cards.hashlib.sha1(b"site").hexdigest(), "ur", stories[1].card("ur"))
+    assert len(kept.index) == 6 and kept.get(key).decode() == in_this_process(environment, stories[1], "ur")
+    kept.close()
+    (tmp_path / cards.KEPT).write_bytes(damage((tmp_path / cards.KEPT).read_bytes()))
+    assert cards.KeptCards(tmp_path / cards.KEPT).index == {}
+
+
 def test_a_process_at_its_memory_limit_ends_and_the_next_takes_the_rest(environment, monkeypatch, tmp_path):
     """Each process stops after one story (a limit of one byte): every story
     still gets its cards, in its place."""
@@ -173,3 +190,18 @@ def test_archive_pages_workers_bounds_the_processes(environment, small_shares, t
     settings = {"ARCHIVE_PAGES_WORKERS": 1, "CACHE_PATH": str(tmp_path / "cache"), "THEME": str(tmp_path)}
     archive_pages.render_card_sheet(BuildState(settings, str(tmp_path)))
     assert [story.sheet_slot for story in stories] == list(range(6))
+
+
+@pytest.mark.parametrize("full_after, made", [(16, 16), (18, 20)])
+def test_a_process_at_its_limit_finishes_a_run_with_a_tenth_or_less_left(environment, monkeypatch, full_after,
+                                                                          made):
+    # A process of its own for the last two stories would cost a fork.
+    rendered = []
+    real_render = cards.render_card
+    monkeypatch.setattr(cards, "render_card",
+                        lambda macros, story, lang: rendered.append(story) or real_render(macros, story, lang))
+    stories = [Story(Article(n)) for n in range(20)]
+    macros = {lang: cards.card_macros(environment, {}, lang) for lang in ("ur", "en")}
+    part = cards._sheet_part(stories, cards.KeptCards(Path("no such sheet")), "site", macros,
+                             full=lambda: len(rendered) >= 2 * full_after)
+    assert len(part.digests) == made

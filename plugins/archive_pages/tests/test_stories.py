@@ -48,3 +48,15 @@ def test_a_story_read_again_makes_its_cards_anew():
     urdu.title = "new title"
     story.content_changed()
     assert story.card("en").title == "new title" != before.title
+
+
+def test_a_card_holds_shared_strings_and_its_own_copy_of_the_date():
+    # Not the article's objects, which share their pages of memory with other
+    # articles': a forked process reading the card copies only the card's pages.
+    english = Article("".join(["e", "n"]))
+    story = Story(Article("".join(["u", "r"]), translations=[english], date_confidence="".join(["lo", "w"])))
+    urdu, listed = story.card("ur"), story.card("en")
+    assert urdu.lang is urdu.title_lang is "ur" and listed.lang is "en"  # noqa: F632 (the same object is the point)
+    assert urdu.date_confidence is listed.date_confidence is "low"  # noqa: F632
+    assert urdu.date == story.original.date and urdu.date is not story.original.date
+    assert listed.date is urdu.date  # one copy a story
