@@ -123,8 +123,8 @@ class KeptCards:
     NO_KEY for none) and its length (lengths_bytes), in the cards' order;
     then how many cards (8 bytes) and SHEET. Read by memory map; a file in
     another layout, or torn, is no cards. Fixed-size keys and lengths, not a
-    JSON index: a sheet is written with a few joins, whatever its size (the
-    index of 100,000 articles' cards took 0.6 s to make and write)."""
+    JSON index: a sheet is written with a few joins, whatever its size (at
+    100,000 articles, 0.26-0.28 s where the JSON index took 0.71-0.75 s)."""
 
     def __init__(self, path: Path):
         self.index: dict[bytes, int] = {}  # key -> the card's place in the sheet

@@ -101,8 +101,8 @@ class Story:
         # copy of the date, made here beside the card, not the article's own
         # objects: a forked process rendering the cards (cards.py) copies
         # every page of memory it reads, and an article's objects share their
-        # pages with other articles' (at 100,000 articles each process copied
-        # the pages of most articles' dates and languages).
+        # pages with other articles' (pages copied a story at 100,000
+        # articles: 7.9 with the article's own, 5.8-6.2 with these).
         version_lang = sys.intern(version.lang)
         return Card(
             url=version.url,
