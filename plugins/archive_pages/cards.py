@@ -33,7 +33,6 @@ import math
 import mmap
 import os
 import re
-import sys
 import tempfile
 import time
 from array import array
@@ -101,26 +100,11 @@ NO_KEY = bytes(KEY_SIZE)  # a card rendered every time (card_key None)
 SHEET = b"akhbar-cards-2\n"  # the last bytes of a sheet in this layout
 
 
-def lengths_bytes(lengths: array) -> bytes:
-    """Lengths as the sheet holds them: 8 bytes each, little-endian."""
-    if sys.byteorder == "big":
-        lengths = array("q", lengths)
-        lengths.byteswap()
-    return lengths.tobytes()
-
-
-def lengths_from(data: bytes) -> array:
-    lengths = array("q")
-    lengths.frombytes(data)
-    if sys.byteorder == "big":
-        lengths.byteswap()
-    return lengths
-
-
 class KeptCards:
     """The cards of the last build by key (CACHE_PATH/cards.bin): the cards
     as UTF-8, one after another; then each card's key (KEY_SIZE bytes,
-    NO_KEY for none) and its length (lengths_bytes), in the cards' order;
+    NO_KEY for none) and its length (8 bytes, the machine's order: a sheet
+    carried to another reads as torn), in the cards' order;
     then how many cards (8 bytes) and SHEET. Read by memory map; a file in
     another layout, or torn, is no cards. Fixed-size keys and lengths, not a
     JSON index: a sheet is written with a few joins, whatever its size (at
@@ -146,7 +130,8 @@ class KeptCards:
         keys_at = len(sheet) - tail - count * (KEY_SIZE + 8)
         if keys_at < 0:
             return
-        lengths = lengths_from(sheet[keys_at + count * KEY_SIZE:len(sheet) - tail])
+        lengths = array("q")
+        lengths.frombytes(sheet[keys_at + count * KEY_SIZE:len(sheet) - tail])
         self.offsets = array("q", accumulate(lengths, initial=0))
         if min(lengths, default=0) < 0 or self.offsets[-1] != keys_at:
             return
@@ -198,7 +183,7 @@ class CardSheet:
             # story slot * languages + language -> where its card starts
             self.offsets = array("q", accumulate(lengths, initial=0))
             sheet.write(b"".join(part.keys for part in parts))
-            sheet.write(lengths_bytes(lengths) + len(lengths).to_bytes(8, "big") + SHEET)
+            sheet.write(lengths.tobytes() + len(lengths).to_bytes(8, "big") + SHEET)
             sheet.flush()
             self._map = mmap.mmap(sheet.fileno(), 0, access=mmap.ACCESS_READ)
             os.replace(partial, folder / KEPT)
